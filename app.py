@@ -1,0 +1,34 @@
+"""Réseau: the entry point. Finds the participant's workbook, then builds the navigation once."""
+
+import logging
+
+import streamlit as st
+
+from reseau.ui import pages
+from reseau.ui.session import start_session
+from reseau.ui.state import workspace
+from reseau.ui.widgets import language_switch
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+st.set_page_config(page_title="Réseau", page_icon=":material/hub:", layout="wide")
+
+ws = workspace()
+start_session(ws)
+
+navigation = st.navigation(
+    [
+        st.Page(
+            screen.path,
+            title=ws.t(screen.title_key),
+            icon=screen.icon,
+            url_path=screen.url_path,
+            default=screen is pages.HOME,
+        )
+        for screen in pages.WORKBOOK_SCREENS
+    ]
+)
+with st.sidebar:
+    st.caption(ws.t("app.tagline"))
+language_switch(ws)
+navigation.run()

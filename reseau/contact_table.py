@@ -1,0 +1,203 @@
+"""The contact table: one row per contact, one column per field, as the export writes it and the
+import reads it back.
+
+Columns are named by the catalogue (`field.<name>`) in the participant's language, and recognised
+in either language, so a file exported in English imports into a French session and back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reseau.contact import Contact
+from reseau.errors import InvalidContact, RoleNotInCircle, RoleWithoutCircle, ScoreOutOfScale
+from reseau.i18n import Lang, label, t
+from reseau.method_values import (
+    ValueNotUnderstood,
+    fold,
+    format_value_kinds,
+    is_blank,
+    parse_choice,
+    parse_circle,
+    parse_date,
+    parse_role,
+    parse_scale,
+    parse_value_kinds,
+)
+from reseau.vocabulary import ActionStatus, ContactNature, ContactResult, Reciprocity
+
+TABLE_FIELDS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "company",
+    "job_title",
+    "email",
+    "phone",
+    "circle",
+    "role",
+    "role_other",
+    "frequency",
+    "last_contact_nature",
+    "last_contact_date",
+    "last_contact_result",
+    "last_contact_note",
+    "trust",
+    "reciprocity",
+    "value_kinds",
+    "added_value",
+    "interest",
+    "power",
+    "action_text",
+    "action_due",
+    "action_status",
+    "notes",
+    "id",
+)
+TEXT_FIELDS = frozenset(
+    {
+        "first_name",
+        "last_name",
+        "company",
+        "job_title",
+        "email",
+        "phone",
+        "notes",
+        "role_other",
+        "last_contact_note",
+        "action_text",
+    }
+)
+METHOD_FIELDS = frozenset(TABLE_FIELDS) - TEXT_FIELDS - {"id"}
+
+
+def header(field: str, lang: Lang) -> str:
+    return t(f"field.{field}", lang)
+
+
+def headers(lang: Lang) -> list[str]:
+    return [header(field, lang) for field in TABLE_FIELDS]
+
+
+def field_for_header(text: object) -> str | None:
+    """The field a column header names exactly (code or label in either language)."""
+    folded = fold(text)
+    if not folded:
+        return None
+    for field in TABLE_FIELDS:
+        if folded == fold(field) or any(folded == fold(header(field, lang)) for lang in Lang):
+            return field
+    return None
+
+
+def contact_to_record(contact: Contact, lang: Lang) -> dict[str, Any]:
+    """The contact as field -> cell value, with the method's values written as labels."""
+    record: dict[str, Any] = {}
+    for field in TABLE_FIELDS:
+        value = getattr(contact, field)
+        if field == "value_kinds":
+            value = format_value_kinds(value, lang)
+        elif field == "action_status":
+            value = label(value, lang)
+        elif hasattr(value, "label_key"):
+            value = t(value.label_key, lang)
+        record[field] = value
+    return record
+
+
+@dataclass(frozen=True)
+class CellWarning:
+    """A value left out of a contact because it is not one the method knows."""
+
+    field: str
+    value: str
+    key: str = "import.warning.value_dropped"
+
+    def message(self, lang: Lang, row: int | None = None) -> str:
+        text = t(self.key, lang, field=header(self.field, lang), value=self.value)
+        return t("import.warning.at_row", lang, row=row, message=text) if row else text
+
+
+def _text(value: object) -> str:
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        # Spreadsheets store typed phone numbers as floats: 612345678.0 is "612345678".
+        return str(int(value))
+    return str(value)
+
+
+_PARSERS: dict[str, Callable[[object], Any]] = {
+    "circle": parse_circle,
+    "role": parse_role,
+    "frequency": lambda v: parse_scale(v, "frequency"),
+    "trust": lambda v: parse_scale(v, "trust"),
+    "added_value": lambda v: parse_scale(v, "added_value"),
+    "interest": lambda v: parse_scale(v, "interest"),
+    "power": lambda v: parse_scale(v, "power"),
+    "last_contact_nature": lambda v: parse_choice(ContactNature, v, "last_contact_nature"),
+    "last_contact_result": lambda v: parse_choice(ContactResult, v, "last_contact_result"),
+    "reciprocity": lambda v: parse_choice(Reciprocity, v, "reciprocity"),
+    "action_status": lambda v: parse_choice(ActionStatus, v, "action_status"),
+    "last_contact_date": lambda v: parse_date(v, "last_contact_date"),
+    "action_due": lambda v: parse_date(v, "action_due"),
+    "value_kinds": parse_value_kinds,
+}
+
+
+def contact_from_fields(
+    fields: Mapping[str, object], *, keep_id: bool = True
+) -> tuple[Contact, list[CellWarning]]:
+    """Builds a contact from field -> cell values, dropping (and reporting) values it cannot take.
+
+    Raises `ContactHasNoName` when the row names nobody: the caller skips that row.
+    """
+    values: dict[str, Any] = {}
+    warnings: list[CellWarning] = []
+    for field, raw in fields.items():
+        if field in TEXT_FIELDS:
+            values[field] = _text(raw)
+        elif field == "id":
+            if keep_id and not is_blank(raw):
+                values["id"] = str(raw).strip()
+        elif field in _PARSERS:
+            try:
+                parsed = _PARSERS[field](raw)
+            except ValueNotUnderstood:
+                warnings.append(CellWarning(field, _text(raw)))
+                continue
+            if parsed is None or parsed == frozenset():
+                continue
+            values[field] = parsed
+    return _build(values, warnings, fields), warnings
+
+
+def _build(
+    values: dict[str, Any], warnings: list[CellWarning], fields: Mapping[str, object]
+) -> Contact:
+    # A role that contradicts the circle, or a role with no circle, is the one value dropped:
+    # the circle is the coarser and more reliable choice.
+    try:
+        return Contact(**values)
+    except (RoleNotInCircle, RoleWithoutCircle):
+        values.pop("role")
+        warnings.append(
+            CellWarning("role", _text(fields.get("role")), "import.warning.role_dropped")
+        )
+        return Contact(**values)
+    except ScoreOutOfScale as problem:
+        field = problem.params["field"]
+        warnings.append(CellWarning(field, str(values.pop(field))))
+        return _build(values, warnings, fields)
+    except InvalidContact:
+        raise
+
+
+def record_is_empty(fields: Mapping[str, object]) -> bool:
+    return all(is_blank(v) for v in fields.values())
+
+
+def iso(value: date | None) -> str:
+    return value.isoformat() if value else ""

@@ -1,0 +1,150 @@
+"""Editing contacts in a table: the rows a grid shows, and applying the grid's rows back.
+
+The grid speaks labels (« Réseau de soutien », « Sponsor de la mission ») in the participant's
+language; this module turns them into the method's codes and reports, row by row, what it could
+not take, leaving the network unchanged for those rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from reseau.contact import Contact
+from reseau.contact_table import CellWarning, contact_from_fields, contact_to_record
+from reseau.errors import ReseauError
+from reseau.i18n import Lang, t
+from reseau.method_values import is_blank
+from reseau.network import Network
+from reseau.vocabulary import Circle, Role, roles_of
+
+IDENTITY_COLUMNS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "company",
+    "job_title",
+    "email",
+    "phone",
+    "circle",
+    "role",
+    "role_other",
+    "notes",
+)
+
+
+def circle_options(lang: Lang) -> list[str]:
+    return [t(circle.label_key, lang) for circle in Circle]
+
+
+def role_options(lang: Lang) -> list[str]:
+    """Every role label once, circle by circle, « Autre » last."""
+    roles: list[Role] = []
+    for circle in Circle:
+        roles.extend(r for r in roles_of(circle, with_other=False) if r not in roles)
+    roles.append(Role.OTHER)
+    return [t(role.label_key, lang) for role in roles]
+
+
+def editor_frame(
+    network: Network, lang: Lang, columns: Sequence[str] = IDENTITY_COLUMNS
+) -> pd.DataFrame:
+    """One row per contact with its id in an `id` column, the method's values as labels."""
+    records = []
+    for contact in network:
+        record = contact_to_record(contact, lang)
+        records.append({"id": contact.id, **{name: record[name] for name in columns}})
+    return pd.DataFrame.from_records(records, columns=["id", *columns])
+
+
+def frame_rows(frame: pd.DataFrame) -> list[tuple[object, dict[str, object]]]:
+    """The (id, row) pairs of an edited grid, the shape `apply_table` takes."""
+    rows = []
+    for record in frame.to_dict(orient="records"):
+        row_id = record.pop("id", None)
+        rows.append((row_id, record))
+    return rows
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A grid row that could not be taken as it is; the message is ready to show."""
+
+    row: int
+    message: str
+
+
+@dataclass(frozen=True)
+class TableEdit:
+    """What applying a grid did: the new network and what changed or was refused."""
+
+    network: Network
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    problems: tuple[RowProblem, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def _clean(value: object) -> object:
+    return None if is_blank(value) else value
+
+
+def apply_table(
+    network: Network,
+    rows: Iterable[tuple[object, Mapping[str, object]]],
+    lang: Lang,
+) -> TableEdit:
+    """Applies (id, row) pairs from a grid: known ids are updated, new rows added, missing ids
+    removed. A row with a problem keeps its contact as it was and is reported."""
+    problems: list[RowProblem] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    added = updated = 0
+    result = network
+    for number, (row_id, row) in enumerate(rows, start=1):
+        contact_id = None if is_blank(row_id) else str(row_id)
+        if contact_id is None and all(is_blank(v) for v in row.values()):
+            continue  # an empty row the grid added and the participant left blank
+        if contact_id is not None:
+            seen.add(contact_id)
+        try:
+            candidate, cell_warnings = contact_from_fields(
+                {name: _clean(value) for name, value in row.items()}, keep_id=False
+            )
+        except ReseauError as problem:
+            problems.append(RowProblem(number, t(problem.key, lang, **problem.params)))
+            continue
+        warnings.extend(_warning_text(w, lang, number) for w in cell_warnings)
+        if contact_id is not None and contact_id in network:
+            current = network.get(contact_id)
+            changes = {name: getattr(candidate, name) for name in row if hasattr(candidate, name)}
+            if all(getattr(current, name) == value for name, value in changes.items()):
+                continue
+            try:
+                result = result.replace(current.with_changes(**changes))
+            except ReseauError as problem:
+                problems.append(RowProblem(number, t(problem.key, lang, **problem.params)))
+                continue
+            updated += 1
+        else:
+            result = result.add(candidate)
+            added += 1
+    gone = [cid for cid in network.ids if cid not in seen]
+    for contact_id in gone:
+        result = result.remove(contact_id)
+    return TableEdit(result, added, updated, len(gone), tuple(problems), tuple(warnings))
+
+
+def _warning_text(warning: CellWarning, lang: Lang, row: int) -> str:
+    return warning.message(lang, row)
+
+
+def contact_summary(contact: Contact, lang: Lang) -> str:
+    parts = [contact.display_name, contact.job_title, contact.company]
+    return " · ".join(p for p in parts if p)

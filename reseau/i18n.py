@@ -1,0 +1,64 @@
+"""The one catalogue of user-facing text, French first and English second.
+
+Texts live in `reseau/locales/<lang>.toml` as flat keys; `t(key, lang, **params)` returns the
+text with `{params}` filled in. A missing key raises in tests and during development rather than
+showing a half-translated screen.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LOCALES_DIR = Path(__file__).with_name("locales")
+
+
+class Lang(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+    @classmethod
+    def parse(cls, value: object, default: Lang | None = None) -> Lang:
+        """The language named by a code such as 'fr', 'en-GB' or 'FR'; the default otherwise."""
+        code = str(value or "").strip().lower()[:2]
+        try:
+            return cls(code)
+        except ValueError:
+            return default or cls.FR
+
+
+DEFAULT_LANG = Lang.FR
+
+
+class MissingText(KeyError):
+    """A key is missing from the catalogue: a programming error, caught by the catalogue tests."""
+
+
+@cache
+def catalogue(lang: Lang) -> dict[str, str]:
+    with (LOCALES_DIR / f"{lang.value}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def t(key: str, lang: Lang | str = DEFAULT_LANG, /, **params: Any) -> str:
+    """The text for `key` in `lang`, with `{name}` placeholders filled from params."""
+    texts = catalogue(Lang.parse(lang))
+    try:
+        text = texts[key]
+    except KeyError:
+        raise MissingText(key) from None
+    return text.format(**params) if params else text
+
+
+def has_text(key: str, lang: Lang | str = DEFAULT_LANG) -> bool:
+    return key in catalogue(Lang.parse(lang))
+
+
+def label(item: Any, lang: Lang | str = DEFAULT_LANG) -> str:
+    """The label of a vocabulary item (circle, role, quadrant…), or the 'none' text for None."""
+    if item is None:
+        return t("common.none", lang)
+    return t(item.label_key, lang)

@@ -1,0 +1,176 @@
+"""Reading the method's values as people write them in a sheet, and writing them back as labels.
+
+A cell may say `Soutien`, `support`, `Réseau de soutien`, `SOUTIEN ` or `Support network`: all
+mean the same circle. Matching ignores case, accents, spaces and punctuation. A value that does
+not match raises `ValueNotUnderstood`, so the caller can drop it with a warning instead of
+guessing or clamping it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cache
+from typing import TypeVar
+
+from reseau.i18n import Lang, t
+from reseau.vocabulary import (
+    ActionStatus,
+    Circle,
+    ContactNature,
+    ContactResult,
+    Quadrant,
+    Reciprocity,
+    Role,
+    ValueKind,
+)
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class ValueNotUnderstood(ValueError):
+    """A cell holds something that is not a value of the method's lists or scales."""
+
+    def __init__(self, field: str, value: object) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(f"{field}: {value!r}")
+
+
+def fold(text: object) -> str:
+    """Lower case, no accents, only letters and digits: how two spellings are compared."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]+", "", stripped.casefold())
+
+
+# Extra spellings people use for circles, beyond the codes and the catalogue labels.
+_CIRCLE_SYNONYMS = {
+    Circle.INFORMATION: ("info", "reseaudinformation", "informationnel", "cercledinformation"),
+    Circle.SUPPORT: ("soutien", "appui", "reseaudesoutien", "cercledesoutien"),
+    Circle.OPERATIONAL: ("operationnel", "operations", "ops", "reseauoperationnel", "operation"),
+}
+
+
+@cache
+def _lookup(enum: type[StrEnum]) -> dict[str, StrEnum]:
+    table: dict[str, StrEnum] = {}
+    for member in enum:
+        table[fold(member.value)] = member
+        for lang in Lang:
+            table.setdefault(fold(t(member.label_key, lang)), member)
+    if enum is Circle:
+        for circle, words in _CIRCLE_SYNONYMS.items():
+            for word in words:
+                table.setdefault(word, circle)
+            for lang in Lang:
+                # "Information" alone, as well as "Réseau d'information"
+                short = t(circle.label_key, lang).split()[-1]
+                table.setdefault(fold(short), circle)
+    return table
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:  # NaN from pandas
+        return True
+    return str(value).strip() == ""
+
+
+def parse_choice(enum: type[E], value: object, field: str) -> E | None:
+    """The member of `enum` a cell names (code or label, either language); None when blank."""
+    if is_blank(value):
+        return None
+    if isinstance(value, enum):
+        return value
+    member = _lookup(enum).get(fold(value))
+    if member is None:
+        raise ValueNotUnderstood(field, value)
+    return member  # type: ignore[return-value]
+
+
+def parse_circle(value: object) -> Circle | None:
+    return parse_choice(Circle, value, "circle")
+
+
+def parse_role(value: object) -> Role | None:
+    return parse_choice(Role, value, "role")
+
+
+def parse_scale(value: object, field: str, low: int = 1, high: int = 5) -> int | None:
+    """A 1-5 score; 3.0 from a spreadsheet is 3, but 3.5, 0 or 7 are refused, never rounded."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueNotUnderstood(field, value)
+    try:
+        number = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise ValueNotUnderstood(field, value) from None
+    if not number.is_integer() or not low <= number <= high:
+        raise ValueNotUnderstood(field, value)
+    return int(number)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y", "%d %b %Y", "%Y/%m/%d")
+
+
+def parse_date(value: object, field: str) -> date | None:
+    """A date from a cell: a real date, ISO text, or the French day/month/year order."""
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if text.startswith(("0/0/00", "--")):  # Outlook's and Google's "no date / no year"
+        return None
+    text = text.split("T")[0].split(" 00:00:00")[0]
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueNotUnderstood(field, value)
+
+
+_KIND_SPLIT = re.compile(r"[,;/+|]| et | and ")
+
+
+def parse_value_kinds(value: object) -> frozenset[ValueKind]:
+    if is_blank(value):
+        return frozenset()
+    kinds = set()
+    for part in _KIND_SPLIT.split(str(value)):
+        if part.strip():
+            kinds.add(parse_choice(ValueKind, part, "value_kinds"))
+    return frozenset(k for k in kinds if k is not None)
+
+
+def format_value_kinds(kinds: frozenset[ValueKind], lang: Lang) -> str:
+    ordered = [kind for kind in ValueKind if kind in kinds]
+    return ", ".join(t(kind.label_key, lang) for kind in ordered)
+
+
+def parse_status(value: object) -> ActionStatus | None:
+    return parse_choice(ActionStatus, value, "action_status")
+
+
+def parse_reciprocity(value: object) -> Reciprocity | None:
+    return parse_choice(Reciprocity, value, "reciprocity")
+
+
+def parse_nature(value: object) -> ContactNature | None:
+    return parse_choice(ContactNature, value, "last_contact_nature")
+
+
+def parse_result(value: object) -> ContactResult | None:
+    return parse_choice(ContactResult, value, "last_contact_result")
+
+
+def parse_quadrant(value: object) -> Quadrant | None:
+    return parse_choice(Quadrant, value, "quadrant")

@@ -1,0 +1,23 @@
+"""The app's screens, in the method's order: one place names them, their files and titles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Screen:
+    path: str
+    title_key: str
+    icon: str
+    url_path: str
+
+
+HOME = Screen("pages/accueil.py", "nav.home", ":material/home:", "accueil")
+IMPORT = Screen("pages/importer.py", "nav.import", ":material/upload_file:", "importer")
+QUALIFY = Screen("pages/qualifier.py", "nav.qualify", ":material/fact_check:", "qualifier")
+MAP = Screen("pages/carte.py", "nav.map", ":material/hub:", "carte")
+PLAN = Screen("pages/plan.py", "nav.plan", ":material/checklist:", "plan")
+EXPORT = Screen("pages/exporter.py", "nav.export", ":material/download:", "exporter")
+
+WORKBOOK_SCREENS: tuple[Screen, ...] = (HOME, IMPORT, QUALIFY, MAP, PLAN, EXPORT)

@@ -1,0 +1,177 @@
+"""The one typed accessor for a session's state: pages never touch `st.session_state` keys.
+
+Every change to the workbook goes through `Workspace`, which keeps it in the session and saves it
+to the store at once, so a refresh, a closed laptop or a server restart loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, MutableMapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from reseau.contact import Contact
+from reseau.i18n import Lang, t
+from reseau.network import Network
+from reseau.scoring import Score, ScoringSettings, score_network
+from reseau.storage import WorkbookStore
+from reseau.workbook import Workbook
+
+log = logging.getLogger(__name__)
+
+_WORKBOOK = "reseau.workbook"
+_WORKBOOK_ID = "reseau.workbook_id"
+_SCORES = "reseau.scores"
+_FLASHES = "reseau.flashes"
+_SCRATCH = "reseau.scratch"
+
+
+@dataclass(frozen=True)
+class Flash:
+    """A message to show once, on the next run of a page (after a button's rerun)."""
+
+    level: str  # "success", "info", "warning" or "error"
+    text: str
+
+
+class Workspace:
+    """The session's workbook, its id in the store, and the passing messages for the user."""
+
+    def __init__(
+        self, session: MutableMapping[str, Any], store: WorkbookStore | None = None
+    ) -> None:
+        self._session = session
+        self._store = store
+
+    # --- reading ---
+    @property
+    def store(self) -> WorkbookStore | None:
+        return self._store
+
+    @property
+    def workbook(self) -> Workbook:
+        workbook = self._session.get(_WORKBOOK)
+        if workbook is None:
+            workbook = Workbook()
+            self._session[_WORKBOOK] = workbook
+        return workbook
+
+    @property
+    def workbook_id(self) -> str | None:
+        return self._session.get(_WORKBOOK_ID)
+
+    @property
+    def network(self) -> Network:
+        return self.workbook.network
+
+    @property
+    def lang(self) -> Lang:
+        return self.workbook.lang
+
+    @property
+    def settings(self) -> ScoringSettings:
+        return self.workbook.settings
+
+    @property
+    def cursor(self) -> str | None:
+        return self.workbook.cursor
+
+    @property
+    def today(self) -> date:
+        return date.today()
+
+    def t(self, key: str, **params: Any) -> str:
+        """The text for `key` in the participant's language."""
+        return t(key, self.lang, **params)
+
+    def scores(self) -> dict[str, Score]:
+        """Scores for the current network, computed once per change rather than on every rerun."""
+        network, settings, today = self.network, self.settings, self.today
+        cached = self._session.get(_SCORES)
+        if cached is None or not (
+            cached[0] is network and cached[1] == settings and cached[2] == today
+        ):
+            cached = (network, settings, today, score_network(network, settings, today))
+            self._session[_SCORES] = cached
+        return cached[3]
+
+    # --- changing: each method saves ---
+    def attach(self, workbook_id: str, workbook: Workbook) -> None:
+        """Makes this session show a stored workbook (after a refresh or from a link)."""
+        self._session[_WORKBOOK_ID] = workbook_id
+        self._session[_WORKBOOK] = workbook
+
+    def commit(self, workbook: Workbook) -> None:
+        self._session[_WORKBOOK] = workbook
+        self._save()
+
+    def set_network(self, network: Network) -> None:
+        cursor = self.cursor if self.cursor in network else None
+        self.commit(self.workbook.with_changes(network=network, cursor=cursor))
+
+    def add_contacts(self, contacts: Iterable[Contact]) -> None:
+        self.commit(self.workbook.with_changes(network=self.network.add_all(contacts)))
+
+    def replace_contact(self, contact: Contact) -> None:
+        self.commit(self.workbook.with_changes(network=self.network.replace(contact)))
+
+    def update_contact(self, contact_id: str, **changes: Any) -> None:
+        self.commit(self.workbook.with_changes(network=self.network.update(contact_id, **changes)))
+
+    def remove_contacts(self, contact_ids: Iterable[str]) -> None:
+        network = self.network
+        for contact_id in contact_ids:
+            network = network.remove(contact_id)
+        cursor = self.cursor if self.cursor in network else None
+        self.commit(self.workbook.with_changes(network=network, cursor=cursor))
+
+    def set_details(self, *, participant: str | None = None, mission: str | None = None) -> None:
+        network = self.network.with_details(participant=participant, mission=mission)
+        self.commit(self.workbook.with_changes(network=network))
+
+    def set_lang(self, lang: Lang) -> None:
+        if lang is not self.lang:
+            self.commit(self.workbook.with_changes(lang=lang))
+
+    def set_settings(self, settings: ScoringSettings) -> None:
+        self.commit(self.workbook.with_changes(settings=settings))
+
+    def set_cursor(self, contact_id: str | None) -> None:
+        if contact_id != self.cursor:
+            self.commit(self.workbook.with_changes(cursor=contact_id))
+
+    def _save(self) -> None:
+        if self._store is None or self.workbook_id is None:
+            return
+        try:
+            self._store.save(self.workbook_id, self.workbook)
+        except SQLAlchemyError:
+            # Never log the workbook itself: it holds other people's personal data.
+            log.exception("saving workbook failed")
+            self.flash("error", self.t("error.save_failed"))
+
+    # --- passing messages ---
+    def flash(self, level: str, text: str) -> None:
+        self._session.setdefault(_FLASHES, []).append(Flash(level, text))
+
+    def pop_flashes(self) -> list[Flash]:
+        return self._session.pop(_FLASHES, [])
+
+    # --- per-page scratch values that must survive moving between pages ---
+    def scratch(self, name: str, default: Any = None) -> Any:
+        return self._session.setdefault(_SCRATCH, {}).get(name, default)
+
+    def set_scratch(self, name: str, value: Any) -> None:
+        self._session.setdefault(_SCRATCH, {})[name] = value
+
+
+def workspace() -> Workspace:
+    """The accessor for the current Streamlit session."""
+    from reseau.ui.resources import store
+
+    return Workspace(st.session_state, store())

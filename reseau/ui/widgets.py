@@ -1,0 +1,63 @@
+"""Widgets every page shares: passing messages, the empty-network notice, the language switch."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from reseau.errors import ReseauError
+from reseau.i18n import Lang
+from reseau.ui import pages
+from reseau.ui.state import Workspace
+
+log = logging.getLogger(__name__)
+
+_SHOW = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+
+
+def show_flashes(ws: Workspace) -> None:
+    for flash in ws.pop_flashes():
+        _SHOW.get(flash.level, st.info)(flash.text)
+
+
+def page_title(ws: Workspace, key: str) -> None:
+    st.title(ws.t(key))
+    show_flashes(ws)
+
+
+def needs_contacts(ws: Workspace) -> bool:
+    """Says kindly that the network is empty and where to get contacts; True when it is."""
+    if len(ws.network):
+        return False
+    st.info(ws.t("common.needs_contacts"), icon=":material/group_add:")
+    left, right = st.columns(2)
+    left.page_link(pages.HOME.path, label=ws.t("common.go_home"), icon=pages.HOME.icon)
+    right.page_link(pages.IMPORT.path, label=ws.t("common.go_import"), icon=pages.IMPORT.icon)
+    return True
+
+
+def language_switch(ws: Workspace) -> None:
+    choice = st.sidebar.segmented_control(
+        ws.t("app.language"),
+        options=list(Lang),
+        format_func=lambda lang: ws.t(f"lang.{lang.value}"),
+        default=ws.lang,
+    )
+    if choice is not None and choice is not ws.lang:
+        ws.set_lang(choice)
+        st.rerun()
+
+
+@contextmanager
+def reported_problems(ws: Workspace) -> Iterator[None]:
+    """Shows a domain problem as a sentence in the participant's language, never a traceback."""
+    try:
+        yield
+    except ReseauError as problem:
+        st.error(ws.t(problem.key, **problem.params))
+    except Exception:
+        log.exception("unexpected error on a page")
+        st.error(ws.t("error.unexpected"))

@@ -1,0 +1,25 @@
+"""The participant's workbook: their network plus all that is needed to resume their work."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from reseau.i18n import DEFAULT_LANG, Lang
+from reseau.network import Network
+from reseau.scoring import DEFAULT_SETTINGS, ScoringSettings
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """What is saved after every change, and restored on a refresh or a reopened link."""
+
+    network: Network = field(default_factory=Network)
+    settings: ScoringSettings = DEFAULT_SETTINGS
+    lang: Lang = DEFAULT_LANG
+    cursor: str | None = None  # the contact the walkthrough shows
+    workshop_code: str | None = None
+
+    def with_changes(self, **changes: Any) -> Workbook:
+        return dataclasses.replace(self, **changes)

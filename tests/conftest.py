@@ -1,0 +1,35 @@
+"""Shared fixtures: every test gets its own data directory, so no test sees another's store."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reseau.demo import load_demo_network
+from reseau.network import Network
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("RESEAU_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return data_dir
+
+
+@pytest.fixture
+def demo() -> Network:
+    return load_demo_network()
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS}")
+    return SHARED_CORPUS

@@ -1,0 +1,55 @@
+"""Every page opens with the demo and with an empty workbook, and says what it should."""
+
+import pytest
+
+from reseau.i18n import t
+from tests.apptest import goto, open_app, texts
+
+PAGES = [
+    "pages/importer.py",
+    "pages/qualifier.py",
+    "pages/carte.py",
+    "pages/plan.py",
+    "pages/exporter.py",
+]
+
+
+def test_the_home_page_explains_the_method_and_offers_three_starts():
+    at = open_app()
+    page = texts(at)
+    assert t("home.title", "fr") in page
+    assert "Réseau de soutien" in page and "Développer" in page
+    labels = [b.label for b in at.button]
+    assert t("home.start.demo", "fr") in labels
+    assert t("home.start.empty", "fr") in labels
+
+
+def test_the_demo_link_loads_the_demo_network():
+    at = open_app(demo=True)
+    assert t("home.current", "fr", count=31, qualified=29) in texts(at)
+    assert "demo" not in at.query_params
+    assert (
+        len(
+            at.query_params["wb"][0]
+            if isinstance(at.query_params["wb"], list)
+            else at.query_params["wb"]
+        )
+        >= 22
+    )
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_that_need_contacts_say_so_kindly_on_an_empty_workbook(page):
+    at = goto(open_app(), page)
+    assert t("common.needs_contacts", "fr") in texts(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_open_with_the_demo_without_the_empty_notice(page):
+    at = goto(open_app(demo=True), page)
+    assert t("common.needs_contacts", "fr") not in texts(at)
+
+
+def test_the_language_comes_from_the_url():
+    at = open_app(lang="en")
+    assert t("home.title", "en") in texts(at)

@@ -1,0 +1,63 @@
+import re
+import string
+
+from reseau.i18n import Lang, catalogue, label, t
+from reseau.vocabulary import (
+    SCALES,
+    ActionStatus,
+    Circle,
+    ContactNature,
+    ContactResult,
+    Quadrant,
+    Reciprocity,
+    Role,
+    ValueKind,
+)
+
+
+def test_both_languages_have_exactly_the_same_keys():
+    french, english = set(catalogue(Lang.FR)), set(catalogue(Lang.EN))
+    assert french - english == set(), "missing in English"
+    assert english - french == set(), "missing in French"
+
+
+def test_both_languages_use_the_same_placeholders():
+    fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+    for key, french in catalogue(Lang.FR).items():
+        assert fields(french) == fields(catalogue(Lang.EN)[key]), key
+
+
+def test_every_vocabulary_item_has_a_label_in_both_languages():
+    for enum in (
+        Circle,
+        Role,
+        Reciprocity,
+        ContactNature,
+        ContactResult,
+        ValueKind,
+        ActionStatus,
+        Quadrant,
+    ):
+        for member in enum:
+            for lang in Lang:
+                assert label(member, lang).strip()
+    for scale in SCALES:
+        for point in scale.points:
+            assert t(scale.anchor_key(point), Lang.EN) != t(scale.anchor_key(point), Lang.FR)
+
+
+def test_every_role_has_a_prompt_in_the_methods_words():
+    assert t(Role.SPONSOR.prompt_key, "fr") == "Qui sponsorise votre mission ?"
+    assert t(Role.SPONSOR.prompt_key, "en") == "Who sponsors your mission?"
+
+
+def test_a_language_is_read_from_a_browser_locale():
+    assert Lang.parse("en-GB") is Lang.EN
+    assert Lang.parse("de-DE") is Lang.FR
+    assert Lang.parse(None, Lang.EN) is Lang.EN
+
+
+def test_no_text_is_left_empty():
+    for lang in Lang:
+        empty = [k for k, v in catalogue(lang).items() if not re.sub(r"\s", "", v)]
+        assert not empty
