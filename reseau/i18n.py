@@ -1,7 +1,8 @@
 """The one catalogue of user-facing text, French first and English second.
 
-Texts live in `reseau/locales/<lang>.toml` as flat keys; `t(key, lang, **params)` returns the
-text with `{params}` filled in. A missing key raises in tests and during development rather than
+Texts live in `reseau/locales/<lang>/*.toml` as flat keys (one file per area of the app, the
+same file names in each language); `t(key, lang, **params)` returns the text with `{params}`
+filled in. A missing key raises in tests and during development rather than
 showing a half-translated screen.
 """
 
@@ -37,10 +38,25 @@ class MissingText(KeyError):
     """A key is missing from the catalogue: a programming error, caught by the catalogue tests."""
 
 
+class DuplicateText(ValueError):
+    """Two catalogue files define the same key: one of them would silently win."""
+
+
 @cache
 def catalogue(lang: Lang) -> dict[str, str]:
-    with (LOCALES_DIR / f"{lang.value}.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    texts: dict[str, str] = {}
+    for path in sorted((LOCALES_DIR / lang.value).glob("*.toml")):
+        with path.open("rb") as fh:
+            part = tomllib.load(fh)
+        clash = texts.keys() & part.keys()
+        if clash:
+            raise DuplicateText(f"{path.name} redefines {sorted(clash)}")
+        texts.update(part)
+    return texts
+
+
+def catalogue_files(lang: Lang) -> list[str]:
+    return sorted(path.name for path in (LOCALES_DIR / lang.value).glob("*.toml"))
 
 
 def t(key: str, lang: Lang | str = DEFAULT_LANG, /, **params: Any) -> str:

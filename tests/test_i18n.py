@@ -61,3 +61,9 @@ def test_no_text_is_left_empty():
     for lang in Lang:
         empty = [k for k, v in catalogue(lang).items() if not re.sub(r"\s", "", v)]
         assert not empty
+
+
+def test_each_language_has_the_same_catalogue_files():
+    from reseau.i18n import catalogue_files
+
+    assert catalogue_files(Lang.FR) == catalogue_files(Lang.EN)
