@@ -18,7 +18,7 @@ circles_col, criteria_col, quadrants_col = st.columns(3, gap="large")
 with circles_col:
     st.subheader(ws.t("home.circles.title"))
     for summary in circle_summaries(ws.lang):
-        st.markdown(f"**{summary.title}**: {summary.purpose}")
+        st.markdown(ws.t("home.term_line", term=summary.title, meaning=summary.purpose))
         st.caption(" · ".join(summary.roles))
 with criteria_col:
     st.subheader(ws.t("home.criteria.title"))
@@ -27,7 +27,7 @@ with quadrants_col:
     st.subheader(ws.t("home.quadrants.title"))
     st.markdown(ws.t("home.quadrants.body"))
     for name, meaning in quadrant_lines(ws.lang):
-        st.markdown(f"- **{name}**: {meaning}")
+        st.markdown("- " + ws.t("home.term_line", term=name, meaning=meaning))
 
 st.divider()
 st.subheader(ws.t("home.start.title"))
