@@ -1,0 +1,246 @@
+"""The action plan: every first action in the method's priority order, its filters and summary.
+
+A row is a contact with a first action. Its rank is the scoring's (`score_network`), so the plan
+reads Développer first, then Mobiliser, Entretenir and Veiller; contacts that cannot be ranked yet
+follow in the order they were entered. Contacts with no action are kept apart, each with a
+suggestion (`reseau.suggestions`) the participant can accept or rewrite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from reseau.contact import Contact
+from reseau.i18n import Lang, label, t
+from reseau.method_values import ValueNotUnderstood, is_blank, parse_date, parse_status
+from reseau.network import Network
+from reseau.scoring import Score, in_priority_order
+from reseau.suggestions import Suggestion, suggest
+from reseau.vocabulary import ActionStatus, Circle, Quadrant, Role
+
+# The fields of a contact the plan lets a participant change.
+PLAN_FIELDS: tuple[str, ...] = ("action_text", "action_due", "action_status")
+
+
+def is_late(contact: Contact, today: date) -> bool:
+    """An action is late when its due date has passed and it is not done."""
+    return (
+        contact.action_due is not None
+        and contact.action_due < today
+        and contact.action_status is not ActionStatus.DONE
+    )
+
+
+def week_end(today: date) -> date:
+    """The Sunday that closes the week of `today`."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def is_due_this_week(contact: Contact, today: date) -> bool:
+    """Not done, and due between today and the end of this week (late ones are counted apart)."""
+    return (
+        contact.action_due is not None
+        and contact.action_status is not ActionStatus.DONE
+        and today <= contact.action_due <= week_end(today)
+    )
+
+
+def role_text(contact: Contact, lang: Lang | str) -> str:
+    """The role's label, with the participant's own words for « Autre »."""
+    if contact.role is None:
+        return ""
+    text = label(contact.role, lang)
+    if contact.role is Role.OTHER and contact.role_other:
+        return f"{text} ({contact.role_other})"
+    return text
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One first action of the plan, with what the participant needs to sort and filter it."""
+
+    contact: Contact
+    score: Score | None
+    late: bool
+    due_this_week: bool
+
+    @property
+    def contact_id(self) -> str:
+        return self.contact.id
+
+    @property
+    def rank(self) -> int | None:
+        return None if self.score is None else self.score.rank
+
+    @property
+    def quadrant(self) -> Quadrant | None:
+        return None if self.score is None else self.score.quadrant
+
+    @property
+    def circle(self) -> Circle | None:
+        return self.contact.circle
+
+    @property
+    def status(self) -> ActionStatus:
+        return self.contact.action_status
+
+    @property
+    def done(self) -> bool:
+        return self.contact.action_status is ActionStatus.DONE
+
+
+@dataclass(frozen=True)
+class Unplanned:
+    """A contact with no first action yet, and what the method suggests to start with."""
+
+    contact: Contact
+    score: Score | None
+    suggestion: Suggestion
+
+    @property
+    def quadrant(self) -> Quadrant | None:
+        return None if self.score is None else self.score.quadrant
+
+
+@dataclass(frozen=True)
+class PlanFilter:
+    """What the participant chose to see; an empty choice means "all"."""
+
+    circles: frozenset[Circle | None] = frozenset()
+    quadrants: frozenset[Quadrant | None] = frozenset()
+    statuses: frozenset[ActionStatus] = frozenset()
+    late_only: bool = False
+
+    def keeps(self, row: PlanRow) -> bool:
+        return (
+            (not self.circles or row.circle in self.circles)
+            and (not self.quadrants or row.quadrant in self.quadrants)
+            and (not self.statuses or row.status in self.statuses)
+            and (not self.late_only or row.late)
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.circles or self.quadrants or self.statuses or self.late_only)
+
+
+@dataclass(frozen=True)
+class CircleCount:
+    """The plan's figures for one circle (None: contacts not sorted into a circle yet)."""
+
+    circle: Circle | None
+    actions: int
+    due_this_week: int
+    late: int
+    done: int
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """The figures shown on top of the plan and in the Excel synthesis."""
+
+    actions: int
+    due_this_week: int
+    late: int
+    done: int
+    without_action: int
+    by_circle: tuple[CircleCount, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The rows of the plan in priority order, and the contacts still without an action."""
+
+    rows: tuple[PlanRow, ...]
+    unplanned: tuple[Unplanned, ...]
+    today: date
+
+    def filtered(self, choice: PlanFilter) -> tuple[PlanRow, ...]:
+        return tuple(row for row in self.rows if choice.keeps(row))
+
+    def summary(self) -> PlanSummary:
+        return summarise(self.rows, len(self.unplanned))
+
+    @property
+    def dated_rows(self) -> tuple[PlanRow, ...]:
+        return tuple(row for row in self.rows if row.contact.action_due is not None)
+
+
+def summarise(rows: Iterable[PlanRow], without_action: int = 0) -> PlanSummary:
+    rows = tuple(rows)
+    by_circle = []
+    for circle in (*Circle, None):
+        mine = [row for row in rows if row.circle is circle]
+        if circle is None and not mine:
+            continue
+        by_circle.append(
+            CircleCount(
+                circle,
+                len(mine),
+                sum(row.due_this_week for row in mine),
+                sum(row.late for row in mine),
+                sum(row.done for row in mine),
+            )
+        )
+    return PlanSummary(
+        actions=len(rows),
+        due_this_week=sum(row.due_this_week for row in rows),
+        late=sum(row.late for row in rows),
+        done=sum(row.done for row in rows),
+        without_action=without_action,
+        by_circle=tuple(by_circle),
+    )
+
+
+def build_plan(
+    network: Network, scores: Mapping[str, Score], lang: Lang | str, today: date
+) -> Plan:
+    """The plan of this network on this day: actions in priority order, the rest apart."""
+    rows: list[PlanRow] = []
+    unplanned: list[Unplanned] = []
+    for contact in in_priority_order(network, dict(scores)):
+        score = scores.get(contact.id)
+        if contact.has_action:
+            rows.append(
+                PlanRow(contact, score, is_late(contact, today), is_due_this_week(contact, today))
+            )
+        else:
+            quadrant = None if score is None else score.quadrant
+            unplanned.append(Unplanned(contact, score, suggest(contact, quadrant, lang, today)))
+    return Plan(tuple(rows), tuple(unplanned), today)
+
+
+class PlanValueNotUnderstood(ValueError):
+    """A plan cell holds a date or a status the plan cannot read."""
+
+    def __init__(self, field: str, value: object) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(f"{field}: {value!r}")
+
+    def message(self, lang: Lang | str) -> str:
+        return t("plan.value_not_understood", lang, field=t(f"field.{self.field}", lang))
+
+
+def plan_changes(contact: Contact, values: Mapping[str, object]) -> dict[str, Any]:
+    """The changes a plan row asks for (text, due date, status as a label or code), only those
+    that differ from the contact; raises `PlanValueNotUnderstood` for an unreadable cell."""
+    changes: dict[str, Any] = {}
+    for name, raw in values.items():
+        if name not in PLAN_FIELDS:
+            continue
+        if name == "action_text":
+            value: Any = "" if is_blank(raw) else str(raw).strip()
+        else:
+            try:
+                value = parse_date(raw, name) if name == "action_due" else parse_status(raw)
+            except ValueNotUnderstood:
+                raise PlanValueNotUnderstood(name, raw) from None
+            if name == "action_status" and value is None:
+                value = ActionStatus.TODO
+        if value != getattr(contact, name):
+            changes[name] = value
+    return changes
