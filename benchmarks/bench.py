@@ -1,0 +1,420 @@
+"""Réseau's benchmark: how the app's own work compares with bare library baselines, run by run.
+
+On generated networks of 50, 500 and 5,000 contacts it measures, in the same run:
+
+- import (`reseau.importing.read_contacts`) vs bare `pandas.read_excel(engine="openpyxl")`
+  on the same .xlsx file (target: ratio <= 0.5);
+- the Excel export (`reseau.export.xlsx`) vs bare `DataFrame.to_excel(engine="openpyxl")` of the
+  same contacts (target: ratio <= 3);
+- the time to rerun each page's script (Streamlit AppTest) with 500 contacts vs with 10
+  (target: ratio <= 2), with the absolute milliseconds;
+- the peak memory of one session holding 5,000 contacts (tracemalloc).
+
+It prints a table and writes the figures as JSON to `bench-results/<timestamp>.json`, so runs can
+be compared. It is not part of the test suite: timings depend on the machine.
+
+    python benchmarks/bench.py [--quick] [--sizes 50,500,5000] [--out bench-results]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gc
+import importlib
+import inspect
+import io
+import json
+import logging
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import openpyxl  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from reseau.contact import new_contact_id  # noqa: E402
+from reseau.contact_table import contact_to_record, headers  # noqa: E402
+from reseau.demo import load_demo_network  # noqa: E402
+from reseau.i18n import Lang  # noqa: E402
+from reseau.network import Network  # noqa: E402
+from reseau.scoring import score_network  # noqa: E402
+from reseau.workbook import Workbook  # noqa: E402
+
+SIZES = (50, 500, 5000)
+PAGE_SMALL, PAGE_LARGE = 10, 500
+MEMORY_SIZE = 5000
+TARGETS = {"import": 0.5, "export": 3.0, "page": 2.0}
+
+
+# --- generated networks ---------------------------------------------------------------------
+
+
+def generated_network(size: int) -> Network:
+    """`size` contacts cycling through the demo's qualified people, each with its own name."""
+    demo = load_demo_network()
+    contacts = []
+    for index in range(size):
+        model = demo.contacts[index % len(demo.contacts)]
+        contacts.append(
+            dataclasses.replace(
+                model,
+                first_name=f"{model.first_name} {index // len(demo.contacts) + 1}",
+                email=f"contact{index}@example.com",
+                id=new_contact_id(),
+            )
+        )
+    return Network(contacts=tuple(contacts), participant="Alex Benchmark", mission="Benchmark")
+
+
+def records(network: Network, lang: Lang = Lang.FR) -> list[dict[str, Any]]:
+    return [contact_to_record(contact, lang) for contact in network.contacts]
+
+
+def xlsx_file(network: Network, lang: Lang = Lang.FR) -> bytes:
+    """The network as a plain .xlsx in the app's own table layout (what a participant uploads)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(headers(lang))
+    for record in records(network, lang):
+        sheet.append([_cell(value) for value in record.values()])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if hasattr(value, "isoformat"):
+        return value
+    return str(value)
+
+
+# --- timing ---------------------------------------------------------------------------------
+
+
+def best_of(action: Callable[[], object], repeat: int) -> float:
+    """The fastest of `repeat` runs, in seconds (the least disturbed by the rest of the machine)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def repeats_for(size: int) -> int:
+    return 7 if size <= 50 else 5 if size <= 500 else 3
+
+
+# --- the app's functions, found where the other modules put them ------------------------------
+
+
+def find_importer() -> Callable[[bytes, str], object] | None:
+    """`reseau.importing.read_contacts`, called with the file's bytes and name."""
+    try:
+        module = importlib.import_module("reseau.importing")
+    except ImportError:
+        return None
+    read_contacts = getattr(module, "read_contacts", None)
+    if read_contacts is None:
+        return None
+    parameters = list(inspect.signature(read_contacts).parameters)
+
+    def run(data: bytes, name: str) -> object:
+        if len(parameters) >= 2:
+            return read_contacts(data, name)
+        return read_contacts(io.BytesIO(data))
+
+    return run
+
+
+EXPORT_CANDIDATES = (
+    "workbook_bytes",
+    "export_workbook",
+    "write_workbook",
+    "xlsx_bytes",
+    "to_xlsx",
+    "export_xlsx",
+    "build_workbook",
+)
+
+
+def find_exporter() -> Callable[[Workbook], bytes] | None:
+    """The Excel export's writer in `reseau/export/xlsx.py`, called with a whole workbook."""
+    try:
+        module = importlib.import_module("reseau.export.xlsx")
+    except ImportError:
+        return None
+    for name in EXPORT_CANDIDATES:
+        writer = getattr(module, name, None)
+        if callable(writer):
+            return _adapt_writer(writer)
+    return None
+
+
+def _adapt_writer(writer: Callable[..., Any]) -> Callable[[Workbook], bytes]:
+    parameters = inspect.signature(writer).parameters
+
+    def run(workbook: Workbook) -> bytes:
+        kwargs: dict[str, Any] = {}
+        if "today" in parameters:
+            kwargs["today"] = datetime.now().date()
+        if "lang" in parameters:
+            kwargs["lang"] = workbook.lang
+        first = next(iter(parameters))
+        argument: Any = workbook.network if first == "network" else workbook
+        result = writer(argument, **kwargs)
+        if isinstance(result, bytes | bytearray):
+            return bytes(result)
+        if isinstance(result, io.BytesIO):
+            return result.getvalue()
+        buffer = io.BytesIO()
+        result.save(buffer)
+        return buffer.getvalue()
+
+    return run
+
+
+# --- measures -------------------------------------------------------------------------------
+
+
+def measure_import(size: int) -> dict[str, Any]:
+    network = generated_network(size)
+    data = xlsx_file(network)
+    repeat = repeats_for(size)
+    baseline = best_of(lambda: pd.read_excel(io.BytesIO(data), engine="openpyxl"), repeat)
+    result: dict[str, Any] = {"size": size, "baseline_s": baseline, "file_bytes": len(data)}
+    importer = find_importer()
+    if importer is None:
+        result["note"] = "reseau.importing.read_contacts not found"
+        return result
+    result["reseau_s"] = best_of(lambda: importer(data, "contacts.xlsx"), repeat)
+    result["ratio"] = result["reseau_s"] / baseline
+    return result
+
+
+def measure_export(size: int) -> dict[str, Any]:
+    network = generated_network(size)
+    workbook = Workbook(network=network, lang=Lang.FR)
+    frame = pd.DataFrame(records(network))
+    repeat = repeats_for(size)
+
+    def bare() -> None:
+        frame.to_excel(io.BytesIO(), engine="openpyxl", index=False)
+
+    baseline = best_of(bare, repeat)
+    result: dict[str, Any] = {"size": size, "baseline_s": baseline}
+    exporter = find_exporter()
+    if exporter is None:
+        result["note"] = "no writer found in reseau/export/xlsx.py"
+        return result
+    result["reseau_s"] = best_of(lambda: exporter(workbook), repeat)
+    result["ratio"] = result["reseau_s"] / baseline
+    return result
+
+
+def _stored_workbook(size: int) -> str:
+    from reseau.storage import open_store
+
+    return open_store().create(Workbook(network=generated_network(size), lang=Lang.FR))
+
+
+def _page_paths() -> list[str]:
+    from reseau.ui import pages
+
+    return [screen.path for screen in pages.WORKBOOK_SCREENS]
+
+
+def _rerun_times(workbook_id: str, repeat: int) -> dict[str, float]:
+    """Median seconds to rerun each page's script once the session holds the workbook."""
+    from tests.apptest import open_app
+
+    at = open_app(wb=workbook_id)
+    times: dict[str, float] = {}
+    for path in _page_paths():
+        at.switch_page(path)
+        at.run()
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            at.run()
+            samples.append(time.perf_counter() - start)
+        if at.exception:
+            times[path] = float("nan")
+        else:
+            times[path] = statistics.median(samples)
+    return times
+
+
+def measure_pages(repeat: int) -> list[dict[str, Any]]:
+    small = _rerun_times(_stored_workbook(PAGE_SMALL), repeat)
+    large = _rerun_times(_stored_workbook(PAGE_LARGE), repeat)
+    return [
+        {
+            "page": path,
+            f"ms_{PAGE_SMALL}": small[path] * 1000,
+            f"ms_{PAGE_LARGE}": large[path] * 1000,
+            "ratio": large[path] / small[path] if small[path] else float("nan"),
+        }
+        for path in small
+    ]
+
+
+def measure_memory(size: int) -> dict[str, Any]:
+    """Memory one session needs for `size` contacts: the network, its scores and every page."""
+    from tests.apptest import open_app
+
+    workbook_id = _stored_workbook(size)
+    gc.collect()
+    tracemalloc.start()
+    base, _ = tracemalloc.get_traced_memory()
+
+    network = generated_network(size)
+    scores = score_network(network, Workbook().settings, datetime.now().date())
+    held, domain_peak = tracemalloc.get_traced_memory()
+    del network, scores
+    gc.collect()
+
+    tracemalloc.reset_peak()
+    before_pages, _ = tracemalloc.get_traced_memory()
+    at = open_app(wb=workbook_id)
+    for path in _page_paths():
+        at.switch_page(path)
+        at.run()
+    after_pages, pages_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "size": size,
+        "network_and_scores_mb": (held - base) / 2**20,
+        "network_and_scores_peak_mb": (domain_peak - base) / 2**20,
+        "session_after_all_pages_mb": (after_pages - before_pages) / 2**20,
+        "session_peak_mb": (pages_peak - before_pages) / 2**20,
+        "errors": [str(e.value) for e in at.exception],
+    }
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def _fmt(value: float | None, spec: str) -> str:
+    if value is None or value != value:  # None or NaN
+        return "n/a"
+    return format(value, spec)
+
+
+def _verdict(ratio: float | None, target: float) -> str:
+    if ratio is None or ratio != ratio:
+        return "?"
+    return "ok" if ratio <= target else "OVER"
+
+
+def print_report(results: dict[str, Any]) -> None:
+    target = TARGETS["import"]
+    print(f"\nImport vs pandas.read_excel(engine='openpyxl')   target ratio <= {target}")
+    print(f"{'contacts':>9} {'pandas ms':>10} {'reseau ms':>10} {'ratio':>7}  verdict")
+    for row in results["import"]:
+        reseau_ms = row.get("reseau_s", float("nan")) * 1000
+        print(
+            f"{row['size']:>9} {row['baseline_s'] * 1000:>10.1f} {_fmt(reseau_ms, '10.1f'):>10}"
+            f" {_fmt(row.get('ratio'), '7.2f'):>7}  {_verdict(row.get('ratio'), target)}"
+            f" {row.get('note', '')}"
+        )
+    target = TARGETS["export"]
+    print(f"\nExcel export vs DataFrame.to_excel(engine='openpyxl')   target ratio <= {target}")
+    print(f"{'contacts':>9} {'pandas ms':>10} {'reseau ms':>10} {'ratio':>7}  verdict")
+    for row in results["export"]:
+        reseau_ms = row.get("reseau_s", float("nan")) * 1000
+        print(
+            f"{row['size']:>9} {row['baseline_s'] * 1000:>10.1f} {_fmt(reseau_ms, '10.1f'):>10}"
+            f" {_fmt(row.get('ratio'), '7.2f'):>7}  {_verdict(row.get('ratio'), target)}"
+            f" {row.get('note', '')}"
+        )
+    target = TARGETS["page"]
+    print(
+        f"\nPage rerun (AppTest, median) with {PAGE_LARGE} vs {PAGE_SMALL} contacts"
+        f"   target ratio <= {target}"
+    )
+    print(f"{'page':<22} {f'ms @{PAGE_SMALL}':>10} {f'ms @{PAGE_LARGE}':>10} {'ratio':>7}  verdict")
+    for row in results["pages"]:
+        print(
+            f"{row['page']:<22} {_fmt(row[f'ms_{PAGE_SMALL}'], '10.1f'):>10}"
+            f" {_fmt(row[f'ms_{PAGE_LARGE}'], '10.1f'):>10} {_fmt(row['ratio'], '7.2f'):>7}"
+            f"  {_verdict(row['ratio'], target)}"
+        )
+    memory = results.get("memory")
+    if memory:
+        print(f"\nMemory of one session holding {memory['size']} contacts (tracemalloc)")
+        print(f"  network + scores held:        {memory['network_and_scores_mb']:.1f} MB")
+        print(f"  network + scores peak:        {memory['network_and_scores_peak_mb']:.1f} MB")
+        print(f"  session after every page:     {memory['session_after_all_pages_mb']:.1f} MB")
+        print(f"  peak while running each page: {memory['session_peak_mb']:.1f} MB")
+        if memory["errors"]:
+            print(f"  page errors: {memory['errors']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--quick", action="store_true", help="50 and 500 contacts, fewer reruns")
+    parser.add_argument("--out", default=str(ROOT / "bench-results"))
+    parser.add_argument("--skip-memory", action="store_true")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.quick:
+        sizes = [s for s in sizes if s <= 500]
+
+    # AppTest outside `streamlit run` warns about its bare mode on every run: not news here.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory(prefix="reseau-bench-") as data_dir:
+        # Every workbook the benchmark stores goes to a throwaway SQLite file.
+        os.environ["RESEAU_DATA_DIR"] = data_dir
+        os.environ.pop("DATABASE_URL", None)
+        started = time.perf_counter()
+        results: dict[str, Any] = {
+            "when": datetime.now().isoformat(timespec="seconds"),
+            "machine": {
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "cpus": os.cpu_count(),
+                "pandas": pd.__version__,
+                "openpyxl": openpyxl.__version__,
+            },
+            "targets": TARGETS,
+        }
+        print("measuring import…", flush=True)
+        results["import"] = [measure_import(size) for size in sizes]
+        print("measuring export…", flush=True)
+        results["export"] = [measure_export(size) for size in sizes]
+        print("measuring page reruns…", flush=True)
+        results["pages"] = measure_pages(repeat=3 if args.quick else 5)
+        if not args.skip_memory and not args.quick:
+            print("measuring memory…", flush=True)
+            results["memory"] = measure_memory(MEMORY_SIZE)
+        results["duration_s"] = time.perf_counter() - started
+
+    print_report(results)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{datetime.now():%Y%m%d-%H%M%S}.json"
+    path.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(f"\nfigures written to {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
