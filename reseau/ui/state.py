@@ -7,7 +7,7 @@ to the store at once, so a refresh, a closed laptop or a server restart loses no
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,6 +20,7 @@ from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings, score_network
 from reseau.storage import WorkbookStore
+from reseau.vocabulary import Circle
 from reseau.workbook import Workbook
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,10 @@ class Workspace:
     def set_settings(self, settings: ScoringSettings) -> None:
         self.commit(self.workbook.with_changes(settings=settings))
 
+    def set_marks(self, circle: Circle, marks: Mapping[str, int]) -> None:
+        """Saves the participant's self-assessment of one circle on the five marks."""
+        self.commit(self.workbook.with_changes(network=self.network.with_marks(circle, marks)))
+
     def set_cursor(self, contact_id: str | None) -> None:
         if contact_id != self.cursor:
             self.commit(self.workbook.with_changes(cursor=contact_id))
@@ -161,6 +166,10 @@ class Workspace:
 
     def pop_flashes(self) -> list[Flash]:
         return self._session.pop(_FLASHES, [])
+
+    # --- widget values, for on_change callbacks that save what was just entered ---
+    def widget_value(self, key: str, default: Any = None) -> Any:
+        return self._session.get(key, default)
 
     # --- per-page scratch values that must survive moving between pages ---
     def scratch(self, name: str, default: Any = None) -> Any:
