@@ -1,17 +1,43 @@
 """Where workbooks are kept between requests: SQLite by default, PostgreSQL by `DATABASE_URL`."""
 
 from reseau.storage.store import (
+    JOIN_CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
+    JoinCodeMalformed,
+    Member,
+    Membership,
     WorkbookNotFound,
     WorkbookStore,
+    Workshop,
+    WorkshopClosed,
+    WorkshopNameNeeded,
+    WorkshopNotFound,
+    clean_first_name,
     database_url_from_env,
+    display_join_code,
     new_workbook_id,
+    normalise_join_code,
     open_store,
+    retention_days_from_env,
 )
 
 __all__ = [
+    "JOIN_CODE_ALPHABET",
+    "JOIN_CODE_LENGTH",
+    "JoinCodeMalformed",
+    "Member",
+    "Membership",
     "WorkbookNotFound",
     "WorkbookStore",
+    "Workshop",
+    "WorkshopClosed",
+    "WorkshopNameNeeded",
+    "WorkshopNotFound",
+    "clean_first_name",
     "database_url_from_env",
+    "display_join_code",
     "new_workbook_id",
+    "normalise_join_code",
     "open_store",
+    "retention_days_from_env",
 ]

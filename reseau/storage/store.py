@@ -1,13 +1,19 @@
-"""The workbook store: one row per workbook, saved whole after every change.
+"""The workbook store: one row per workbook, saved whole after every change, plus workshops.
 
 A workbook is small (a few hundred kilobytes for thousands of contacts), so saving it whole is
 simpler and safer than saving field by field: a row is always a complete, consistent workbook.
+A workshop row holds only its name, its join code and two dates; the trainer's view of the room
+is computed from the workbooks attached to it (`reseau.workshop`), never stored.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
+import threading
+import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +21,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Engine,
+    Integer,
     MetaData,
     String,
     Table,
@@ -22,17 +29,31 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    func,
     insert,
+    inspect,
+    literal,
     select,
+    text,
     update,
 )
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from reseau.errors import ReseauError
 from reseau.serialization import workbook_from_json, workbook_to_json
 from reseau.workbook import Workbook
 
+log = logging.getLogger(__name__)
+
 DEFAULT_DATA_DIR = Path("var")
 DEFAULT_RETENTION_DAYS = 30
+PURGE_EVERY = timedelta(hours=6)
+
+# Join codes are read off a projector and typed on phones: no 0/O, 1/I/L look-alikes.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+WORKSHOP_NAME_LIMIT = 120
+FIRST_NAME_LIMIT = 40
 
 metadata = MetaData()
 workbooks = Table(
@@ -43,7 +64,21 @@ workbooks = Table(
     Column("workshop_code", String(16), index=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False, index=True),
+    # Only for a workbook in a workshop: its order of arrival ("Participant 3") and the first
+    # name its owner chose to show the trainer, if any.
+    Column("seat", Integer),
+    Column("first_name", String(FIRST_NAME_LIMIT)),
 )
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("name", String(WORKSHOP_NAME_LIMIT), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("closed_at", DateTime(timezone=True)),
+)
+# Columns added after the first release: added in place to an older database on start-up.
+_ADDED_WORKBOOK_COLUMNS = {"seat": "INTEGER", "first_name": f"VARCHAR({FIRST_NAME_LIMIT})"}
 
 
 class WorkbookNotFound(ReseauError):
@@ -52,13 +87,106 @@ class WorkbookNotFound(ReseauError):
     key = "error.workbook.not_found"
 
 
+class WorkshopNotFound(ReseauError):
+    """No workshop has this join code: a typo, or a code from another session."""
+
+    key = "error.workshop.not_found"
+
+
+class WorkshopClosed(ReseauError):
+    """The workshop exists but its trainer closed it: its code no longer lets anyone join."""
+
+    key = "error.workshop.closed"
+
+
+class JoinCodeMalformed(ReseauError):
+    """What was typed cannot be a join code (wrong length or characters)."""
+
+    key = "error.workshop.code_malformed"
+
+
+class WorkshopNameNeeded(ReseauError):
+    """A workshop needs a name the trainer will recognise."""
+
+    key = "error.workshop.name_needed"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A training session participants join with a short code."""
+
+    code: str
+    name: str
+    created_at: datetime
+    closed_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def display_code(self) -> str:
+        """The code in two groups of three, easier to read aloud and to copy."""
+        return display_join_code(self.code)
+
+
+@dataclass(frozen=True)
+class Member:
+    """A workbook attached to a workshop, as the room's aggregates need it."""
+
+    seat: int | None
+    first_name: str | None
+    workbook: Workbook
+    joined_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Which workshop a workbook belongs to, and the first name its owner chose to show."""
+
+    workshop: Workshop
+    first_name: str | None
+
+
 def new_workbook_id() -> str:
     """128 bits of randomness, URL-safe: the workbook's id is also its only key."""
     return secrets.token_urlsafe(16)
 
 
+def new_join_code() -> str:
+    """Six characters from an alphabet without look-alikes (about 887 million codes)."""
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalise_join_code(typed: str) -> str:
+    """The code as stored, from what a person typed ('k7m-2qx ' -> 'K7M2QX'), or an error."""
+    code = "".join(ch for ch in str(typed or "").upper() if not ch.isspace() and ch not in "-_.")
+    if len(code) != JOIN_CODE_LENGTH or any(ch not in JOIN_CODE_ALPHABET for ch in code):
+        raise JoinCodeMalformed(length=JOIN_CODE_LENGTH)
+    return code
+
+
+def display_join_code(code: str) -> str:
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+def clean_first_name(text: str | None) -> str | None:
+    """A first name as shown to the trainer: trimmed, one line, short; None when empty."""
+    name = " ".join(str(text or "").split())[:FIRST_NAME_LIMIT].strip()
+    return name or None
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # SQLite gives back naive datetimes; everything is stored in UTC.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
 
 
 def database_url_from_env() -> str:
@@ -75,26 +203,77 @@ def database_url_from_env() -> str:
     return f"sqlite:///{data_dir / 'reseau.sqlite3'}"
 
 
+def retention_days_from_env() -> int:
+    """`RESEAU_RETENTION_DAYS` (whole days, at least 1); 30 when unset or not understood."""
+    raw = os.environ.get("RESEAU_RETENTION_DAYS", "").strip()
+    if not raw:
+        return DEFAULT_RETENTION_DAYS
+    try:
+        days = int(raw)
+    except ValueError:
+        days = 0
+    if days < 1:
+        log.warning(
+            "RESEAU_RETENTION_DAYS=%r is not a whole number of days >= 1; keeping %d days",
+            raw,
+            DEFAULT_RETENTION_DAYS,
+        )
+        return DEFAULT_RETENTION_DAYS
+    return days
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         cursor = dbapi_connection.cursor()
-        # WAL lets readers and one writer work at once; the busy timeout makes concurrent
-        # writers wait their turn instead of failing with "database is locked".
+        # The busy timeout comes first: switching to WAL needs a lock too, and concurrent
+        # writers must wait their turn instead of failing with "database is locked".
+        cursor.execute("PRAGMA busy_timeout=30000")
+        # WAL lets readers and one writer work at once; NORMAL sync in WAL mode keeps every
+        # committed change through a killed process (only a power cut may lose the last ones).
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # A deleted workbook is overwritten on disk, not just unlinked: "delete my data" means it.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
 
 class WorkbookStore:
-    """Saves and loads workbooks by id."""
+    """Saves and loads workbooks by id, and keeps the workshops they may belong to."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        self._purge_lock = threading.Lock()
+        self._last_purge: float | None = None
+        self._create_schema()
 
+    def _create_schema(self) -> None:
+        # Several processes may start at once on the same database: the loser of the race
+        # to create a table sees it already there on its second try.
+        for attempt in range(3):
+            try:
+                metadata.create_all(self.engine)
+                self._add_missing_columns()
+                return
+            except (OperationalError, ProgrammingError, IntegrityError):
+                if attempt == 2:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+
+    def _add_missing_columns(self) -> None:
+        present = {column["name"] for column in inspect(self.engine).get_columns("workbooks")}
+        missing = {n: kind for n, kind in _ADDED_WORKBOOK_COLUMNS.items() if n not in present}
+        if not missing:
+            return
+        with self.engine.begin() as conn:
+            for name, kind in missing.items():
+                conn.execute(text(f"ALTER TABLE workbooks ADD COLUMN {name} {kind}"))
+
+    # --- workbooks ---
     def create(self, workbook: Workbook) -> str:
+        """Stores a new workbook and returns its new, unguessable id."""
+        if workbook.workshop_code:
+            return self._create_in_workshop(workbook, workbook.workshop_code)
         workbook_id = new_workbook_id()
         now = _now()
         with self.engine.begin() as conn:
@@ -102,7 +281,7 @@ class WorkbookStore:
                 insert(workbooks).values(
                     id=workbook_id,
                     data=workbook_to_json(workbook),
-                    workshop_code=workbook.workshop_code,
+                    workshop_code=None,
                     created_at=now,
                     updated_at=now,
                 )
@@ -144,10 +323,199 @@ class WorkbookStore:
             conn.execute(delete(workbooks).where(workbooks.c.id == workbook_id))
 
     def purge_older_than(self, days: int = DEFAULT_RETENTION_DAYS) -> int:
-        """Deletes workbooks untouched for `days` days; returns how many went."""
+        """Deletes workbooks untouched for `days` days; returns how many went.
+
+        Workshops older than that with no workbook left go too: nothing in them is needed.
+        """
         limit = _now() - timedelta(days=days)
         with self.engine.begin() as conn:
-            return conn.execute(delete(workbooks).where(workbooks.c.updated_at < limit)).rowcount
+            purged = conn.execute(delete(workbooks).where(workbooks.c.updated_at < limit)).rowcount
+            still_used = select(workbooks.c.workshop_code).where(
+                workbooks.c.workshop_code.is_not(None)
+            )
+            conn.execute(
+                delete(workshops).where(
+                    workshops.c.created_at < limit, workshops.c.code.not_in(still_used)
+                )
+            )
+        return purged
+
+    def purge_if_due(self, days: int, every: timedelta = PURGE_EVERY) -> int | None:
+        """Purges at start-up and then at most once per `every`; None when it was not due."""
+        with self._purge_lock:
+            moment = time.monotonic()
+            if self._last_purge is not None and moment - self._last_purge < every.total_seconds():
+                return None
+            self._last_purge = moment
+        purged = self.purge_older_than(days)
+        if purged:
+            log.info("purged %d workbook(s) untouched for %d days", purged, days)
+        return purged
+
+    # --- workshops ---
+    def create_workshop(self, name: str) -> Workshop:
+        """A new open workshop with a fresh join code."""
+        name = " ".join(str(name or "").split())
+        if not name:
+            raise WorkshopNameNeeded()
+        name = name[:WORKSHOP_NAME_LIMIT]
+        for _ in range(20):
+            workshop = Workshop(code=new_join_code(), name=name, created_at=_now())
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(
+                        insert(workshops).values(
+                            code=workshop.code, name=workshop.name, created_at=workshop.created_at
+                        )
+                    )
+            except IntegrityError:
+                continue  # that code is taken: draw another
+            return workshop
+        raise RuntimeError("could not draw a free join code")
+
+    def workshop(self, code: str) -> Workshop:
+        """The workshop with this code, open or closed; WorkshopNotFound otherwise."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(workshops).where(workshops.c.code == code)).one_or_none()
+        if row is None:
+            raise WorkshopNotFound()
+        return _workshop_from_row(row)
+
+    def workshops(self) -> list[Workshop]:
+        """Every workshop, newest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(workshops).order_by(workshops.c.created_at.desc())).all()
+        return [_workshop_from_row(row) for row in rows]
+
+    def close_workshop(self, code: str) -> None:
+        """Stops the join code from working; participants keep their workbooks."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(workshops)
+                .where(workshops.c.code == code, workshops.c.closed_at.is_(None))
+                .values(closed_at=_now())
+            )
+        if result.rowcount == 0:
+            self.workshop(code)  # raises when there is no such workshop; closing twice is fine
+
+    def open_workshop(self, typed_code: str) -> Workshop:
+        """The open workshop a participant's code names, or the error to show them."""
+        workshop = self.workshop(normalise_join_code(typed_code))
+        if not workshop.is_open:
+            raise WorkshopClosed(name=workshop.name)
+        return workshop
+
+    def join_workshop(self, typed_code: str, workbook: Workbook) -> tuple[str, Workshop]:
+        """Stores a new workbook attached to the open workshop; returns its id and the workshop."""
+        workshop = self.open_workshop(typed_code)
+        workbook_id = self._create_in_workshop(
+            workbook.with_changes(workshop_code=workshop.code), workshop.code
+        )
+        return workbook_id, workshop
+
+    def attach_to_workshop(self, workbook_id: str, typed_code: str) -> tuple[Workbook, Workshop]:
+        """Moves an existing workbook into the open workshop; returns the updated workbook."""
+        workshop = self.open_workshop(typed_code)
+        workbook = self.load(workbook_id).with_changes(workshop_code=workshop.code)
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(workbooks)
+                .where(workbooks.c.id == workbook_id)
+                .values(
+                    data=workbook_to_json(workbook),
+                    workshop_code=workshop.code,
+                    seat=self._next_seat(workshop.code),
+                    updated_at=_now(),
+                )
+            )
+        return workbook, workshop
+
+    def set_first_name(self, workbook_id: str, first_name: str | None) -> str | None:
+        """Records (or, with None or blank, removes) the first name shown to the trainer."""
+        name = clean_first_name(first_name)
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(workbooks).where(workbooks.c.id == workbook_id).values(first_name=name)
+            )
+        if result.rowcount == 0:
+            raise WorkbookNotFound()
+        return name
+
+    def membership(self, workbook_id: str) -> Membership | None:
+        """The workshop this workbook belongs to (with the first name shown), if any."""
+        query = (
+            select(workbooks.c.first_name, workshops)
+            .join(workshops, workshops.c.code == workbooks.c.workshop_code)
+            .where(workbooks.c.id == workbook_id)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).one_or_none()
+        if row is None:
+            return None
+        return Membership(workshop=_workshop_from_row(row), first_name=row.first_name)
+
+    def members(self, code: str) -> list[Member]:
+        """The workbooks attached to a workshop, in their order of arrival."""
+        query = (
+            select(
+                workbooks.c.seat,
+                workbooks.c.first_name,
+                workbooks.c.data,
+                workbooks.c.created_at,
+                workbooks.c.updated_at,
+            )
+            .where(workbooks.c.workshop_code == code)
+            .order_by(workbooks.c.seat, workbooks.c.created_at)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            Member(
+                seat=row.seat,
+                first_name=row.first_name,
+                workbook=workbook_from_json(row.data),
+                joined_at=_aware(row.created_at),
+                updated_at=_aware(row.updated_at),
+            )
+            for row in rows
+        ]
+
+    def _next_seat(self, code: str):  # type: ignore[no-untyped-def]
+        # Computed inside the INSERT/UPDATE statement, so two arrivals rarely share a number.
+        return (
+            select(func.coalesce(func.max(workbooks.c.seat), 0) + 1)
+            .where(workbooks.c.workshop_code == code)
+            .scalar_subquery()
+        )
+
+    def _create_in_workshop(self, workbook: Workbook, code: str) -> str:
+        workbook_id = new_workbook_id()
+        now = _now()
+        seat_query = select(
+            literal(workbook_id, String()),
+            literal(workbook_to_json(workbook), Text()),
+            literal(code, String()),
+            literal(now, DateTime(timezone=True)),
+            literal(now, DateTime(timezone=True)),
+            func.coalesce(func.max(workbooks.c.seat), 0) + 1,
+        ).where(workbooks.c.workshop_code == code)
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(workbooks).from_select(
+                    ["id", "data", "workshop_code", "created_at", "updated_at", "seat"],
+                    seat_query,
+                )
+            )
+        return workbook_id
+
+
+def _workshop_from_row(row) -> Workshop:  # type: ignore[no-untyped-def]
+    return Workshop(
+        code=row.code,
+        name=row.name,
+        created_at=_aware(row.created_at),
+        closed_at=_aware(row.closed_at),
+    )
 
 
 def open_store(url: str | None = None) -> WorkbookStore:
