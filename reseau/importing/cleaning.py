@@ -1,0 +1,145 @@
+"""From a sheet's cells to one value per contact field: coalesced, trimmed, split, cut to size.
+
+Column work is done on whole pandas columns; only building each `Contact` is per row. Text that
+looks like a formula (`=1+1`, `+cmd|…`, `@SUM`) is ordinary text here: nothing is ever evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time
+
+import pandas as pd
+
+from reseau.contact import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT
+from reseau.contact_table import TEXT_FIELDS
+from reseau.importing import limits
+from reseau.importing.mapping import FULL_NAME, columns_by_field
+
+_ONE_LINE = frozenset({"first_name", "last_name", "company", "job_title", "email", "phone"})
+_LONG = frozenset({"notes", "last_contact_note", "action_text"})
+# Google joins several values of one field with " ::: "; people separate addresses with ; or ,
+_MULTI = re.compile(r"\s*:::\s*|\s*[;,]\s*|\s+")
+_PRIMARY = re.compile(r"^\*\s*")
+_MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
+
+
+def _cell_text(value: object, field: str) -> object:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        number = value
+        if isinstance(number, float) and number.is_integer():
+            number = int(number)
+        text = str(number)
+        # A French number typed into a numeric cell loses its leading 0 (639980010).
+        if field == "phone" and isinstance(number, int) and len(text) == 9 and text[0] != "0":
+            text = "0" + text
+        return text
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _raw(value: object) -> object:
+    """A method cell as read (parsed later by the contact table); blank text becomes ""."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return value.strip() if isinstance(value, str) else value
+
+
+def _clean(series: pd.Series, field: str) -> pd.Series:
+    if field not in TEXT_FIELDS and field != FULL_NAME:
+        return series.map(_raw)
+    text = series.map(lambda v: _cell_text(v, field)).astype(str)
+    if field in _ONE_LINE or field == FULL_NAME:
+        text = text.str.replace(r"\s+", " ", regex=True)
+    text = text.str.strip()
+    if field in ("email", "phone"):
+        if field == "email":
+            text = text.str.replace(_PRIMARY, "", regex=True).str.replace(_MAILTO, "", regex=True)
+            text = text.str.split(_MULTI, n=1, regex=True).str[0]
+        else:
+            text = text.str.split(r"\s*:::\s*", n=1, regex=True).str[0]
+            text = text.str.replace(_PRIMARY, "", regex=True)
+    return text.fillna("")
+
+
+def field_frame(
+    data: pd.DataFrame, mapping: Mapping[str, str | None], columns: Sequence[str]
+) -> pd.DataFrame:
+    """One column per mapped field; of several source columns, the first filled one wins."""
+    fields: dict[str, pd.Series] = {}
+    for field, sources in columns_by_field(mapping, columns).items():
+        merged = _clean(data[sources[0]], field)
+        for source in sources[1:]:
+            merged = merged.where(merged != "", _clean(data[source], field))
+        fields[field] = merged
+    frame = pd.DataFrame(fields, index=data.index)
+    if FULL_NAME in frame:
+        _split_full_names(frame)
+    return frame
+
+
+def _split_full_names(frame: pd.DataFrame) -> None:
+    for name in ("first_name", "last_name"):
+        if name not in frame:
+            frame[name] = ""
+    nameless = (frame["first_name"] == "") & (frame["last_name"] == "") & (frame[FULL_NAME] != "")
+    if nameless.any():
+        parts = frame.loc[nameless, FULL_NAME].map(split_name)
+        frame.loc[nameless, "first_name"] = parts.str[0]
+        frame.loc[nameless, "last_name"] = parts.str[1]
+    frame.drop(columns=FULL_NAME, inplace=True)
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """First and last name from one cell: "DUPONT Jean", "Jean Dupont", "Dupont, Jean"."""
+    full = " ".join(full.split())
+    if "," in full:
+        last, _, first = full.partition(",")
+        return first.strip(), last.strip()
+    words = full.split(" ")
+    if len(words) == 1:
+        return "", words[0]
+    upper = [w for w in words if len(w) > 1 and w.isupper()]
+    if upper and len(upper) < len(words):
+        last = " ".join(upper)
+        return " ".join(w for w in words if w not in upper), last
+    return words[0], " ".join(words[1:])
+
+
+def text_limit(field: str) -> int:
+    return LONG_TEXT_LIMIT if field in _LONG else SHORT_TEXT_LIMIT
+
+
+def cut_long_texts(frame: pd.DataFrame) -> list[tuple[object, str, int]]:
+    """Cuts texts longer than their field allows; returns (index, field, limit) for each cut.
+
+    A cell longer than a spreadsheet can hold is refused instead: in a CSV it means a quote is
+    missing and the rows below were swallowed into it.
+    """
+    cuts: list[tuple[object, str, int]] = []
+    for field in frame.columns:
+        if field not in TEXT_FIELDS:
+            continue
+        lengths = frame[field].str.len()
+        if not (lengths > text_limit(field)).any():
+            continue
+        huge = lengths[lengths > limits.MAX_CELL_CHARS]
+        if len(huge):
+            index = huge.index[0]
+            raise limits.CellTooBig(
+                row=index, column=field, size=int(huge.iloc[0]), limit=limits.MAX_CELL_CHARS
+            )
+        over = lengths > text_limit(field)
+        frame.loc[over, field] = frame.loc[over, field].str[: text_limit(field)].str.rstrip()
+        cuts.extend((index, field, text_limit(field)) for index in frame.index[over])
+    return cuts

@@ -1,0 +1,147 @@
+"""Finding the same person twice, without ever merging two different people who share a name.
+
+Two contacts are the same person when their names match once case, accents, spaces and
+punctuation are ignored (`Éloïse DUPRÉ-MÉNARD` = `eloise dupre menard`) AND something else
+confirms it: the same e-mail address, the same company, or (for the app's own export) the same
+identifier. Two "Marie Martin" at different companies with different e-mails stay two contacts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reseau.contact import CONTACT_FIELDS, Contact, new_contact_id
+from reseau.errors import ReseauError
+from reseau.method_values import fold
+from reseau.network import Network
+
+
+def name_key(contact: Contact) -> str:
+    return f"{fold(contact.first_name)}|{fold(contact.last_name)}"
+
+
+def _email(contact: Contact) -> str:
+    return contact.email.strip().casefold()
+
+
+def same_person(a: Contact, b: Contact) -> bool:
+    """Same name, confirmed by the same e-mail, company or identifier."""
+    if name_key(a) != name_key(b):
+        return False
+    if _email(a) and _email(a) == _email(b):
+        return True
+    if fold(a.company) and fold(a.company) == fold(b.company):
+        return True
+    return a.id == b.id
+
+
+def merge_into(kept: Contact, other: Contact) -> Contact:
+    """`kept`, with its empty fields filled from `other`: what is already there is never lost."""
+    changes = {}
+    for name in CONTACT_FIELDS:
+        if name == "id":
+            continue
+        mine, theirs = getattr(kept, name), getattr(other, name)
+        if _is_empty(mine, name) and not _is_empty(theirs, name):
+            changes[name] = theirs
+    if not changes:
+        return kept
+    try:
+        return kept.with_changes(**changes)
+    except ReseauError:
+        # The other's role belongs to another circle: keep the circle and role already chosen.
+        changes.pop("role", None)
+        changes.pop("circle", None)
+        return kept.with_changes(**changes) if changes else kept
+
+
+def _is_empty(value: object, name: str) -> bool:
+    if name == "action_status":
+        return False  # it always has a value; the kept contact's one stands
+    return value is None or value == "" or value == frozenset()
+
+
+class _Index:
+    """Contacts by folded name, to find a candidate in constant time."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, list[int]] = {}
+
+    def add(self, contact: Contact, position: int) -> None:
+        self._by_name.setdefault(name_key(contact), []).append(position)
+
+    def find(self, contact: Contact, contacts: Sequence[Contact]) -> int | None:
+        for position in self._by_name.get(name_key(contact), ()):
+            if same_person(contacts[position], contact):
+                return position
+        return None
+
+
+@dataclass(frozen=True)
+class WithinFile:
+    contacts: tuple[Contact, ...]
+    rows: tuple[int, ...]  # the file row each kept contact comes from
+    merged: tuple[tuple[int, int], ...]  # (row merged, row it was merged into)
+
+
+def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> WithinFile:
+    """Collapses rows that are the same person; identifiers repeated in the file are renewed."""
+    kept: list[Contact] = []
+    kept_rows: list[int] = []
+    merged: list[tuple[int, int]] = []
+    index = _Index()
+    ids: set[str] = set()
+    for contact, row in zip(contacts, rows, strict=True):
+        position = index.find(contact, kept)
+        if position is not None:
+            kept[position] = merge_into(kept[position], contact)
+            merged.append((row, kept_rows[position]))
+            continue
+        if contact.id in ids:
+            contact = dataclasses.replace(contact, id=new_contact_id())
+        ids.add(contact.id)
+        index.add(contact, len(kept))
+        kept.append(contact)
+        kept_rows.append(row)
+    return WithinFile(tuple(kept), tuple(kept_rows), tuple(merged))
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """The network after the import, the contacts added, and (imported, updated) pairs merged."""
+
+    network: Network
+    added: tuple[Contact, ...]
+    merged: tuple[tuple[Contact, Contact], ...]
+
+
+def merge_contacts(network: Network, contacts: Iterable[Contact]) -> MergeResult:
+    """Adds imported contacts to a network, merging each one that is already there.
+
+    A merged contact keeps its identifier and everything already entered; only its empty fields
+    are filled. An imported identifier that another contact already uses is renewed.
+    """
+    current = list(network.contacts)
+    index = _Index()
+    for position, contact in enumerate(current):
+        index.add(contact, position)
+    ids = set(network.ids)
+    added: list[Contact] = []
+    merged: list[tuple[Contact, Contact]] = []
+    for contact in contacts:
+        position = index.find(contact, current)
+        if position is not None:
+            updated = merge_into(current[position], contact)
+            current[position] = updated
+            merged.append((contact, updated))
+            continue
+        if contact.id in ids:
+            contact = dataclasses.replace(contact, id=new_contact_id())
+        ids.add(contact.id)
+        index.add(contact, len(current))
+        current.append(contact)
+        added.append(contact)
+    result = dataclasses.replace(network, contacts=tuple(current))
+    return MergeResult(result, tuple(added), tuple(merged))

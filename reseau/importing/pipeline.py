@@ -1,0 +1,203 @@
+"""The whole import of one file: bytes in, a preview out, the workbook untouched.
+
+read -> find the sheet and its header -> map columns to fields -> clean -> build contacts ->
+merge the rows that are the same person. Every refusal is an `ImportRefused`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from reseau.contact import Contact
+from reseau.contact_table import contact_from_fields
+from reseau.errors import ContactHasNoName, ReseauError
+from reseau.importing import limits
+from reseau.importing.cleaning import cut_long_texts, field_frame
+from reseau.importing.duplicates import merge_within_file
+from reseau.importing.errors import (
+    CellTooBig,
+    FileIsEmpty,
+    HeaderOnly,
+    NoContactFound,
+    NoNameColumn,
+    UnknownSheet,
+)
+from reseau.importing.header import Header, find_header
+from reseau.importing.mapping import (
+    MAPPABLE_FIELDS,
+    detect_format,
+    guess_mapping,
+    has_name_column,
+)
+from reseau.importing.preview import DuplicateRow, ImportPreview, RowNote
+from reseau.importing.readers import Sheet, Source, read_source
+from reseau.importing.sniff import FileKind, file_kind
+
+Progress = Callable[[float, str], None]
+_PROGRESS_EVERY = 2_000
+
+
+def read_contacts(
+    data: bytes,
+    filename: str = "",
+    *,
+    sheet: str | None = None,
+    mapping: Mapping[str, str | None] | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """Reads a contact file and says what it would import; raises `ImportRefused` otherwise.
+
+    `filename` is only informative: the bytes decide what the file is. `sheet` and `mapping`
+    are the user's corrections (a source column missing from `mapping` is left out).
+    """
+    report = progress or (lambda fraction, key: None)
+    report(0.0, "import.progress.reading")
+    limits.check_file_size(data)
+    kind = file_kind(data)
+    source = read_source(data, kind)
+    report(0.3, "import.progress.header")
+    chosen, header = _choose_sheet(source, sheet)
+    if header is None:
+        raise FileIsEmpty()
+    columns = header.columns
+    cells = chosen.cells
+    body = cells.iloc[header.row + 1 :, list(header.positions)]
+    body.columns = list(columns)
+    body = _without_trailing_blank_rows(body)
+    fallback = {FileKind.TEXT: "csv", FileKind.VCARD: "vcard"}.get(kind, "excel")
+    fmt = "vcard" if kind is FileKind.VCARD else detect_format(columns, fallback)
+    used = _mapping(columns, mapping)
+    if not has_name_column(used):
+        problem = NoNameColumn(columns=", ".join(f"« {c} »" for c in columns[:40]))
+        problem.columns = columns  # type: ignore[attr-defined]
+        problem.sheet = chosen.name  # type: ignore[attr-defined]
+        problem.sheets = _sheet_names(source)  # type: ignore[attr-defined]
+        raise problem
+    if body.empty and not chosen.skipped:
+        raise HeaderOnly()
+    report(0.45, "import.progress.cleaning")
+    frame = field_frame(body, used, columns)
+    try:
+        cuts = cut_long_texts(frame)
+    except CellTooBig as huge:
+        raise CellTooBig(
+            row=chosen.row_number(int(huge.params["row"])),
+            column=_column_of(huge.params["column"], used),
+            size=huge.params["size"],
+            limit=huge.params["limit"],
+        ) from None
+    skipped = [RowNote(row, key, params) for row, key, params in chosen.skipped]
+    warnings = [
+        RowNote(chosen.row_number(int(i)), "import.warning.text_cut", {"field": f, "limit": n})
+        for i, f, n in cuts
+    ]
+    report(0.6, "import.progress.contacts")
+    blank = ~(body.notna() & (body != "")).any(axis=1).to_numpy()
+    contacts, rows = _contacts(frame, blank, chosen, fmt == "reseau", skipped, warnings, report)
+    report(0.9, "import.progress.duplicates")
+    within = merge_within_file(contacts, rows)
+    if not within.contacts:
+        raise NoContactFound(skipped=len(skipped))
+    names = {row: c.display_name for c, row in zip(contacts, rows, strict=True)}
+    report(1.0, "import.progress.done")
+    return ImportPreview(
+        format=fmt,
+        kind=kind.value,
+        sheet=chosen.name,
+        sheets=_sheet_names(source),
+        header_row=chosen.row_number(header.row) if kind is not FileKind.VCARD else None,
+        columns=columns,
+        mapping=used,
+        contacts=within.contacts,
+        rows=within.rows,
+        skipped=tuple(sorted(skipped, key=lambda note: note.row)),
+        duplicates=tuple(DuplicateRow(row, into, names[row]) for row, into in within.merged),
+        warnings=tuple(sorted(warnings, key=lambda note: note.row)),
+        encoding=source.encoding,
+        separator=source.separator,
+    )
+
+
+def _sheet_names(source: Source) -> tuple[str, ...]:
+    return tuple(s.name for s in source.sheets if s.name is not None)
+
+
+def _choose_sheet(source: Source, wanted: str | None) -> tuple[Sheet, Header | None]:
+    """The sheet asked for, or the one whose header looks most like a contact list."""
+    if wanted is not None and source.sheets[0].name is not None:
+        for candidate in source.sheets:
+            if candidate.name == wanted:
+                return candidate, find_header(candidate.cells)
+        raise UnknownSheet(sheet=wanted)
+    best: tuple[tuple[int, int, int], Sheet, Header | None] | None = None
+    for candidate in source.sheets:
+        found = find_header(candidate.cells)
+        if found is None:
+            score = (0, 0, 0)
+        else:
+            named = has_name_column(guess_mapping(found.columns))
+            score = (int(named), found.known, len(candidate.cells) - found.row)
+        if best is None or score > best[0]:
+            best = (score, candidate, found)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _without_trailing_blank_rows(body: pd.DataFrame) -> pd.DataFrame:
+    filled = (body.notna() & (body != "")).any(axis=1).to_numpy()
+    last = filled.nonzero()[0]
+    return body.iloc[: last[-1] + 1] if len(last) else body.iloc[:0]
+
+
+def _mapping(
+    columns: tuple[str, ...], chosen: Mapping[str, str | None] | None
+) -> dict[str, str | None]:
+    if chosen is None:
+        return guess_mapping(columns)
+    return {c: (chosen.get(c) if chosen.get(c) in MAPPABLE_FIELDS else None) for c in columns}
+
+
+def _column_of(field: str, mapping: Mapping[str, str | None]) -> str:
+    return next((column for column, f in mapping.items() if f == field), field)
+
+
+def _contacts(
+    frame: pd.DataFrame,
+    blank: Any,
+    sheet: Sheet,
+    keep_ids: bool,
+    skipped: list[RowNote],
+    warnings: list[RowNote],
+    report: Progress,
+) -> tuple[list[Contact], list[int]]:
+    contacts: list[Contact] = []
+    rows: list[int] = []
+    total = len(frame)
+    records = frame.to_dict("records")
+    for position, (index, record) in enumerate(zip(frame.index, records, strict=True)):
+        row = sheet.row_number(int(index))
+        if blank[position]:
+            skipped.append(RowNote(row, "import.skipped.empty"))
+            continue
+        try:
+            contact, dropped = contact_from_fields(record, keep_id=keep_ids)
+        except ContactHasNoName:
+            skipped.append(RowNote(row, "import.skipped.no_name"))
+            continue
+        except ReseauError as problem:
+            skipped.append(RowNote(row, problem.key, _plain(problem.params)))
+            continue
+        for cell in dropped:
+            warnings.append(RowNote(row, cell.key, {"field": cell.field, "value": cell.value}))
+        contacts.append(contact)
+        rows.append(row)
+        if position and position % _PROGRESS_EVERY == 0:
+            report(0.6 + 0.3 * position / total, "import.progress.contacts")
+    return contacts, rows
+
+
+def _plain(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (v if isinstance(v, (str, int, float)) else str(v)) for k, v in params.items()}

@@ -1,0 +1,113 @@
+"""What an import understood, before anything is added: the preview the user checks and confirms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reseau.contact import Contact
+from reseau.contact_table import header
+from reseau.i18n import Lang, t
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """Something said about one row: why it was left out, or which value was dropped."""
+
+    row: int
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        params = dict(self.params)
+        if "field" in params:
+            params["field"] = _field_name(params["field"], lang)
+        return t(self.key, lang, **params)
+
+
+def _field_name(name: str, lang: Lang) -> str:
+    from reseau.importing.mapping import FULL_NAME, TABLE_FIELDS
+
+    if name == FULL_NAME:
+        return t("field.name", lang)
+    return header(name, lang) if name in TABLE_FIELDS else name
+
+
+@dataclass(frozen=True)
+class DuplicateRow:
+    """A row found to be the same person as an earlier row of the file, and merged into it."""
+
+    row: int
+    into_row: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """Everything read from one file: source, sheet, header, mapping, contacts and what was left."""
+
+    format: str
+    kind: str
+    sheet: str | None
+    sheets: tuple[str, ...]
+    header_row: int | None
+    columns: tuple[str, ...]
+    mapping: Mapping[str, str | None]
+    contacts: tuple[Contact, ...]
+    rows: tuple[int, ...]
+    skipped: tuple[RowNote, ...] = ()
+    duplicates: tuple[DuplicateRow, ...] = ()
+    warnings: tuple[RowNote, ...] = ()
+    encoding: str | None = None
+    separator: str | None = None
+
+    @property
+    def is_vcard(self) -> bool:
+        return self.format == "vcard"
+
+    def _at(self, row: int, message: str, lang: Lang) -> str:
+        key = "import.at_card" if self.is_vcard else "import.warning.at_row"
+        return t(key, lang, row=row, message=message)
+
+    def format_label(self, lang: Lang) -> str:
+        return t(f"import.format.{self.format}", lang)
+
+    def skipped_messages(self, lang: Lang) -> list[str]:
+        return [self._at(note.row, note.text(lang), lang) for note in self.skipped]
+
+    def warning_messages(self, lang: Lang) -> list[str]:
+        return [self._at(note.row, note.text(lang), lang) for note in self.warnings]
+
+    def duplicate_messages(self, lang: Lang) -> list[str]:
+        return [
+            self._at(
+                dup.row, t("import.duplicate.within", lang, name=dup.name, row=dup.into_row), lang
+            )
+            for dup in self.duplicates
+        ]
+
+    def summary(self, lang: Lang) -> str:
+        """One sentence: how many contacts, from which source, what was left out or merged."""
+        return t(
+            "import.summary",
+            lang,
+            contacts=len(self.contacts),
+            source=self.format_label(lang),
+            skipped=len(self.skipped),
+            duplicates=len(self.duplicates),
+        )
+
+    def where(self, lang: Lang) -> str:
+        """Where the contacts were found: sheet and header row, or encoding and separator."""
+        parts = []
+        if self.sheet:
+            parts.append(t("import.where.sheet", lang, sheet=self.sheet))
+        if self.header_row and not self.is_vcard:
+            parts.append(t("import.where.header_row", lang, row=self.header_row))
+        if self.encoding:
+            parts.append(t("import.where.encoding", lang, encoding=self.encoding))
+        if self.separator:
+            sep_key = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}[self.separator]
+            parts.append(t(f"import.where.separator.{sep_key}", lang))
+        return " · ".join(parts)

@@ -1,0 +1,182 @@
+"""What a file is, from its bytes rather than its name: kind, text encoding and CSV separator."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from dataclasses import dataclass
+from enum import StrEnum
+
+from charset_normalizer import from_bytes
+
+from reseau.importing.errors import FileDamaged, NotASpreadsheet, PasswordProtected
+
+
+class FileKind(StrEnum):
+    XLSX = "xlsx"  # also .xlsm: a zip holding xl/workbook.xml
+    ODS = "ods"
+    XLS = "xls"  # Excel 97-2003, an OLE2 compound file
+    VCARD = "vcard"
+    TEXT = "text"  # CSV or tab-separated text
+
+
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+# Magic numbers of files people upload by mistake: images, PDF, archives, executables…
+_NOT_TEXT = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"%PDF",
+    b"\x1f\x8b",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"MZ",
+    b"\x7fELF",
+    b"BM",
+    b"RIFF",
+    b"ID3",
+    b"OggS",
+    b"\x00\x00\x01\x00",
+    b"II*\x00",
+    b"MM\x00*",
+    b"{\\rtf",
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Single-byte code pages a detector confuses with one another on short Western text; for a
+# French audience Windows-1252 is the one Excel writes (it has €, œ and Œ where latin-1 has not).
+_WESTERN = ("cp125", "latin", "iso8859", "mac_", "cp850", "cp437", "ascii")
+
+
+def file_kind(data: bytes) -> FileKind:
+    """The kind of file the bytes hold; refuses what is not a spreadsheet, CSV or vCard."""
+    if data.startswith(_ZIP):
+        return _zip_kind(data)
+    if data.startswith(_OLE2):
+        return _ole2_kind(data)
+    if data.startswith(_NOT_TEXT):
+        raise NotASpreadsheet()
+    head = data[:4096]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            head = head.decode(encoding, errors="ignore")
+            break
+    else:
+        head = head.decode("latin-1")
+    if head.lstrip().upper().startswith("BEGIN:VCARD"):
+        return FileKind.VCARD
+    return FileKind.TEXT
+
+
+def _zip_kind(data: bytes) -> FileKind:
+    # Names in a zip's directory are plain bytes, so this needs no inflating.
+    if b"xl/workbook.xml" in data or b"xl/workbook.bin" in data:
+        return FileKind.XLSX
+    if data[30:38] == b"mimetype" and _ODS_MIME in data[:200]:
+        return FileKind.ODS
+    if b"content.xml" in data and _ODS_MIME in data:
+        return FileKind.ODS
+    if b"[Content_Types].xml" in data or b"mimetype" in data[:100]:
+        raise NotASpreadsheet()  # a Word document, a presentation…
+    if b"PK\x05\x06" not in data[-66_000:]:
+        raise FileDamaged()  # a zip cut short: its directory is at the end
+    raise NotASpreadsheet()
+
+
+def _ole2_kind(data: bytes) -> FileKind:
+    # An encrypted .xlsx is an OLE2 container holding EncryptionInfo and EncryptedPackage.
+    if (
+        "EncryptedPackage".encode("utf-16-le") in data
+        or "EncryptionInfo".encode("utf-16-le") in data
+    ):
+        raise PasswordProtected()
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return FileKind.XLS
+    raise NotASpreadsheet()
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def decode_text(data: bytes) -> DecodedText:
+    """The text of a CSV or vCard: BOM first, then UTF-8, then charset detection."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                raise FileDamaged() from None
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise NotASpreadsheet()
+    encoding = best.encoding
+    if encoding.startswith(_WESTERN):
+        encoding = "cp1252"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        try:
+            text = data.decode(best.encoding)
+            encoding = best.encoding
+        except (UnicodeDecodeError, LookupError):
+            raise NotASpreadsheet() from None
+    return DecodedText(text, encoding)
+
+
+def looks_like_text(text: str) -> bool:
+    """False for bytes that decoded to control characters: binary data, not a CSV."""
+    sample = text[:20_000]
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
+    return "\x00" not in sample and control <= len(sample) // 100
+
+
+CANDIDATE_SEPARATORS = (",", ";", "\t", "|")
+
+
+def separator(text: str) -> str:
+    """The field separator of CSV text: `csv.Sniffer` checked against how regular each choice is.
+
+    A separator is regular when it splits many lines into the same number of fields (more than
+    one); LinkedIn's preamble or a title line above the header do not count against it.
+    """
+    lines = text[:64_000].splitlines()[:60]
+    sample = "\n".join(lines)
+    scores = {sep: _regularity(sample, sep) for sep in CANDIDATE_SEPARATORS}
+    best = max(CANDIDATE_SEPARATORS, key=lambda sep: scores[sep])
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters="".join(CANDIDATE_SEPARATORS)).delimiter
+    except csv.Error:
+        sniffed = None
+    if sniffed in scores and scores[sniffed] >= scores[best]:
+        return sniffed
+    return best
+
+
+def _regularity(sample: str, sep: str) -> tuple[int, int]:
+    counts: dict[int, int] = {}
+    try:
+        for fields in csv.reader(sample.splitlines(), delimiter=sep):
+            if len(fields) > 1:
+                counts[len(fields)] = counts.get(len(fields), 0) + 1
+    except csv.Error:
+        return (0, 0)
+    if not counts:
+        return (0, 0)
+    width, lines = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return (lines, width)
