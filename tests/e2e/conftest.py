@@ -362,7 +362,12 @@ def screenshot_dir() -> Path:
 def screenshot(page: Page, name: str) -> Path:
     """Writes a PNG of the whole page to the screenshot folder, for a person to look at."""
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "screen"
-    path = screenshot_dir() / f"{safe}.png"
+    return screenshot_to(page, screenshot_dir() / f"{safe}.png")
+
+
+def screenshot_to(page: Page, path: Path) -> Path:
+    """Writes a PNG of the whole page (not only the visible part) to `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     wait_idle(page)
     # Streamlit scrolls inside its main container, not the document: grow the viewport to the
     # content's height so the picture shows the whole page, then put it back.
