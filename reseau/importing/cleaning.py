@@ -7,15 +7,25 @@ looks like a formula (`=1+1`, `+cmd|…`, `@SUM`) is ordinary text here: nothing
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from reseau.contact import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT
 from reseau.contact_table import TEXT_FIELDS
 from reseau.importing import limits
 from reseau.importing.mapping import FULL_NAME, columns_by_field
+from reseau.method_values import (
+    ValueNotUnderstood,
+    parse_circle,
+    parse_nature,
+    parse_reciprocity,
+    parse_result,
+    parse_role,
+    parse_status,
+)
 
 _ONE_LINE = frozenset({"first_name", "last_name", "company", "job_title", "email", "phone"})
 _LONG = frozenset({"notes", "last_contact_note", "action_text"})
@@ -55,21 +65,65 @@ def _raw(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
+_CHOICES: dict[str, Callable[[object], object]] = {
+    "circle": parse_circle,
+    "role": parse_role,
+    "reciprocity": parse_reciprocity,
+    "last_contact_nature": parse_nature,
+    "last_contact_result": parse_result,
+    "action_status": parse_status,
+}
+
+
+def _choices(series: pd.Series, field: str) -> pd.Series:
+    """A list column read once per distinct value: a value not understood stays as it was, so
+    the contact table drops it with a warning on each row that holds it."""
+    parse = _CHOICES[field]
+    seen: dict[object, object] = {}
+    for value in series.unique():
+        try:
+            seen[value] = parse(value)
+        except (ValueNotUnderstood, TypeError):
+            seen[value] = value
+    # dtype=object: the method's values are StrEnums, which pandas would turn back into text.
+    return pd.Series([seen[value] for value in series], index=series.index, dtype=object)
+
+
 def _clean(series: pd.Series, field: str) -> pd.Series:
     if field not in TEXT_FIELDS and field != FULL_NAME:
-        return series.map(_raw)
-    text = series.map(lambda v: _cell_text(v, field)).astype(str)
+        series = series.map(_raw)
+        return _choices(series, field) if field in _CHOICES else series
+    if infer_dtype(series, skipna=True) in ("string", "empty"):
+        text = series.fillna("").astype(str)
+    else:
+        text = series.map(lambda v: _cell_text(v, field)).astype(str)
     if field in _ONE_LINE or field == FULL_NAME:
-        text = text.str.replace(r"\s+", " ", regex=True)
+        text = _where(text, r"\s\s|[^\S ]", lambda t: t.str.replace(r"\s+", " ", regex=True))
     text = text.str.strip()
-    if field in ("email", "phone"):
-        if field == "email":
-            text = text.str.replace(_PRIMARY, "", regex=True).str.replace(_MAILTO, "", regex=True)
-            text = text.str.split(_MULTI, n=1, regex=True).str[0]
-        else:
-            text = text.str.split(r"\s*:::\s*", n=1, regex=True).str[0]
-            text = text.str.replace(_PRIMARY, "", regex=True)
+    if field == "email":
+        text = _where(text, r"[\s,;*]|:::|^mailto:", _first_address)
+    elif field == "phone":
+        text = _where(text, r":::|^\*", _first_phone)
     return text.fillna("")
+
+
+def _where(text: pd.Series, pattern: str, change: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """Applies a change only to the cells that need it: most cells of a column need none."""
+    needs = text.str.contains(pattern, regex=True, case=False)
+    if needs.any():
+        text = text.copy()
+        text[needs] = change(text[needs])
+    return text
+
+
+def _first_address(text: pd.Series) -> pd.Series:
+    text = text.str.replace(_PRIMARY, "", regex=True).str.replace(_MAILTO, "", regex=True)
+    return text.str.split(_MULTI, n=1, regex=True).str[0]
+
+
+def _first_phone(text: pd.Series) -> pd.Series:
+    text = text.str.split(r"\s*:::\s*", n=1, regex=True).str[0]
+    return text.str.replace(_PRIMARY, "", regex=True)
 
 
 def field_frame(

@@ -9,6 +9,8 @@ identifier. Two "Marie Martin" at different companies with different e-mails sta
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -17,9 +19,20 @@ from reseau.errors import ReseauError
 from reseau.method_values import fold
 from reseau.network import Network
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _fold_name(text: str) -> str:
+    # Like method_values.fold, but keeps letters of every script: 王 is not "".
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+    return _NOT_WORD.sub("", plain)
+
 
 def name_key(contact: Contact) -> str:
-    return f"{fold(contact.first_name)}|{fold(contact.last_name)}"
+    """The name with case, accents, spaces and punctuation ignored; "" for no usable name."""
+    first, last = _fold_name(contact.first_name), _fold_name(contact.last_name)
+    return f"{first}|{last}" if first or last else ""
 
 
 def _email(contact: Contact) -> str:
@@ -28,8 +41,11 @@ def _email(contact: Contact) -> str:
 
 def same_person(a: Contact, b: Contact) -> bool:
     """Same name, confirmed by the same e-mail, company or identifier."""
-    if name_key(a) != name_key(b):
-        return False
+    key = name_key(a)
+    return bool(key) and key == name_key(b) and _confirmed(a, b)
+
+
+def _confirmed(a: Contact, b: Contact) -> bool:
     if _email(a) and _email(a) == _email(b):
         return True
     if fold(a.company) and fold(a.company) == fold(b.company):
@@ -69,12 +85,13 @@ class _Index:
     def __init__(self) -> None:
         self._by_name: dict[str, list[int]] = {}
 
-    def add(self, contact: Contact, position: int) -> None:
-        self._by_name.setdefault(name_key(contact), []).append(position)
+    def add(self, key: str, position: int) -> None:
+        if key:
+            self._by_name.setdefault(key, []).append(position)
 
-    def find(self, contact: Contact, contacts: Sequence[Contact]) -> int | None:
-        for position in self._by_name.get(name_key(contact), ()):
-            if same_person(contacts[position], contact):
+    def find(self, key: str, contact: Contact, contacts: Sequence[Contact]) -> int | None:
+        for position in self._by_name.get(key, ()) if key else ():
+            if _confirmed(contacts[position], contact):
                 return position
         return None
 
@@ -94,7 +111,8 @@ def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> Withi
     index = _Index()
     ids: set[str] = set()
     for contact, row in zip(contacts, rows, strict=True):
-        position = index.find(contact, kept)
+        key = name_key(contact)
+        position = index.find(key, contact, kept)
         if position is not None:
             kept[position] = merge_into(kept[position], contact)
             merged.append((row, kept_rows[position]))
@@ -102,7 +120,7 @@ def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> Withi
         if contact.id in ids:
             contact = dataclasses.replace(contact, id=new_contact_id())
         ids.add(contact.id)
-        index.add(contact, len(kept))
+        index.add(key, len(kept))
         kept.append(contact)
         kept_rows.append(row)
     return WithinFile(tuple(kept), tuple(kept_rows), tuple(merged))
@@ -126,12 +144,13 @@ def merge_contacts(network: Network, contacts: Iterable[Contact]) -> MergeResult
     current = list(network.contacts)
     index = _Index()
     for position, contact in enumerate(current):
-        index.add(contact, position)
+        index.add(name_key(contact), position)
     ids = set(network.ids)
     added: list[Contact] = []
     merged: list[tuple[Contact, Contact]] = []
     for contact in contacts:
-        position = index.find(contact, current)
+        key = name_key(contact)
+        position = index.find(key, contact, current)
         if position is not None:
             updated = merge_into(current[position], contact)
             current[position] = updated
@@ -140,7 +159,7 @@ def merge_contacts(network: Network, contacts: Iterable[Contact]) -> MergeResult
         if contact.id in ids:
             contact = dataclasses.replace(contact, id=new_contact_id())
         ids.add(contact.id)
-        index.add(contact, len(current))
+        index.add(key, len(current))
         current.append(contact)
         added.append(contact)
     result = dataclasses.replace(network, contacts=tuple(current))

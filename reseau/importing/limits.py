@@ -51,7 +51,7 @@ def check_file_size(data: bytes) -> None:
 
 
 def check_zip(data: bytes) -> None:
-    """Refuses a zip archive that would inflate beyond the bounds, then verifies what it declared."""
+    """Refuses an archive that would inflate beyond the bounds, then checks what it declared."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()

@@ -176,13 +176,15 @@ def _contacts(
     contacts: list[Contact] = []
     rows: list[int] = []
     total = len(frame)
-    records = frame.to_dict("records")
-    for position, (index, record) in enumerate(zip(frame.index, records, strict=True)):
+    fields = list(frame.columns)
+    values = zip(*(frame[field].tolist() for field in fields), strict=True)
+    for position, (index, cells) in enumerate(zip(frame.index.tolist(), values, strict=True)):
         row = sheet.row_number(int(index))
         if blank[position]:
             skipped.append(RowNote(row, "import.skipped.empty"))
             continue
         try:
+            record = {f: v for f, v in zip(fields, cells, strict=True) if v is not None and v != ""}
             contact, dropped = contact_from_fields(record, keep_id=keep_ids)
         except ContactHasNoName:
             skipped.append(RowNote(row, "import.skipped.no_name"))
