@@ -5,6 +5,7 @@ import logging
 import streamlit as st
 
 from reseau.ui import pages
+from reseau.ui.my_data import my_data
 from reseau.ui.session import start_session
 from reseau.ui.state import workspace
 from reseau.ui.widgets import language_switch
@@ -17,18 +18,29 @@ ws = workspace()
 start_session(ws)
 
 navigation = st.navigation(
-    [
-        st.Page(
-            screen.path,
-            title=ws.t(screen.title_key),
-            icon=screen.icon,
-            url_path=screen.url_path,
-            default=screen is pages.HOME,
-        )
-        for screen in pages.WORKBOOK_SCREENS
-    ]
+    {
+        ws.t("nav.section.method"): [
+            st.Page(
+                screen.path,
+                title=ws.t(screen.title_key),
+                icon=screen.icon,
+                url_path=screen.url_path,
+                default=screen is pages.HOME,
+            )
+            for screen in pages.WORKBOOK_SCREENS
+        ],
+        ws.t("nav.section.trainer"): [
+            st.Page(
+                pages.TRAINER.path,
+                title=ws.t(pages.TRAINER.title_key),
+                icon=pages.TRAINER.icon,
+                url_path=pages.TRAINER.url_path,
+            )
+        ],
+    }
 )
 with st.sidebar:
     st.caption(ws.t("app.tagline"))
 language_switch(ws)
+my_data(ws)
 navigation.run()

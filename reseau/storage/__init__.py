@@ -1,8 +1,10 @@
 """Where workbooks are kept between requests: SQLite by default, PostgreSQL by `DATABASE_URL`."""
 
 from reseau.storage.store import (
+    FIRST_NAME_LIMIT,
     JOIN_CODE_ALPHABET,
     JOIN_CODE_LENGTH,
+    WORKSHOP_NAME_LIMIT,
     JoinCodeMalformed,
     Member,
     Membership,
@@ -22,8 +24,10 @@ from reseau.storage.store import (
 )
 
 __all__ = [
+    "FIRST_NAME_LIMIT",
     "JOIN_CODE_ALPHABET",
     "JOIN_CODE_LENGTH",
+    "WORKSHOP_NAME_LIMIT",
     "JoinCodeMalformed",
     "Member",
     "Membership",

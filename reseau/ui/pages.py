@@ -21,3 +21,8 @@ PLAN = Screen("pages/plan.py", "nav.plan", ":material/checklist:", "plan")
 EXPORT = Screen("pages/exporter.py", "nav.export", ":material/download:", "exporter")
 
 WORKBOOK_SCREENS: tuple[Screen, ...] = (HOME, IMPORT, QUALIFY, MAP, PLAN, EXPORT)
+
+# The trainer's screen sits in its own section of the navigation, after the workbook's.
+TRAINER = Screen("pages/formateur.py", "nav.trainer", ":material/co_present:", "formateur")
+
+ALL_SCREENS: tuple[Screen, ...] = (*WORKBOOK_SCREENS, TRAINER)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reseau.storage import WorkbookStore, database_url_from_env, open_store
+from reseau.storage import (
+    WorkbookStore,
+    database_url_from_env,
+    open_store,
+    retention_days_from_env,
+)
 
 
 @st.cache_resource(show_spinner=False)
@@ -13,5 +18,11 @@ def _store_for(url: str) -> WorkbookStore:
 
 
 def store() -> WorkbookStore:
-    """The store named by the environment (read on each call, so tests can point it elsewhere)."""
-    return _store_for(database_url_from_env())
+    """The store named by the environment (read on each call, so tests can point it elsewhere).
+
+    Workbooks past the retention period are purged when the process starts, then every few
+    hours while it runs (a cheap check on each call).
+    """
+    opened = _store_for(database_url_from_env())
+    opened.purge_if_due(retention_days_from_env())
+    return opened

@@ -2,7 +2,8 @@
 
 The URL carries the workbook id (`?wb=…`), so a refresh, a reopened tab or another device opens
 the same workbook. `?demo=1` opens a fresh workbook holding the demo network (the trainer's link),
-and `?lang=fr|en` chooses the language.
+`?lang=fr|en` chooses the language, and `?join=CODE` (the trainer's join link) gives a new
+workbook attached to that workshop.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import streamlit as st
 from reseau.demo import load_demo_network
 from reseau.i18n import Lang
 from reseau.storage import WorkbookNotFound
+from reseau.ui.joining import JOIN_PARAM, join, open_joined
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 
@@ -45,6 +47,7 @@ def start_session(ws: Workspace) -> None:
     wanted = params.get(WORKBOOK_PARAM)
     url_lang = params.get(LANG_PARAM)
     wants_demo = params.get(DEMO_PARAM) == "1"
+    joining = params.get(JOIN_PARAM)
 
     if ws.workbook_id is None or (wanted and wanted != ws.workbook_id and not wants_demo):
         lang = Lang.parse(url_lang, _browser_lang())
@@ -52,6 +55,10 @@ def start_session(ws: Workspace) -> None:
             _open_new(ws, Workbook(network=load_demo_network(), lang=lang))
         elif wanted:
             _restore(ws, wanted, lang)
+        elif joining:
+            if not open_joined(ws, joining, lang):
+                _open_new(ws, Workbook(lang=lang))
+            joining = None
         else:
             _open_new(ws, Workbook(lang=lang))
     elif wants_demo and len(ws.network) == 0:
@@ -61,6 +68,10 @@ def start_session(ws: Workspace) -> None:
         ws.set_lang(Lang.parse(url_lang, ws.lang))
     if wants_demo:
         del params[DEMO_PARAM]
+    if joining:
+        join(ws, joining)
+    if JOIN_PARAM in params:
+        del params[JOIN_PARAM]
     if ws.workbook_id and params.get(WORKBOOK_PARAM) != ws.workbook_id:
         params[WORKBOOK_PARAM] = ws.workbook_id
 

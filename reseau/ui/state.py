@@ -19,7 +19,7 @@ from reseau.contact import Contact
 from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings, score_network
-from reseau.storage import WorkbookStore
+from reseau.storage import WorkbookNotFound, WorkbookStore
 from reseau.vocabulary import Circle
 from reseau.workbook import Workbook
 
@@ -150,11 +150,21 @@ class Workspace:
         if contact_id != self.cursor:
             self.commit(self.workbook.with_changes(cursor=contact_id))
 
+    def delete_workbook(self) -> None:
+        """Deletes this workbook from the store for good and empties the session of it."""
+        if self._store is not None and self.workbook_id:
+            self._store.delete(self.workbook_id)
+        for key in (_WORKBOOK, _WORKBOOK_ID, _SCORES, _SCRATCH):
+            self._session.pop(key, None)
+
     def _save(self) -> None:
-        if self._store is None or self.workbook_id is None:
+        if self._store is None or not self.workbook_id:
             return
         try:
             self._store.save(self.workbook_id, self.workbook)
+        except WorkbookNotFound:
+            # Deleted from another device or purged: saving again would undo the deletion.
+            self.flash("error", self.t("error.workbook.gone"))
         except SQLAlchemyError:
             # Never log the workbook itself: it holds other people's personal data.
             log.exception("saving workbook failed")

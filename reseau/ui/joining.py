@@ -1,0 +1,105 @@
+"""How a participant joins a workshop (join link or typed code), and the app's shareable links.
+
+Joining gives the participant a workbook of their own attached to the workshop: a new one, or
+the one they are in when it belongs to no workshop yet (so work started before the trainer gave
+the code is kept). A wrong, malformed or closed code gets a message saying what to do.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from reseau.errors import ReseauError
+from reseau.i18n import Lang
+from reseau.storage import WorkbookNotFound, Workshop
+from reseau.ui import pages
+from reseau.ui.state import Workspace
+from reseau.workbook import Workbook
+
+log = logging.getLogger(__name__)
+
+JOIN_PARAM = "join"
+WORKBOOK_PARAM = "wb"
+LANG_PARAM = "lang"
+PUBLIC_URL_ENV = "RESEAU_PUBLIC_URL"
+
+
+def app_url() -> str:
+    """The app's address as participants reach it, without page path or query.
+
+    `RESEAU_PUBLIC_URL` wins (a trainer on `localhost` must not project a localhost QR code);
+    otherwise the address in the browser; empty when unknown (tests), giving relative links.
+    """
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    if configured:
+        return configured.rstrip("/")
+    try:
+        url = st.context.url or ""
+    except Exception:  # no browser behind this run (AppTest, scripts)
+        url = ""
+    url = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    for screen in pages.ALL_SCREENS:
+        suffix = "/" + screen.url_path
+        if screen.url_path and url.endswith(suffix):
+            return url.removesuffix(suffix)
+    return url
+
+
+def app_link(**params: str) -> str:
+    return f"{app_url()}/?{urlencode(params)}"
+
+
+def personal_link(workbook_id: str) -> str:
+    """The link that reopens this workbook on any device."""
+    return app_link(**{WORKBOOK_PARAM: workbook_id})
+
+
+def join_link(workshop: Workshop) -> str:
+    return app_link(**{JOIN_PARAM: workshop.code})
+
+
+def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
+    """Starts the session in a new workbook of the workshop; False (with a message) if refused."""
+    store = ws.store
+    if store is None:
+        return False
+    try:
+        workbook_id, workshop = store.join_workshop(typed_code, Workbook(lang=lang))
+    except ReseauError as problem:
+        ws.flash("error", ws.t(problem.key, **problem.params))
+        return False
+    ws.attach(workbook_id, store.load(workbook_id))
+    ws.flash("success", ws.t("join.welcome", name=workshop.name))
+    return True
+
+
+def join(ws: Workspace, typed_code: str) -> bool:
+    """Attaches this session to the workshop the code names; False (and a message) if refused."""
+    store = ws.store
+    if store is None or not ws.workbook_id:
+        return False
+    try:
+        workshop = store.open_workshop(typed_code)
+        if ws.workbook.workshop_code == workshop.code:
+            ws.flash("info", ws.t("join.already", name=workshop.name))
+            return True
+        if ws.workbook.workshop_code is None:
+            workbook, _ = store.attach_to_workshop(ws.workbook_id, workshop.code)
+            ws.attach(ws.workbook_id, workbook)
+        else:
+            # Already in another workshop: that one keeps its workbook, this one gets a new one.
+            ws.flash("info", ws.t("join.previous_kept", link=personal_link(ws.workbook_id)))
+            workbook_id, _ = store.join_workshop(workshop.code, Workbook(lang=ws.lang))
+            ws.attach(workbook_id, store.load(workbook_id))
+    except WorkbookNotFound:
+        ws.flash("error", ws.t("error.workbook.gone"))
+        return False
+    except ReseauError as problem:
+        ws.flash("error", ws.t(problem.key, **problem.params))
+        return False
+    ws.flash("success", ws.t("join.welcome", name=workshop.name))
+    return True

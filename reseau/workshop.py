@@ -1,0 +1,321 @@
+"""The trainer's view of a workshop: each participant's progress and the room's anonymous figures.
+
+Everything here is counted from the participants' workbooks and nothing else leaves them: no
+contact's name, company, e-mail, note or action text ever reaches a summary or its Excel file.
+A participant appears by the first name they chose to give, otherwise as "Participant 3" (their
+order of arrival).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from io import BytesIO
+from statistics import fmean
+from typing import Any
+
+import plotly.graph_objects as go
+from openpyxl import Workbook as ExcelWorkbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reseau.export.safety import append_row
+from reseau.i18n import Lang, label, t
+from reseau.palette import circle_colour, hex_argb, quadrant_colour
+from reseau.scoring import score_network
+from reseau.storage import Member, Workshop
+from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, circle_of, roles_of
+
+
+@dataclass(frozen=True)
+class ParticipantProgress:
+    """How far one participant has gone: counts only, never what their contacts are."""
+
+    number: int
+    first_name: str | None
+    contacts: int
+    sorted: int
+    qualified: int
+    actions: int
+    last_activity: datetime
+
+    def label(self, lang: Lang) -> str:
+        return self.first_name or t("workshop.participant", lang, number=self.number)
+
+
+@dataclass(frozen=True)
+class CircleFigures:
+    """One circle across the room: how many contacts, and the average of each 1-5 criterion."""
+
+    circle: Circle
+    contacts: int
+    averages: dict[str, float | None]  # criterion code -> mean over contacts that have it
+
+
+@dataclass(frozen=True)
+class RoomSummary:
+    """The room at one moment, as the trainer's dashboard and export show it."""
+
+    workshop: Workshop
+    participants: tuple[ParticipantProgress, ...]
+    contacts_per_circle: tuple[tuple[Circle | None, int], ...]  # None: not sorted yet
+    empty_roles: tuple[tuple[Role, int], ...]  # most often empty first
+    sorting_participants: int  # participants with a sorted contact: the base of empty_roles
+    quadrants: tuple[tuple[Quadrant | None, int], ...]  # None: not qualified yet
+    circles: tuple[CircleFigures, ...]
+
+    @property
+    def total_contacts(self) -> int:
+        return sum(p.contacts for p in self.participants)
+
+
+def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -> RoomSummary:
+    """Counts the room from its members' workbooks (each scored with its own settings)."""
+    participants: list[ParticipantProgress] = []
+    per_circle: Counter[Circle | None] = Counter()
+    per_quadrant: Counter[Quadrant | None] = Counter()
+    empty: Counter[Role] = Counter()
+    sorting = 0
+    marks: dict[Circle, dict[str, list[int]]] = {c: {s.code: [] for s in SCALES} for c in Circle}
+
+    for position, member in enumerate(members, start=1):
+        network = member.workbook.network
+        participants.append(
+            ParticipantProgress(
+                number=member.seat or position,
+                first_name=member.first_name,
+                contacts=len(network),
+                sorted=sum(1 for c in network if c.is_sorted),
+                qualified=sum(1 for c in network if c.is_qualified),
+                actions=sum(1 for c in network if c.has_action),
+                last_activity=member.updated_at,
+            )
+        )
+        held_roles = {c.role for c in network if c.is_sorted}
+        if held_roles:
+            sorting += 1
+            for circle in Circle:
+                for role in roles_of(circle, with_other=False):
+                    empty[role] += role not in held_roles
+        for contact in network:
+            per_circle[contact.circle] += 1
+            if contact.circle is not None:
+                for scale in SCALES:
+                    value = getattr(contact, scale.code)
+                    if value is not None:
+                        marks[contact.circle][scale.code].append(value)
+        scores = score_network(network, member.workbook.settings, today)
+        for score in scores.values():
+            per_quadrant[score.quadrant] += 1
+
+    method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
+    empty_roles = sorted(
+        ((role, empty[role]) for role in method_roles if empty[role]),
+        key=lambda item: (-item[1], method_roles.index(item[0])),
+    )
+    return RoomSummary(
+        workshop=workshop,
+        participants=tuple(participants),
+        contacts_per_circle=tuple((c, per_circle[c]) for c in (*Circle, None)),
+        empty_roles=tuple(empty_roles),
+        sorting_participants=sorting,
+        quadrants=tuple((q, per_quadrant[q]) for q in (*QUADRANT_PRIORITY, None)),
+        circles=tuple(
+            CircleFigures(
+                circle=circle,
+                contacts=per_circle[circle],
+                averages={
+                    code: round(fmean(values), 2) if values else None
+                    for code, values in marks[circle].items()
+                },
+            )
+            for circle in Circle
+        ),
+    )
+
+
+# --- the room as charts ---
+def _bar(names: list[str], counts: list[int], colours: list[str], axis: str) -> go.Figure:
+    figure = go.Figure(
+        go.Bar(
+            x=names,
+            y=counts,
+            marker_color=colours,
+            text=counts,
+            textposition="outside",
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=300,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        yaxis={"title": axis, "rangemode": "tozero"},
+        showlegend=False,
+    )
+    return figure
+
+
+def circle_figure(summary: RoomSummary, lang: Lang) -> go.Figure:
+    """Contacts per circle across the room (and those not sorted yet), in the circles' colours."""
+    rows = [(c, n) for c, n in summary.contacts_per_circle if c is not None or n]
+    return _bar(
+        [label(c, lang) if c else t("circle.none", lang) for c, _ in rows],
+        [n for _, n in rows],
+        [circle_colour(c) for c, _ in rows],
+        t("workshop.col.contacts", lang),
+    )
+
+
+def quadrant_figure(summary: RoomSummary, lang: Lang) -> go.Figure:
+    """How the room's contacts spread over the four quadrants (and those not qualified yet)."""
+    rows = [(q, n) for q, n in summary.quadrants if q is not None or n]
+    return _bar(
+        [label(q, lang) if q else t("quadrant.none", lang) for q, _ in rows],
+        [n for _, n in rows],
+        [quadrant_colour(q) for q, _ in rows],
+        t("workshop.col.contacts", lang),
+    )
+
+
+# --- the room as an Excel file ---
+_HEADER_FONT = Font(bold=True, color="FFFFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="FF1F4E79")
+_TITLE_FONT = Font(bold=True, size=14)
+
+
+def _table(sheet: Worksheet, headers: Iterable[str], rows: Iterable[Sequence[Any]]) -> None:
+    append_row(sheet, list(headers))
+    for cell in sheet[sheet.max_row]:
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    for row in rows:
+        append_row(sheet, list(row))
+
+
+def _fit_columns(sheet: Worksheet) -> None:
+    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+        longest = max((len(str(v)) for v in column if v is not None), default=8)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 10), 50)
+
+
+def _swatch(sheet: Worksheet, row: int, colour: str) -> None:
+    sheet.cell(row=row, column=1).fill = PatternFill("solid", fgColor=hex_argb(colour))
+    sheet.cell(row=row, column=1).font = Font(bold=True, color="FFFFFFFF")
+
+
+def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
+    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants."""
+    book = ExcelWorkbook()
+    about = book.active
+    about.title = t("workshop.sheet.about", lang)[:31]
+    workshop = summary.workshop
+    append_row(about, [t("workshop.export.title", lang)])
+    about["A1"].font = _TITLE_FONT
+    facts: list[tuple[str, Any]] = [
+        (t("workshop.field.name", lang), workshop.name),
+        (t("workshop.field.code", lang), workshop.display_code),
+        (t("workshop.field.created", lang), workshop.created_at.replace(tzinfo=None)),
+        (
+            t("workshop.field.status", lang),
+            t("workshop.status.open" if workshop.is_open else "workshop.status.closed", lang),
+        ),
+        (t("workshop.field.participants", lang), len(summary.participants)),
+        (t("workshop.field.contacts", lang), summary.total_contacts),
+        (t("workshop.field.exported", lang), exported.replace(tzinfo=None)),
+    ]
+    for name, value in facts:
+        append_row(about, [name, value])
+    for row in about.iter_rows(min_row=2):
+        row[0].font = Font(bold=True)
+        if isinstance(row[1].value, datetime):
+            row[1].number_format = "yyyy-mm-dd hh:mm"
+    append_row(about, [])
+    append_row(about, [t("workshop.export.privacy", lang)])
+
+    progress = book.create_sheet(t("workshop.sheet.participants", lang)[:31])
+    _table(
+        progress,
+        [
+            t("workshop.col.participant", lang),
+            t("workshop.col.contacts", lang),
+            t("workshop.col.sorted", lang),
+            t("workshop.col.qualified", lang),
+            t("workshop.col.actions", lang),
+            t("workshop.col.last_activity", lang),
+        ],
+        [
+            (
+                p.label(lang),
+                p.contacts,
+                p.sorted,
+                p.qualified,
+                p.actions,
+                p.last_activity.replace(tzinfo=None, microsecond=0),
+            )
+            for p in summary.participants
+        ],
+    )
+    for row in progress.iter_rows(min_row=2, min_col=6, max_col=6):
+        row[0].number_format = "yyyy-mm-dd hh:mm"
+
+    circles = book.create_sheet(t("workshop.sheet.circles", lang)[:31])
+    _table(
+        circles,
+        [t("workshop.col.circle", lang), t("workshop.col.contacts", lang)]
+        + [t("workshop.col.average", lang, criterion=label(s, lang)) for s in SCALES],
+        [
+            (label(f.circle, lang), f.contacts, *(f.averages[s.code] for s in SCALES))
+            for f in summary.circles
+        ]
+        + [
+            (t("circle.none", lang), count)
+            for circle, count in summary.contacts_per_circle
+            if circle is None
+        ],
+    )
+    for row, figures in enumerate(summary.circles, start=2):
+        _swatch(circles, row, circle_colour(figures.circle))
+
+    roles = book.create_sheet(t("workshop.sheet.empty_roles", lang)[:31])
+    _table(
+        roles,
+        [
+            t("workshop.col.role", lang),
+            t("workshop.col.circle", lang),
+            t("workshop.col.empty_for", lang, total=summary.sorting_participants),
+        ],
+        [
+            (label(role, lang), label(circle_of(role), lang), count)
+            for role, count in summary.empty_roles
+        ],
+    )
+
+    quadrants = book.create_sheet(t("workshop.sheet.quadrants", lang)[:31])
+    scored = sum(count for _, count in summary.quadrants)
+    _table(
+        quadrants,
+        [
+            t("workshop.col.quadrant", lang),
+            t("workshop.col.contacts", lang),
+            t("workshop.col.share", lang),
+        ],
+        [
+            (label(q, lang), count, round(count / scored, 3) if scored else None)
+            for q, count in summary.quadrants
+        ],
+    )
+    for row, (quadrant, _) in enumerate(summary.quadrants, start=2):
+        _swatch(quadrants, row, quadrant_colour(quadrant))
+        quadrants.cell(row=row, column=3).number_format = "0%"
+
+    for sheet in book.worksheets:
+        _fit_columns(sheet)
+    about.column_dimensions["B"].width = 40
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

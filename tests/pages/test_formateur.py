@@ -1,0 +1,117 @@
+"""The trainer page: locked without a password, then workshops, projector, live room, closing."""
+
+from __future__ import annotations
+
+import pytest
+
+from reseau.demo import load_demo_network
+from reseau.i18n import t
+from reseau.storage import WorkshopClosed, open_store
+from reseau.workbook import Workbook
+from tests.apptest import assert_no_error, goto, open_app, texts
+
+PAGE = "pages/formateur.py"
+PASSWORD = "Atelier-2026!"
+
+
+def _everything_shown(at) -> str:  # type: ignore[no-untyped-def]
+    """The page's text, tables and charts as one string, to look for what must not be there."""
+    parts = [texts(at)]
+    parts += [element.value.to_csv() for element in at.dataframe]
+    parts += [str(element.proto) for element in at.get("plotly_chart")]
+    parts += [str(element.value) for element in at.code]
+    return "\n".join(parts)
+
+
+def _log_in(at, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+    at.text_input[0].input(password)
+    at.button[0].click()
+    at.run()
+    return at
+
+
+@pytest.fixture
+def trainer_password(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("RESEAU_TRAINER_PASSWORD", PASSWORD)
+    return PASSWORD
+
+
+def test_without_a_password_configured_the_page_explains_how_to_enable_it(monkeypatch):
+    monkeypatch.delenv("RESEAU_TRAINER_PASSWORD", raising=False)
+
+    at = goto(open_app(), PAGE)
+
+    assert t("trainer.disabled", "fr") in texts(at)
+    assert "RESEAU_TRAINER_PASSWORD" in at.code[0].value
+    assert not at.text_input
+
+
+def test_a_wrong_password_is_refused(trainer_password):
+    at = goto(open_app(), PAGE)
+
+    _log_in(at, "atelier-2026!")
+
+    assert_no_error_but_the_refusal(at)
+    assert t("trainer.wrong_password", "fr") in [e.value for e in at.error]
+    assert t("trainer.create.button", "fr") not in [b.label for b in at.button]
+
+
+def assert_no_error_but_the_refusal(at) -> None:  # type: ignore[no-untyped-def]
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_the_trainer_creates_a_workshop_and_gets_its_code_link_and_qr(trainer_password):
+    at = _log_in(goto(open_app(lang="en"), PAGE))
+    assert t("trainer.none_yet", "en") in texts(at)
+
+    at.text_input[0].input("Transversal managers, Lyon")
+    at.button(key="FormSubmitter:trainer.create-" + t("trainer.create.button", "en")).click()
+    at.run()
+
+    assert_no_error(at)
+    workshop = open_store().workshops()[0]
+    assert workshop.name == "Transversal managers, Lyon"
+    page = texts(at)
+    assert t("trainer.created", "en", name=workshop.name, code=workshop.display_code) in page
+    assert workshop.display_code in [title.value for title in at.title]
+    assert f"?join={workshop.code}" in at.code[0].value
+    assert len(at.get("image")) == 1
+
+
+def test_the_live_room_shows_progress_and_no_contact_names(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Lyon")
+    demo = load_demo_network()
+    camille_id, _ = store.join_workshop(workshop.code, Workbook(network=demo))
+    store.set_first_name(camille_id, "Camille")
+    store.join_workshop(workshop.code, Workbook())
+
+    at = _log_in(goto(open_app(), PAGE))
+
+    assert_no_error(at)
+    shown = _everything_shown(at)
+    assert "Camille" in shown and t("workshop.participant", "fr", number=2) in shown
+    assert at.metric[0].value == "2"
+    assert at.metric[1].value == str(len(demo))
+    for contact in demo:
+        for detail in (contact.last_name, contact.email, contact.phone, contact.company):
+            if detail:
+                assert detail not in shown, detail
+
+
+def test_closing_a_workshop_asks_first_then_stops_its_code(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier à clôturer")
+    member_id, _ = store.join_workshop(workshop.code, Workbook())
+    at = _log_in(goto(open_app(), PAGE))
+
+    at.button(key="trainer.close").click().run()
+    assert store.workshop(workshop.code).is_open
+    at.button(key="trainer.close.yes").click().run()
+
+    assert_no_error(at)
+    assert t("trainer.closed", "fr", name=workshop.name) in texts(at)
+    assert not store.workshop(workshop.code).is_open
+    with pytest.raises(WorkshopClosed):
+        store.join_workshop(workshop.code, Workbook())
+    assert store.exists(member_id)
