@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Callable
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,8 @@ from reseau.importing.errors import (
     FileDamaged,
     NotASpreadsheet,
     PasswordProtected,
+    TooManyCells,
+    TooManyRows,
 )
 from reseau.importing.sniff import FileKind, decode_text, looks_like_text, separator
 
@@ -81,7 +83,7 @@ def read_workbook(data: bytes, kind: FileKind) -> list[Sheet]:
                 continue
             try:
                 sheets.append(_read_sheet(book.book, name))
-            except (limits.TooManyRows, limits.TooManyCells, CellTooBig):
+            except (TooManyRows, TooManyCells, CellTooBig):
                 raise
             except Exception as problem:
                 raise _workbook_problem(problem) from None
@@ -148,60 +150,95 @@ VCARD_COLUMNS = ("N;given", "N;family", "FN", "ORG", "TITLE", "EMAIL", "TEL", "N
 
 
 def read_vcards(text: str) -> Sheet:
-    """One row per card (2.1 quoted-printable, 3.0 folded and grouped, 4.0 with FN only)."""
-    import vobject
+    """One row per card (2.1 quoted-printable, 3.0 folded and grouped, 4.0 with FN only).
+
+    vobject unfolds the lines, joins quoted-printable soft breaks, reads the parameters and
+    decodes quoted-printable text in its charset; the values are read here, because vobject's
+    vCard 3.0 text type cuts a 2.1 note at its first bare comma.
+    """
+    from vobject.base import ContentLine, getLogicalLines, parseLine
 
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
     rows: list[list[str]] = [list(VCARD_COLUMNS)]
     numbers = [0]
     skipped: list[tuple[int, str, dict[str, Any]]] = []
+    card: dict[str, list[Any]] | None = None
+    number = 0
     try:
-        cards = vobject.readComponents(text, ignoreUnreadable=True, allowQP=True)
-        for number, card in enumerate(cards, start=1):
-            if number > limits.MAX_ROWS:
-                limits.check_grid(number, len(VCARD_COLUMNS))
-            row = _card_row(card)
-            if row is None:
-                skipped.append((number, "import.skipped.company_card", {}))
+        for line, _ in getLogicalLines(io.StringIO(text), allowQP=True):
+            if not line.strip():
                 continue
-            rows.append(row)
-            numbers.append(number)
-    except (limits.TooManyRows, limits.TooManyCells):
+            try:
+                name, params, value, _group = parseLine(line)
+            except Exception:  # a line vobject cannot read is left out, as a phone would
+                continue
+            name = name.upper()
+            if name == "BEGIN" and value.strip().upper() == "VCARD":
+                card = {}
+            elif name == "END" and card is not None:
+                number += 1
+                if number > limits.MAX_ROWS:
+                    limits.check_grid(number, len(VCARD_COLUMNS))
+                row = _card_row(card)
+                if row is None:
+                    skipped.append((number, "import.skipped.company_card", {}))
+                else:
+                    rows.append(row)
+                    numbers.append(number)
+                card = None
+            elif card is not None and name in _VCARD_PROPERTIES:
+                card.setdefault(name, []).append(ContentLine(name, params, value))
+    except (TooManyRows, TooManyCells):
         raise
     except Exception:  # vobject raises several unrelated types on malformed input
         raise FileDamaged() from None
     return Sheet(None, pd.DataFrame(rows, dtype=object), numbers, skipped)
 
 
-def _first(card: Any, name: str, pick: Callable[[Any], str] = str) -> str:
-    lines = card.contents.get(name) or []
+_VCARD_PROPERTIES = frozenset(
+    {"N", "FN", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "KIND", "X-ABSHOWAS"}
+)
+
+
+_SPLIT = re.compile(r"(?<!\\);")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _unescape(text: str) -> str:
+    # Read by hand rather than by vobject's text type, which cuts 2.1 notes at a bare comma.
+    return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+
+
+def _parts(value: Any) -> list[str]:
+    return [_unescape(part).strip() for part in _SPLIT.split(str(value or ""))]
+
+
+def _first(card: dict[str, list[Any]], name: str, part: int | None = None) -> str:
+    lines = card.get(name.upper()) or []
     preferred = [line for line in lines if "PREF" in _types(line)] or lines
     for line in preferred:
-        value = pick(line.value)
+        if part is None:
+            value = _unescape(str(line.value or ""))
+        else:
+            parts = _parts(line.value)
+            value = parts[part] if len(parts) > part else ""
         if value.strip():
             return value.strip()
     return ""
 
 
 def _types(line: Any) -> set[str]:
-    types = {t.upper() for t in line.params.get("TYPE", [])}
-    types |= (
-        {p.upper() for p in line.singletonparams} if hasattr(line, "singletonparams") else set()
-    )
+    types = {str(t).upper() for t in line.params.get("TYPE", [])}
+    types |= {str(p).upper() for p in getattr(line, "singletonparams", [])}
     if "PREF" in line.params:
         types.add("PREF")
     return types
 
 
-def _org(value: Any) -> str:
-    return value[0] if isinstance(value, list) and value else str(value or "")
-
-
-def _card_row(card: Any) -> list[str] | None:
-    given = _first(card, "n", lambda n: _joined(getattr(n, "given", "")))
-    family = _first(card, "n", lambda n: _joined(getattr(n, "family", "")))
+def _card_row(card: dict[str, list[Any]]) -> list[str] | None:
+    family, given = _first(card, "n", 0), _first(card, "n", 1)
     full = _first(card, "fn")
-    company = _first(card, "org", _org)
+    company = _first(card, "org", 0)
     show_as = _first(card, "x-abshowas").upper()
     kind = _first(card, "kind").lower()
     if not given and not family and (show_as == "COMPANY" or kind == "org" or full == company):
@@ -216,9 +253,3 @@ def _card_row(card: Any) -> list[str] | None:
         _first(card, "tel"),
         _first(card, "note"),
     ]
-
-
-def _joined(value: Any) -> str:
-    if isinstance(value, list):
-        return " ".join(str(v) for v in value if v)
-    return str(value or "")

@@ -50,9 +50,22 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Single-byte code pages a detector confuses with one another on short Western text; for a
-# French audience Windows-1252 is the one Excel writes (it has €, œ and Œ where latin-1 has not).
-_WESTERN = ("cp125", "latin", "iso8859", "mac_", "cp850", "cp437", "ascii")
+# Encodings that need several bytes per character: a detector's guess among them is kept. Among
+# single-byte code pages a detector confuses one with another on short text (cp775, cp1250…);
+# for a French audience Windows-1252 is the one Excel writes (€, œ, Œ where latin-1 has none).
+_MULTIBYTE = (
+    "utf",
+    "shift_jis",
+    "cp932",
+    "euc",
+    "gb",
+    "big5",
+    "cp950",
+    "cp949",
+    "johab",
+    "iso2022",
+    "hz",
+)
 
 
 def file_kind(data: bytes) -> FileKind:
@@ -124,7 +137,7 @@ def decode_text(data: bytes) -> DecodedText:
     if best is None:
         raise NotASpreadsheet()
     encoding = best.encoding
-    if encoding.startswith(_WESTERN):
+    if not encoding.startswith(_MULTIBYTE):
         encoding = "cp1252"
     try:
         text = data.decode(encoding)
