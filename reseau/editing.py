@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import pandas as pd
 
@@ -58,12 +59,22 @@ def editor_frame(
     return pd.DataFrame.from_records(records, columns=["id", *columns])
 
 
+def _plain(value: object) -> object:
+    # The grid hands back pandas' own blanks (NA, NaT) for emptied cells: they mean "nothing".
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return value
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):
+        return value
+
+
 def frame_rows(frame: pd.DataFrame) -> list[tuple[object, dict[str, object]]]:
     """The (id, row) pairs of an edited grid, the shape `apply_table` takes."""
     rows = []
     for record in frame.to_dict(orient="records"):
         row_id = record.pop("id", None)
-        rows.append((row_id, record))
+        rows.append((_plain(row_id), {name: _plain(value) for name, value in record.items()}))
     return rows
 
 
@@ -99,15 +110,19 @@ def apply_table(
     network: Network,
     rows: Iterable[tuple[object, Mapping[str, object]]],
     lang: Lang,
+    *,
+    remove_missing: bool = True,
+    first_row: int = 1,
 ) -> TableEdit:
     """Applies (id, row) pairs from a grid: known ids are updated, new rows added, missing ids
-    removed. A row with a problem keeps its contact as it was and is reported."""
+    removed (unless `remove_missing` is False, for a grid showing only some contacts). A row with
+    a problem keeps its contact as it was and is reported, numbered from `first_row`."""
     problems: list[RowProblem] = []
     warnings: list[str] = []
     seen: set[str] = set()
     added = updated = 0
     result = network
-    for number, (row_id, row) in enumerate(rows, start=1):
+    for number, (row_id, row) in enumerate(rows, start=first_row):
         contact_id = None if is_blank(row_id) else str(row_id)
         if contact_id is None and all(is_blank(v) for v in row.values()):
             continue  # an empty row the grid added and the participant left blank
@@ -135,7 +150,7 @@ def apply_table(
         else:
             result = result.add(candidate)
             added += 1
-    gone = [cid for cid in network.ids if cid not in seen]
+    gone = [cid for cid in network.ids if cid not in seen] if remove_missing else []
     for contact_id in gone:
         result = result.remove(contact_id)
     return TableEdit(result, added, updated, len(gone), tuple(problems), tuple(warnings))
@@ -148,3 +163,59 @@ def _warning_text(warning: CellWarning, lang: Lang, row: int) -> str:
 def contact_summary(contact: Contact, lang: Lang) -> str:
     parts = [contact.display_name, contact.job_title, contact.company]
     return " · ".join(p for p in parts if p)
+
+
+# The table mode of the walkthrough: the same fields as the card, one row per contact.
+QUALIFY_COLUMNS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "company",
+    "circle",
+    "role",
+    "role_other",
+    "frequency",
+    "trust",
+    "reciprocity",
+    "last_contact_nature",
+    "last_contact_date",
+    "last_contact_result",
+    "last_contact_note",
+    "value_kinds",
+    "added_value",
+    "interest",
+    "power",
+    "action_text",
+    "action_due",
+    "action_status",
+)
+SCALE_COLUMNS: tuple[str, ...] = ("frequency", "trust", "added_value", "interest", "power")
+STATUS_COLUMN = "status"
+
+
+def choice_options(enum: type[StrEnum], lang: Lang) -> list[str]:
+    """The labels of a vocabulary enum (reciprocity, nature, result, status) in `lang`."""
+    return [t(item.label_key, lang) for item in enum]
+
+
+def qualification_status(contact: Contact, lang: Lang) -> str:
+    """« ✓ » for a qualified contact, otherwise what it still needs, in the catalogue's words."""
+    missing = contact.missing_for_qualification
+    if not missing:
+        return "✓"
+    return ", ".join(t(f"field.{name}", lang) for name in missing)
+
+
+def qualify_frame(network: Network, lang: Lang, contact_ids: Sequence[str]) -> pd.DataFrame:
+    """The table mode's rows for these contacts, in this order, with a read-only status column.
+
+    Scale columns hold nullable integers so the grid keeps the same column types while blanks
+    are filled in.
+    """
+    chosen = Network(tuple(network.get(cid) for cid in contact_ids if cid in network))
+    frame = editor_frame(chosen, lang, QUALIFY_COLUMNS)
+    for name in SCALE_COLUMNS:
+        frame[name] = frame[name].astype("Int64")
+    for name in ("last_contact_date", "action_due"):
+        frame[name] = frame[name].astype("object")
+    frame.insert(1, STATUS_COLUMN, [qualification_status(c, lang) for c in chosen])
+    return frame

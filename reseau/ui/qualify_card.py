@@ -1,0 +1,415 @@
+"""The walkthrough card: one contact at a time, every criterion a few clicks, saved on change.
+
+Every widget's key holds the contact's id, so moving to another contact shows that contact's
+values, and every change is saved through the Workspace the moment it is made: nothing typed is
+lost when the participant moves on, changes page or refreshes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+from reseau import walkthrough
+from reseau.contact import SCALE_FIELDS, SHORT_TEXT_LIMIT, Contact
+from reseau.errors import ReseauError
+from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
+from reseau.i18n import Lang, label
+from reseau.sorting import assign, clear
+from reseau.ui.state import Workspace
+from reseau.vocabulary import (
+    ActionStatus,
+    Circle,
+    ContactNature,
+    ContactResult,
+    Reciprocity,
+    Role,
+    Scale,
+    ValueKind,
+    roles_of,
+)
+
+FILTER = "qualify.filter"
+SKIPPED = "qualify.skipped"
+
+
+def _key(contact: Contact, name: str) -> str:
+    return f"qualify.{contact.id}.{name}"
+
+
+def _date_format(ws: Workspace) -> str:
+    return "DD/MM/YYYY" if ws.lang is Lang.FR else "YYYY-MM-DD"
+
+
+def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[], None]:
+    """A callback saving one field of one contact from its widget, reporting a refusal kindly."""
+
+    def save() -> None:
+        value: Any = ws.widget_value(key)
+        if field == "value_kinds":
+            value = frozenset(value or ())
+        elif isinstance(value, str):
+            value = value.strip()
+        try:
+            ws.update_contact(contact_id, **{field: value})
+        except ReseauError as problem:
+            ws.flash("error", ws.t(problem.key, **problem.params))
+
+    return save
+
+
+# --- navigation ---
+def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
+    """The ids of the walk under the chosen filter, and the contact to show."""
+    order = walkthrough.walk_order(ws.network, ws.scratch(FILTER, walkthrough.ALL), ws.cursor)
+    return order, walkthrough.current(order, ws.cursor)
+
+
+def _go(ws: Workspace, contact_id: str | None) -> None:
+    ws.set_cursor(contact_id)
+
+
+def _go_next_open(ws: Workspace) -> None:
+    order, here = walk(ws)
+    skipped = ws.scratch(SKIPPED, frozenset())
+    target = walkthrough.next_unqualified(ws.network, order, here, skipped)
+    if target is None:
+        ws.flash("success", ws.t("qualify.all_done"))
+    else:
+        ws.set_cursor(target)
+
+
+def _skip(ws: Workspace) -> None:
+    order, here = walk(ws)
+    target, skipped = walkthrough.skip(ws.network, order, here, ws.scratch(SKIPPED, frozenset()))
+    ws.set_scratch(SKIPPED, skipped)
+    ws.set_cursor(target)
+
+
+def filter_labels(ws: Workspace) -> dict[str, str]:
+    """The name of each walkthrough filter, to show in a selectbox."""
+    return {
+        value: ws.t(f"qualify.filter.{value}")
+        if value in (walkthrough.ALL, walkthrough.UNSORTED)
+        else label(Circle(value), ws.lang)
+        for value in walkthrough.FILTERS
+    }
+
+
+def navigation(ws: Workspace) -> str | None:
+    """Filter, jump list, previous / next / skip / next not qualified; returns the contact shown."""
+    order, here = walk(ws)
+    filter_col, jump_col = st.columns([1, 2])
+    filter_col.selectbox(
+        ws.t("qualify.filter"),
+        walkthrough.FILTERS,
+        index=walkthrough.FILTERS.index(ws.scratch(FILTER, walkthrough.ALL)),
+        format_func=filter_labels(ws).__getitem__,
+        key=FILTER,
+        on_change=lambda: ws.set_scratch(FILTER, ws.widget_value(FILTER)),
+    )
+    if here is None:
+        st.info(ws.t("qualify.filter.empty"))
+        return None
+    jump_key = f"qualify.jump.{here}"
+    jump_col.selectbox(
+        ws.t("qualify.jump"),
+        order,
+        index=order.index(here),
+        format_func={cid: _jump_label(ws, cid) for cid in order}.__getitem__,
+        key=jump_key,
+        on_change=lambda: _go(ws, ws.widget_value(jump_key)),
+    )
+    place, total = walkthrough.position(order, here)
+    prev_col, next_col, skip_col, open_col, where_col = st.columns([1, 1, 1, 1.4, 1.2])
+    prev_col.button(
+        ws.t("qualify.previous"),
+        icon=":material/arrow_back:",
+        disabled=place <= 1,
+        on_click=_go,
+        args=(ws, walkthrough.step(order, here, -1)),
+        width="stretch",
+    )
+    next_col.button(
+        ws.t("qualify.next"),
+        icon=":material/arrow_forward:",
+        disabled=place >= total,
+        on_click=_go,
+        args=(ws, walkthrough.step(order, here, +1)),
+        width="stretch",
+    )
+    skip_col.button(
+        ws.t("qualify.skip"),
+        icon=":material/redo:",
+        help=ws.t("qualify.skip.help"),
+        on_click=_skip,
+        args=(ws,),
+        width="stretch",
+    )
+    open_col.button(
+        ws.t("qualify.next_open"),
+        icon=":material/fast_forward:",
+        type="primary",
+        on_click=_go_next_open,
+        args=(ws,),
+        width="stretch",
+    )
+    where_col.markdown(ws.t("qualify.position", place=place, total=total))
+    return here
+
+
+def _jump_label(ws: Workspace, contact_id: str) -> str:
+    contact = ws.network.get(contact_id)
+    mark = "✓" if contact.is_qualified else "○"
+    return f"{mark} {contact.display_name}"
+
+
+# --- the card ---
+def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
+    key = _key(contact, field)
+    anchors = "\n".join(
+        "- " + ws.t("qualify.anchor", point=point, anchor=ws.t(scale.anchor_key(point)))
+        for point in scale.points
+    )
+    value = st.segmented_control(
+        ws.t(scale.label_key),
+        list(scale.points),
+        default=getattr(contact, field),
+        key=key,
+        help=f"{ws.t(scale.help_key)}\n\n{anchors}",
+        on_change=_saver(ws, contact.id, field, key),
+        width="stretch",
+    )
+    chosen = getattr(contact, field) if value is None else value
+    if chosen is None:
+        st.caption(ws.t(scale.help_key))
+    else:
+        st.caption(ws.t("qualify.anchor", point=chosen, anchor=ws.t(scale.anchor_key(chosen))))
+
+
+def _choice(
+    ws: Workspace,
+    contact: Contact,
+    field: str,
+    options: Sequence[Any],
+    title_key: str,
+    *,
+    help_key: str | None = None,
+    multi: bool = False,
+) -> None:
+    key = _key(contact, field)
+    current = getattr(contact, field)
+    st.pills(
+        ws.t(title_key),
+        list(options),
+        selection_mode="multi" if multi else "single",
+        default=sorted(current, key=list(options).index) if multi else current,
+        format_func=partial(label, lang=ws.lang),
+        key=key,
+        help=ws.t(help_key) if help_key else None,
+        on_change=_saver(ws, contact.id, field, key),
+    )
+
+
+def _text(ws: Workspace, contact: Contact, field: str, *, area: bool = False) -> None:
+    key = _key(contact, field)
+    widget = st.text_area if area else st.text_input
+    widget(
+        ws.t(f"field.{field}"),
+        value=getattr(contact, field),
+        key=key,
+        max_chars=None if area else SHORT_TEXT_LIMIT,
+        on_change=_saver(ws, contact.id, field, key),
+    )
+
+
+def _date(ws: Workspace, contact: Contact, field: str, **limits: date) -> None:
+    key = _key(contact, field)
+    st.date_input(
+        ws.t(f"field.{field}"),
+        value=getattr(contact, field),
+        key=key,
+        format=_date_format(ws),
+        on_change=_saver(ws, contact.id, field, key),
+        **limits,
+    )
+
+
+def _set_circle(ws: Workspace, contact_id: str, key: str) -> None:
+    circle = ws.widget_value(key)
+    if circle is None:
+        ws.set_network(clear(ws.network, [contact_id]).network)
+    else:
+        ws.set_network(assign(ws.network, [contact_id], circle).network)
+
+
+def placement(ws: Workspace, contact: Contact) -> None:
+    """Circle, then the roles of that circle with what each means, « Autre » with free text."""
+    circle_key = _key(contact, "circle")
+    st.segmented_control(
+        ws.t("field.circle"),
+        list(Circle),
+        default=contact.circle,
+        format_func=partial(label, lang=ws.lang),
+        key=circle_key,
+        on_change=_set_circle,
+        args=(ws, contact.id, circle_key),
+    )
+    if contact.circle is None:
+        st.caption(ws.t("qualify.circle.first"))
+        return
+    st.caption(ws.t(f"circle.{contact.circle.value}.help"))
+    role_key = _key(contact, f"role.{contact.circle.value}")
+    roles = roles_of(contact.circle)
+    st.pills(
+        ws.t("field.role"),
+        list(roles),
+        default=contact.role,
+        format_func=partial(label, lang=ws.lang),
+        key=role_key,
+        help="\n".join(f"- **{label(r, ws.lang)}** — {ws.t(r.help_key)}" for r in roles),
+        on_change=_saver(ws, contact.id, "role", role_key),
+    )
+    if contact.role is Role.OTHER:
+        _text(ws, contact, "role_other")
+    elif contact.role is not None:
+        st.caption(ws.t(contact.role.help_key))
+
+
+def _status(ws: Workspace, contact: Contact) -> None:
+    score = ws.scores().get(contact.id)
+    if contact.is_qualified and score is not None and score.rank is not None:
+        st.success(
+            ws.t(
+                "qualify.status.ranked",
+                rank=score.rank,
+                quadrant=label(score.quadrant, ws.lang),
+            ),
+            icon=":material/check_circle:",
+        )
+    elif contact.is_qualified:
+        st.success(ws.t("qualify.status.qualified"), icon=":material/check_circle:")
+    else:
+        missing = ", ".join(ws.t(f"field.{name}") for name in contact.missing_for_qualification)
+        st.warning(ws.t("qualify.status.missing", missing=missing), icon=":material/pending:")
+
+
+def _identity(ws: Workspace, contact: Contact) -> None:
+    st.subheader(contact.display_name)
+    details = [contact.job_title, contact.company, contact.email, contact.phone]
+    line = " · ".join(part for part in details if part)
+    if line:
+        st.caption(line)
+    if contact.notes:
+        st.caption(contact.notes)
+
+
+def card(ws: Workspace, contact: Contact) -> None:
+    """The whole card of one contact: identity, place, the seven criteria, the explanations."""
+    with st.container(border=True):
+        who_col, status_col = st.columns([3, 2])
+        with who_col:
+            _identity(ws, contact)
+        with status_col:
+            _status(ws, contact)
+        placement(ws, contact)
+        st.divider()
+        relation_col, mission_col = st.columns(2, gap="large")
+        with relation_col:
+            st.markdown(f"**{ws.t('qualify.section.relation')}**")
+            _scale(ws, contact, "frequency", SCALE_FIELDS["frequency"])
+            _scale(ws, contact, "trust", SCALE_FIELDS["trust"])
+            _choice(
+                ws,
+                contact,
+                "reciprocity",
+                Reciprocity,
+                "criterion.reciprocity",
+                help_key="criterion.reciprocity.help",
+            )
+            last_contact(ws, contact)
+        with mission_col:
+            st.markdown(f"**{ws.t('qualify.section.mission')}**")
+            _choice(
+                ws,
+                contact,
+                "value_kinds",
+                ValueKind,
+                "criterion.value_kinds",
+                help_key="criterion.value_kinds.help",
+                multi=True,
+            )
+            for field in ("added_value", "interest", "power"):
+                _scale(ws, contact, field, SCALE_FIELDS[field])
+        st.divider()
+        first_action(ws, contact)
+    explanations(ws, contact)
+
+
+def last_contact(ws: Workspace, contact: Contact) -> None:
+    st.markdown(f"**{ws.t('criterion.last_contact')}**")
+    _choice(ws, contact, "last_contact_nature", ContactNature, "field.last_contact_nature")
+    _date(ws, contact, "last_contact_date", max_value=ws.today, min_value=date(1950, 1, 1))
+    _choice(ws, contact, "last_contact_result", ContactResult, "field.last_contact_result")
+    _text(ws, contact, "last_contact_note")
+
+
+def first_action(ws: Workspace, contact: Contact) -> None:
+    st.markdown(f"**{ws.t('criterion.first_action')}**")
+    st.caption(ws.t("criterion.first_action.help"))
+    text_col, due_col, status_col = st.columns([3, 1, 2])
+    with text_col:
+        _text(ws, contact, "action_text", area=True)
+    with due_col:
+        _date(ws, contact, "action_due", min_value=date(2000, 1, 1))
+    with status_col:
+        key = _key(contact, "action_status")
+        st.segmented_control(
+            ws.t("field.action_status"),
+            list(ActionStatus),
+            default=contact.action_status,
+            format_func=partial(label, lang=ws.lang),
+            key=key,
+            required=True,
+            on_change=_saver(ws, contact.id, "action_status", key),
+        )
+
+
+def explanations(ws: Workspace, contact: Contact) -> None:
+    """Why this score, this quadrant, this priority; and the radar against the circle."""
+    scores = ws.scores()
+    with st.expander(ws.t("qualify.why"), icon=":material/help:"):
+        st.markdown(f"**{ws.t('field.rank')}**")
+        st.markdown(
+            "\n".join(f"- {line}" for line in explain_rank(contact, ws.network, scores, ws.lang))
+        )
+        score = scores.get(contact.id)
+        if score is not None:
+            st.markdown(f"**{ws.t('field.quadrant')}**")
+            st.markdown(explain_quadrant(score, ws.settings, ws.lang))
+        st.markdown(f"**{ws.t('field.strength')}**")
+        lines = explain_strength(contact, ws.settings, ws.today, ws.lang)
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        st.markdown(f"**{ws.t('field.potential')}**")
+        lines = explain_potential(contact, ws.settings, ws.lang)
+        st.markdown("\n".join(f"- {line}" for line in lines))
+    with st.expander(ws.t("qualify.radar"), icon=":material/radar:"):
+        _radar(ws, contact)
+
+
+def _radar(ws: Workspace, contact: Contact) -> None:
+    try:
+        from reseau.charts.radar import contact_radar
+    except ImportError:  # the charts package is optional for this card
+        st.caption(ws.t("qualify.radar.unavailable"))
+        return
+    figure = contact_radar(contact, ws.network, ws.scores(), ws.lang, today=ws.today)
+    text = getattr(figure, "text", None)
+    if callable(text):
+        st.info(text(ws.lang))
+    else:
+        st.plotly_chart(figure, key=f"qualify.radar.{contact.id}")

@@ -1,0 +1,82 @@
+"""The Qualifier screen's header: progress, and the choice between its six ways of working."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from reseau import walkthrough
+from reseau.i18n import label
+from reseau.ui import qualify_card, qualify_review, qualify_sort, qualify_table
+from reseau.ui.state import Workspace
+from reseau.vocabulary import Circle
+
+MODES: tuple[str, ...] = ("sort", "gaps", "card", "table", "diagnosis", "settings")
+
+
+def progress_header(ws: Workspace) -> None:
+    """Qualified N of M overall, and per circle, always in view."""
+    report = walkthrough.progress(ws.network)
+    overall = report.overall
+    st.progress(
+        overall.share,
+        text=ws.t("qualify.progress", qualified=overall.qualified, total=overall.total),
+    )
+    parts = [
+        ws.t(
+            "qualify.progress.circle",
+            circle=label(circle, ws.lang),
+            qualified=report.by_circle[circle].qualified,
+            total=report.by_circle[circle].total,
+        )
+        for circle in Circle
+    ]
+    if report.unsorted:
+        parts.append(ws.t("qualify.progress.unsorted", count=report.unsorted))
+    st.caption(" · ".join(parts))
+
+
+def _default_mode(ws: Workspace) -> str:
+    return "sort" if any(c.circle is None for c in ws.network) else "card"
+
+
+def mode_choice(ws: Workspace) -> str:
+    """The segmented control of the six modes; the choice survives moving between pages."""
+    mode = ws.scratch(qualify_review.MODE) or _default_mode(ws)
+    key = f"qualify.mode.{mode}"
+    st.segmented_control(
+        ws.t("qualify.mode"),
+        MODES,
+        default=mode,
+        format_func={m: ws.t(f"qualify.mode.{m}") for m in MODES}.__getitem__,
+        key=key,
+        required=True,
+        on_change=lambda: ws.set_scratch(qualify_review.MODE, ws.widget_value(key)),
+        label_visibility="collapsed",
+        width="stretch",
+    )
+    st.caption(ws.t(f"qualify.mode.{mode}.help"))
+    return mode
+
+
+def _card_mode(ws: Workspace) -> None:
+    shown = qualify_card.navigation(ws)
+    if shown is not None:
+        if ws.cursor != shown:
+            ws.set_cursor(shown)
+        qualify_card.card(ws, ws.network.get(shown))
+
+
+PANELS: dict[str, Callable[[Workspace], None]] = {
+    "sort": qualify_sort.sort_panel,
+    "gaps": qualify_sort.gaps_panel,
+    "card": _card_mode,
+    "table": qualify_table.table,
+    "diagnosis": qualify_review.diagnosis_panel,
+    "settings": qualify_review.settings_panel,
+}
+
+
+def show_mode(ws: Workspace, mode: str) -> None:
+    PANELS.get(mode, _card_mode)(ws)

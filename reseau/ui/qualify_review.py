@@ -1,0 +1,173 @@
+"""The diagnosis panel (with the five marks per circle) and the trainer's settings panel."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reseau.diagnosis import Finding, Severity, diagnose
+from reseau.explain import method_description
+from reseau.i18n import label
+from reseau.scoring import DEFAULT_SETTINGS, POTENTIAL_CRITERIA, STRENGTH_CRITERIA, ScoringSettings
+from reseau.ui.state import Workspace
+from reseau.vocabulary import FIVE_MARKS, Circle
+
+MODE = "qualify.mode"
+CARD = "card"
+_SHOW = {Severity.HIGH: st.error, Severity.MEDIUM: st.warning, Severity.INFO: st.info}
+_ICONS = {
+    Severity.HIGH: ":material/priority_high:",
+    Severity.MEDIUM: ":material/visibility:",
+    Severity.INFO: ":material/info:",
+}
+
+
+def findings(ws: Workspace) -> list[Finding]:
+    return diagnose(ws.network, ws.scores(), ws.settings, ws.today)
+
+
+def _open(ws: Workspace, contact_id: str) -> None:
+    ws.set_cursor(contact_id)
+    ws.set_scratch("qualify.filter", "all")
+    ws.set_scratch(MODE, CARD)
+
+
+def diagnosis_panel(ws: Workspace) -> None:
+    """Every finding with what to do, then the five marks of each circle."""
+    found = findings(ws)
+    if not found:
+        st.success(ws.t("diagnosis.nothing"), icon=":material/check_circle:")
+    for index, finding in enumerate(found):
+        _SHOW[finding.severity](
+            f"**{label(finding.severity, ws.lang)}** · {finding.message(ws.lang)}",
+            icon=_ICONS[finding.severity],
+        )
+        advice_col, open_col = st.columns([4, 1], vertical_alignment="center")
+        advice_col.caption(finding.advice(ws.lang))
+        if finding.contact_ids:
+            open_col.button(
+                ws.t("qualify.diagnosis.open"),
+                key=f"qualify.diagnosis.open.{index}.{finding.code}",
+                icon=":material/arrow_forward:",
+                on_click=_open,
+                args=(ws, finding.contact_ids[0]),
+            )
+    st.divider()
+    marks_panel(ws)
+
+
+def _save_mark(ws: Workspace, circle: Circle, mark: str, key: str) -> None:
+    marks = dict(ws.network.marks.get(circle, {}))
+    value = ws.widget_value(key)
+    if value is None:
+        marks.pop(mark, None)
+    else:
+        marks[mark] = value
+    ws.set_marks(circle, marks)
+
+
+def marks_panel(ws: Workspace) -> None:
+    """The five marks of a network, self-assessed from 1 to 5 for each circle."""
+    st.subheader(ws.t("qualify.marks.title"))
+    st.caption(ws.t("qualify.marks.help"))
+    columns = st.columns(len(Circle), gap="large")
+    for column, circle in zip(columns, Circle, strict=True):
+        current = ws.network.marks.get(circle, {})
+        with column:
+            st.markdown(f"**{label(circle, ws.lang)}**")
+            for mark in FIVE_MARKS:
+                key = f"qualify.marks.{circle.value}.{mark}"
+                st.segmented_control(
+                    ws.t(f"mark.{mark}"),
+                    [1, 2, 3, 4, 5],
+                    default=current.get(mark),
+                    key=key,
+                    help=ws.t(f"qualify.marks.{mark}.help"),
+                    on_change=_save_mark,
+                    args=(ws, circle, mark, key),
+                )
+
+
+# --- settings ---
+def _settings_form(ws: Workspace) -> ScoringSettings | None:
+    current = ws.settings
+    with st.form("qualify.settings"):
+        strength_col, potential_col, threshold_col = st.columns(3, gap="large")
+        with strength_col:
+            st.markdown(f"**{ws.t('qualify.settings.strength_weights')}**")
+            strength = {
+                name: st.number_input(
+                    ws.t(f"explain.criterion.{name}"),
+                    min_value=0.0,
+                    max_value=100.0,
+                    step=5.0,
+                    value=float(current.strength_weights[name]),
+                )
+                for name in STRENGTH_CRITERIA
+            }
+        with potential_col:
+            st.markdown(f"**{ws.t('qualify.settings.potential_weights')}**")
+            potential = {
+                name: st.number_input(
+                    ws.t(f"explain.criterion.{name}"),
+                    min_value=0.0,
+                    max_value=100.0,
+                    step=5.0,
+                    value=float(current.potential_weights[name]),
+                )
+                for name in POTENTIAL_CRITERIA
+            }
+        with threshold_col:
+            st.markdown(f"**{ws.t('qualify.settings.thresholds')}**")
+            potential_threshold = st.slider(
+                ws.t("qualify.settings.potential_threshold"),
+                0.0,
+                100.0,
+                float(current.potential_threshold),
+                step=5.0,
+            )
+            strength_threshold = st.slider(
+                ws.t("qualify.settings.strength_threshold"),
+                0.0,
+                100.0,
+                float(current.strength_threshold),
+                step=5.0,
+            )
+            cold = st.number_input(
+                ws.t("qualify.settings.cold_after_days"),
+                min_value=7,
+                max_value=3650,
+                step=30,
+                value=int(current.cold_after_days),
+            )
+        if not st.form_submit_button(ws.t("qualify.settings.apply"), type="primary"):
+            return None
+    if sum(strength.values()) <= 0 or sum(potential.values()) <= 0:
+        st.error(ws.t("qualify.settings.all_zero"))
+        return None
+    return ScoringSettings(
+        strength_weights=strength,
+        potential_weights=potential,
+        strength_threshold=strength_threshold,
+        potential_threshold=potential_threshold,
+        cold_after_days=int(cold),
+    )
+
+
+def settings_panel(ws: Workspace) -> None:
+    """Weights and thresholds a trainer may tune, and the whole method they feed, in words."""
+    st.caption(ws.t("qualify.settings.help"))
+    chosen = _settings_form(ws)
+    if chosen is not None:
+        ws.set_settings(chosen)
+        ws.flash("success", ws.t("qualify.settings.saved"))
+        st.rerun()
+    if ws.settings != DEFAULT_SETTINGS and st.button(
+        ws.t("qualify.settings.reset"), icon=":material/restart_alt:"
+    ):
+        ws.set_settings(DEFAULT_SETTINGS)
+        ws.flash("info", ws.t("qualify.settings.was_reset"))
+        st.rerun()
+    st.subheader(ws.t("qualify.method.title"))
+    for section in method_description(ws.settings, ws.lang):
+        st.markdown(f"**{section.title}**")
+        st.markdown("\n".join(f"- {line}" for line in section.lines))

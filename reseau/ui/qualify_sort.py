@@ -1,0 +1,216 @@
+"""Sorting many contacts at once into a circle and role, and the « who is missing? » prompts."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from reseau.errors import ReseauError
+from reseau.i18n import label
+from reseau.sorting import add_named, assign, clear, gap_prompts, parse_names
+from reseau.ui.state import Workspace
+from reseau.vocabulary import Circle, Role, roles_of
+
+_VERSION = "qualify.sort.version"
+_UNSORTED_ONLY = "qualify.sort.unsorted_only"
+_CIRCLE = "qualify.sort.circle"
+_ROLE = "qualify.sort.role"
+_OTHER = "qualify.sort.other"
+_GAP_CIRCLE = "qualify.gaps.circle"
+
+
+def _sort_rows(ws: Workspace, ids: tuple[str, ...]) -> dict[str, list[str]]:
+    columns: dict[str, list[str]] = {
+        ws.t("field.name"): [],
+        ws.t("field.company"): [],
+        ws.t("field.job_title"): [],
+        ws.t("field.circle"): [],
+        ws.t("field.role"): [],
+    }
+    values = list(columns.values())
+    for cid in ids:
+        contact = ws.network.get(cid)
+        role = label(contact.role, ws.lang)
+        if contact.role is Role.OTHER and contact.role_other:
+            role = f"{role} ({contact.role_other})"
+        for column, value in zip(
+            values,
+            (
+                contact.display_name,
+                contact.company,
+                contact.job_title,
+                label(contact.circle, ws.lang),
+                role,
+            ),
+            strict=True,
+        ):
+            column.append(value)
+    return columns
+
+
+def _chosen_ids(ws: Workspace) -> tuple[str, ...]:
+    unsorted_only = ws.scratch(_UNSORTED_ONLY, True)
+    return tuple(c.id for c in ws.network if not (unsorted_only and c.is_sorted))
+
+
+def sort_panel(ws: Workspace) -> None:
+    """A list to tick, then « put them in this circle, this role »."""
+    st.caption(ws.t("qualify.sort.help"))
+    st.toggle(
+        ws.t("qualify.sort.unsorted_only"),
+        value=ws.scratch(_UNSORTED_ONLY, True),
+        key=_UNSORTED_ONLY,
+        on_change=lambda: ws.set_scratch(_UNSORTED_ONLY, ws.widget_value(_UNSORTED_ONLY)),
+    )
+    ids = _chosen_ids(ws)
+    if not ids:
+        st.success(ws.t("qualify.sort.all_sorted"), icon=":material/check_circle:")
+        return
+    table_col, choice_col = st.columns([3, 2], gap="large")
+    with table_col:
+        event = st.dataframe(
+            _sort_rows(ws, ids),
+            key=f"qualify.sort.table.{ws.scratch(_VERSION, 0)}",
+            on_select="rerun",
+            selection_mode="multi-row",
+            hide_index=True,
+            width="stretch",
+            height=min(38 + 35 * len(ids), 520),
+        )
+        selected = [ids[row] for row in event.selection.rows if row < len(ids)]
+        st.caption(ws.t("qualify.sort.selected", count=len(selected), total=len(ids)))
+    with choice_col:
+        _placement_choice(ws, selected)
+
+
+def _placement_choice(ws: Workspace, selected: list[str]) -> None:
+    circle = st.segmented_control(
+        ws.t("field.circle"),
+        list(Circle),
+        format_func=partial(label, lang=ws.lang),
+        key=_CIRCLE,
+    )
+    role = None
+    if circle is not None:
+        st.caption(ws.t(f"circle.{circle.value}.help"))
+        roles = roles_of(circle)
+        names = {None: ws.t("qualify.sort.keep_role"), **{r: label(r, ws.lang) for r in roles}}
+        role = st.radio(
+            ws.t("field.role"),
+            [None, *roles],
+            format_func=names.__getitem__,
+            captions=[ws.t("qualify.sort.keep_role.help"), *(ws.t(r.help_key) for r in roles)],
+            key=f"{_ROLE}.{circle.value}",
+        )
+    other = ""
+    if role is Role.OTHER:
+        other = st.text_input(ws.t("field.role_other"), key=_OTHER, max_chars=200)
+    put_col, clear_col = st.columns(2)
+    put = put_col.button(
+        ws.t("qualify.sort.apply", count=len(selected)),
+        type="primary",
+        icon=":material/move_down:",
+        disabled=not selected or circle is None,
+        width="stretch",
+    )
+    unsort = clear_col.button(
+        ws.t("qualify.sort.clear", count=len(selected)),
+        icon=":material/undo:",
+        disabled=not selected,
+        width="stretch",
+    )
+    if put and circle is not None:
+        outcome = assign(ws.network, selected, circle, role, other)
+        ws.set_network(outcome.network)
+        ws.flash(
+            "success",
+            ws.t("qualify.sort.done", count=outcome.changed, circle=label(circle, ws.lang)),
+        )
+    elif unsort:
+        outcome = clear(ws.network, selected)
+        ws.set_network(outcome.network)
+        ws.flash("info", ws.t("qualify.sort.cleared", count=outcome.changed))
+    if put or unsort:
+        ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+        st.rerun()
+
+
+# --- gaps: one prompt per role ---
+def _draft_key(circle: Circle, role: Role) -> str:
+    return f"qualify.gaps.draft.{circle.value}.{role.value}"
+
+
+def _add_people(
+    ws: Workspace, circle: Circle, role: Role, draft: str, key: str, other_key: str
+) -> None:
+    people = parse_names(ws.widget_value(key) or "")
+    if not people:
+        ws.flash("warning", ws.t("qualify.gaps.no_name"))
+        return
+    try:
+        network, added = add_named(
+            ws.network, people, circle, role, ws.widget_value(other_key) or ""
+        )
+    except ReseauError as problem:
+        ws.flash("error", ws.t(problem.key, **problem.params))
+        return
+    ws.set_network(network)
+    ws.set_scratch(draft, "")
+    ws.set_scratch(f"{draft}.version", ws.scratch(f"{draft}.version", 0) + 1)
+    names = ", ".join(contact.display_name for contact in added)
+    ws.flash(
+        "success",
+        ws.t("qualify.gaps.added", count=len(added), names=names, role=label(role, ws.lang)),
+    )
+
+
+def gaps_panel(ws: Workspace) -> None:
+    """The method's roles one by one, each with its question, to add people with just a name."""
+    st.caption(ws.t("qualify.gaps.help"))
+    circle = st.segmented_control(
+        ws.t("field.circle"),
+        list(Circle),
+        default=ws.scratch(_GAP_CIRCLE, Circle.SUPPORT),
+        format_func=partial(label, lang=ws.lang),
+        key=_GAP_CIRCLE,
+        required=True,
+        on_change=lambda: ws.set_scratch(_GAP_CIRCLE, ws.widget_value(_GAP_CIRCLE)),
+    )
+    st.caption(ws.t(f"circle.{circle.value}.help"))
+    for prompt in gap_prompts(ws.network, circle):
+        _gap(ws, prompt.circle, prompt.role, prompt.holders)
+
+
+def _gap(ws: Workspace, circle: Circle, role: Role, holders: tuple[str, ...]) -> None:
+    draft = _draft_key(circle, role)
+    key = f"{draft}.{ws.scratch(f'{draft}.version', 0)}"
+    other_key = f"{key}.other"
+    with st.container(border=True):
+        title = ws.t(role.prompt_key)
+        st.markdown(f"**{title}**")
+        if holders:
+            st.caption(
+                ws.t("qualify.gaps.holders", role=label(role, ws.lang), names=", ".join(holders))
+            )
+        else:
+            st.caption(ws.t("qualify.gaps.nobody", role=label(role, ws.lang)))
+        text_col, button_col = st.columns([4, 1], vertical_alignment="bottom")
+        text_col.text_area(
+            ws.t("qualify.gaps.names"),
+            value=ws.scratch(draft, ""),
+            key=key,
+            placeholder=ws.t("qualify.gaps.placeholder"),
+            height=68,
+            on_change=lambda: ws.set_scratch(draft, ws.widget_value(key)),
+        )
+        if role is Role.OTHER:
+            text_col.text_input(ws.t("field.role_other"), key=other_key, max_chars=200)
+        button_col.button(
+            ws.t("qualify.gaps.add"),
+            key=f"{key}.add",
+            icon=":material/person_add:",
+            on_click=_add_people,
+            args=(ws, circle, role, draft, key, other_key),
+            width="stretch",
+        )

@@ -1,0 +1,164 @@
+"""The table mode: the card's fields as a grid, validated, saved as soon as a cell changes.
+
+The grid shows a fixed list of contacts (chosen when the filter is set), so its edits always
+belong to the rows they were made on, even when a contact becomes qualified or changes circle.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from reseau import walkthrough
+from reseau.editing import (
+    QUALIFY_COLUMNS,
+    SCALE_COLUMNS,
+    STATUS_COLUMN,
+    apply_table,
+    choice_options,
+    circle_options,
+    frame_rows,
+    qualify_frame,
+    role_options,
+)
+from reseau.i18n import Lang
+from reseau.ui.qualify_card import filter_labels
+from reseau.ui.state import Workspace
+from reseau.vocabulary import ActionStatus, ContactNature, ContactResult, Reciprocity
+
+_VERSION = "qualify.table.version"
+_IDS = "qualify.table.ids"
+_FILTER = "qualify.table.filter"
+_OPEN_ONLY = "qualify.table.open_only"
+
+
+def _column_config(ws: Workspace) -> dict[str, Any]:
+    lang = ws.lang
+    date_format = "DD/MM/YYYY" if lang is Lang.FR else "YYYY-MM-DD"
+    config: dict[str, Any] = {
+        name: st.column_config.TextColumn(ws.t(f"field.{name}")) for name in QUALIFY_COLUMNS
+    }
+    config["id"] = None
+    config[STATUS_COLUMN] = st.column_config.TextColumn(
+        ws.t("qualify.table.status"), disabled=True, help=ws.t("qualify.table.status.help")
+    )
+    config["circle"] = st.column_config.SelectboxColumn(
+        ws.t("field.circle"), options=circle_options(lang)
+    )
+    config["role"] = st.column_config.SelectboxColumn(
+        ws.t("field.role"), options=role_options(lang), width="medium"
+    )
+    for name, enum in (
+        ("reciprocity", Reciprocity),
+        ("last_contact_nature", ContactNature),
+        ("last_contact_result", ContactResult),
+        ("action_status", ActionStatus),
+    ):
+        config[name] = st.column_config.SelectboxColumn(
+            ws.t(f"field.{name}"), options=choice_options(enum, lang)
+        )
+    for name in SCALE_COLUMNS:
+        config[name] = st.column_config.NumberColumn(
+            ws.t(f"field.{name}"),
+            min_value=1,
+            max_value=5,
+            step=1,
+            help=ws.t(f"criterion.{name}.help"),
+        )
+    for name in ("last_contact_date", "action_due"):
+        config[name] = st.column_config.DateColumn(ws.t(f"field.{name}"), format=date_format)
+    config["value_kinds"] = st.column_config.TextColumn(
+        ws.t("field.value_kinds"), help=ws.t("criterion.value_kinds.help")
+    )
+    config["action_text"] = st.column_config.TextColumn(ws.t("field.action_text"), width="large")
+    return config
+
+
+def _reset(ws: Workspace) -> None:
+    ws.set_scratch(_IDS, None)
+    ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+
+
+def _shown_ids(ws: Workspace) -> tuple[str, ...]:
+    ids = ws.scratch(_IDS)
+    if ids is None or any(cid not in ws.network for cid in ids):
+        order = walkthrough.walk_order(ws.network, ws.scratch(_FILTER, walkthrough.ALL))
+        if ws.scratch(_OPEN_ONLY, False):
+            order = tuple(cid for cid in order if not ws.network.get(cid).is_qualified)
+        ids = order
+        ws.set_scratch(_IDS, ids)
+    return ids
+
+
+def _filters(ws: Workspace) -> None:
+    def changed_filter() -> None:
+        ws.set_scratch(_FILTER, ws.widget_value(_FILTER))
+        _reset(ws)
+
+    def changed_open() -> None:
+        ws.set_scratch(_OPEN_ONLY, ws.widget_value(_OPEN_ONLY))
+        _reset(ws)
+
+    filter_col, open_col = st.columns([1, 2], vertical_alignment="bottom")
+    filter_col.selectbox(
+        ws.t("qualify.filter"),
+        walkthrough.FILTERS,
+        index=walkthrough.FILTERS.index(ws.scratch(_FILTER, walkthrough.ALL)),
+        format_func=filter_labels(ws).__getitem__,
+        key=_FILTER,
+        on_change=changed_filter,
+    )
+    open_col.toggle(
+        ws.t("qualify.table.open_only"),
+        value=ws.scratch(_OPEN_ONLY, False),
+        key=_OPEN_ONLY,
+        on_change=changed_open,
+    )
+
+
+def table(ws: Workspace) -> None:
+    """Filters, the grid, and saving of what changed in it."""
+    st.caption(ws.t("qualify.table.help"))
+    _filters(ws)
+    ids = _shown_ids(ws)
+    if not ids:
+        st.info(ws.t("qualify.filter.empty"))
+        return
+    key = f"qualify.table.grid.{ws.scratch(_VERSION, 0)}"
+    frame = qualify_frame(ws.network, ws.lang, ids)
+    edited = st.data_editor(
+        frame,
+        key=key,
+        num_rows="fixed",
+        hide_index=True,
+        column_config=_column_config(ws),
+        width="stretch",
+        height=min(38 + 35 * len(ids), 600),
+    )
+    changes = (ws.widget_value(key) or {}).get("edited_rows") or {}
+    if changes:
+        _save(ws, edited, sorted(int(row) for row in changes))
+
+
+def _save(ws: Workspace, edited: Any, positions: list[int]) -> None:
+    """Applies the edited rows, each reported under its row number in the grid."""
+    network, changed, refused = ws.network, False, False
+    for position in positions:
+        rows = frame_rows(edited.iloc[[position]])
+        outcome = apply_table(network, rows, ws.lang, remove_missing=False, first_row=position + 1)
+        for problem in outcome.problems:
+            ws.flash("error", ws.t("contacts.row_error", row=problem.row, message=problem.message))
+        for warning in outcome.warnings:
+            ws.flash("warning", warning)
+        network = outcome.network
+        changed = changed or outcome.changed
+        refused = refused or bool(outcome.problems or outcome.warnings)
+    if changed:
+        ws.set_network(network)
+    if refused:
+        # The refused value would stay in the grid and be refused again on every run: show the
+        # saved values instead, with the message saying what was not taken.
+        ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+    if changed or refused:
+        st.rerun()
