@@ -1,0 +1,428 @@
+"""The Excel workbook a manager can read without the app, which is also a save file.
+
+Four sheets in the participant's language — Synthèse (key figures, diagnosis, native charts),
+Plan d'action (an Excel table to filter, with a status dropdown and colours for late and done
+items, set up for A4 landscape), Contacts (every field and score, the table the importer reads
+back by its headers) and Méthode (scales, formulas, thresholds, colours) — plus a hidden sheet
+`_reseau` holding the workbook's metadata (participant, mission, marks, settings) as JSON.
+
+Every text typed or imported by a person goes through `reseau.export.safety`, so none can
+become a live formula.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from openpyxl import Workbook as ExcelWorkbook
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reseau.contact_table import TABLE_FIELDS, contact_to_record, headers
+from reseau.export.figures import key_figures
+from reseau.export.layout import (
+    BOLD,
+    DONE_FILL,
+    DONE_FONT,
+    LATE_FILL,
+    LATE_FONT,
+    MUTED,
+    ROW_POINTS,
+    TITLE,
+    TOP,
+    WRAP,
+    ExportContext,
+    coloured,
+    fit_widths,
+    header_cells,
+    lines_needed,
+    print_setup,
+    section,
+    table_header,
+    text_colour_on,
+    wrapped_text,
+)
+from reseau.export.safety import append_row, write_value
+from reseau.export.summary_sheet import summary_sheet
+from reseau.i18n import Lang, label, t
+from reseau.palette import CIRCLE_COLOURS, hex_argb, quadrant_colour
+from reseau.plan import PlanRow, build_plan, role_text
+from reseau.scoring import score_network
+from reseau.serialization import FORMAT_VERSION as SAVE_FORMAT_VERSION
+from reseau.serialization import workbook_to_dict
+from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, ActionStatus, Circle
+from reseau.workbook import Workbook
+
+FORMAT_NAME = "reseau-workbook"
+FORMAT_VERSION = 1
+METADATA_SHEET = "_reseau"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SCORE_FIELDS: tuple[str, ...] = ("strength", "potential", "quadrant", "rank")
+PLAN_FIELDS: tuple[str, ...] = (
+    "rank",
+    "name",
+    "company",
+    "circle",
+    "role",
+    "quadrant",
+    "action_text",
+    "action_due",
+    "action_status",
+)
+PLAN_HEADER_ROW = 3
+_PLAN_WIDTHS = {"rank": 9, "action_text": 45, "action_due": 12}
+_PLAN_WRAPPED = ("company", "role", "action_text")
+PLAN_TABLE = "PlanAction"
+CONTACTS_TABLE = "Contacts"
+
+
+# --- Plan d'action ------------------------------------------------------------------------
+
+
+def _plan_values(ctx: ExportContext, row: PlanRow) -> list[Any]:
+    contact = row.contact
+    return [
+        row.rank,
+        contact.display_name,
+        contact.company,
+        label(contact.circle, ctx.lang) if contact.circle else "",
+        role_text(contact, ctx.lang),
+        label(row.quadrant, ctx.lang) if row.quadrant else "",
+        contact.action_text,
+        contact.action_due,
+        label(contact.action_status, ctx.lang),
+    ]
+
+
+def _plan_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
+    sheet.title = ctx.t("export.sheet.plan")
+    participant = ctx.workbook.network.participant
+    title = (
+        ctx.t("export.plan.title_for", name=participant)
+        if participant
+        else ctx.t("export.plan.title")
+    )
+    write_value(sheet.cell(row=1, column=1), title).font = TITLE
+    sheet.row_dimensions[1].height = 24
+    rows = ctx.plan.rows
+    legend = ctx.t("export.plan.legend") if rows else ctx.t("export.plan.empty")
+    sheet.cell(row=2, column=1, value=legend).font = MUTED
+    column_headers = [ctx.t(f"field.{name}") for name in PLAN_FIELDS]
+    sheet.append(column_headers)
+    table_header(sheet, PLAN_HEADER_ROW, len(PLAN_FIELDS))
+    values = [_plan_values(ctx, row) for row in rows] or [[None] * len(PLAN_FIELDS)]
+    widths = fit_widths(
+        sheet, list(zip(column_headers, *values[:500], strict=False)), minimum=10, maximum=28
+    )
+    for name, width in _PLAN_WIDTHS.items():
+        widths[PLAN_FIELDS.index(name)] = width
+        sheet.column_dimensions[get_column_letter(PLAN_FIELDS.index(name) + 1)].width = width
+    due_column = PLAN_FIELDS.index("action_due") + 1
+    wrapped = [PLAN_FIELDS.index(name) for name in _PLAN_WRAPPED]
+    for record in values:
+        number = append_row(sheet, record)
+        sheet.cell(row=number, column=due_column).number_format = ctx.date_format
+        # Spreadsheets do not grow a row for wrapped text on opening: say how tall it is.
+        lines = max(lines_needed(str(record[i] or ""), widths[i]) for i in wrapped)
+        for index in wrapped:
+            sheet.cell(row=number, column=index + 1).alignment = WRAP
+        if lines > 1:
+            for column in range(1, len(PLAN_FIELDS) + 1):
+                if column - 1 not in wrapped:
+                    sheet.cell(row=number, column=column).alignment = TOP
+            sheet.row_dimensions[number].height = ROW_POINTS * lines
+    first, last = PLAN_HEADER_ROW + 1, PLAN_HEADER_ROW + len(values)
+    last_letter = get_column_letter(len(PLAN_FIELDS))
+    table = Table(displayName=PLAN_TABLE, ref=f"A{PLAN_HEADER_ROW}:{last_letter}{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    sheet.add_table(table)
+    sheet.freeze_panes = f"A{first}"
+    _plan_rules(ctx, sheet, first, last)
+    print_setup(sheet, ctx, title_rows=f"{PLAN_HEADER_ROW}:{PLAN_HEADER_ROW}")
+
+
+def _plan_rules(ctx: ExportContext, sheet: Worksheet, first: int, last: int) -> None:
+    """Status dropdown, red for late, green for done, quadrant colours on the quadrant column."""
+    letter = {name: get_column_letter(i) for i, name in enumerate(PLAN_FIELDS, start=1)}
+    statuses = [label(status, ctx.lang) for status in ActionStatus]
+    listed = ", ".join(statuses)
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(statuses) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle=ctx.t("export.plan.status_error_title"),
+        error=ctx.t("export.plan.status_error", statuses=listed),
+        promptTitle=ctx.t("field.action_status"),
+        prompt=ctx.t("export.plan.status_prompt", statuses=listed),
+    )
+    validation.add(f"{letter['action_status']}{first}:{letter['action_status']}{last}")
+    sheet.add_data_validation(validation)
+
+    due, status = letter["action_due"], letter["action_status"]
+    done = label(ActionStatus.DONE, ctx.lang)
+    quadrant_letter = letter["quadrant"]
+    before = get_column_letter(PLAN_FIELDS.index("quadrant"))
+    after = get_column_letter(PLAN_FIELDS.index("quadrant") + 2)
+    rows_range = f"A{first}:{before}{last} {after}{first}:{status}{last}"
+    late_rule = FormulaRule(
+        formula=[f'AND(${due}{first}<>"",${due}{first}<TODAY(),${status}{first}<>"{done}")'],
+        fill=LATE_FILL,
+        font=LATE_FONT,
+        stopIfTrue=True,
+    )
+    done_rule = FormulaRule(
+        formula=[f'${status}{first}="{done}"'], fill=DONE_FILL, font=DONE_FONT, stopIfTrue=True
+    )
+    sheet.conditional_formatting.add(rows_range, late_rule)
+    sheet.conditional_formatting.add(rows_range, done_rule)
+    for quadrant in QUADRANT_PRIORITY:
+        background = quadrant_colour(quadrant)
+        colour = hex_argb(background)
+        sheet.conditional_formatting.add(
+            f"{quadrant_letter}{first}:{quadrant_letter}{last}",
+            CellIsRule(
+                operator="equal",
+                formula=['"' + label(quadrant, ctx.lang) + '"'],
+                fill=PatternFill(start_color=colour, end_color=colour, fill_type="solid"),
+                font=Font(bold=True, color=text_colour_on(background)),
+            ),
+        )
+
+
+# --- Contacts -----------------------------------------------------------------------------
+
+
+def contact_sheet_headers(lang: Lang) -> list[str]:
+    """The header row of the Contacts sheet: every contact field, then the scores."""
+    return [*headers(lang), *(t(f"field.{name}", lang) for name in SCORE_FIELDS)]
+
+
+def _contacts_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
+    sheet.title = ctx.t("export.sheet.contacts")
+    column_headers = contact_sheet_headers(ctx.lang)
+    sheet.append(column_headers)
+    table_header(sheet, 1, len(column_headers))
+    date_columns = [TABLE_FIELDS.index(name) + 1 for name in ("last_contact_date", "action_due")]
+    sample: list[list[Any]] = []
+    for contact in ctx.workbook.network:
+        record = contact_to_record(contact, ctx.lang)
+        score = ctx.scores.get(contact.id)
+        values = [record[name] for name in TABLE_FIELDS]
+        if score is not None:
+            values += [
+                None if score.strength is None else round(score.strength, 1),
+                None if score.potential is None else round(score.potential, 1),
+                label(score.quadrant, ctx.lang) if score.quadrant else "",
+                score.rank,
+            ]
+        number = append_row(sheet, values)
+        for column in date_columns:
+            if values[column - 1] is not None:
+                sheet.cell(row=number, column=column).number_format = ctx.date_format
+        if len(sample) < 300:
+            sample.append(values)
+    last = max(2, len(ctx.workbook.network) + 1)
+    ref = f"A1:{get_column_letter(len(column_headers))}{last}"
+    table = Table(displayName=CONTACTS_TABLE, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    sheet.add_table(table)
+    sheet.freeze_panes = "C2"
+    columns = list(zip(column_headers, *sample, strict=False))
+    fit_widths(sheet, columns, minimum=10, maximum=40)
+    print_setup(sheet, ctx, fit_width=False, title_rows="1:1")
+    sheet.print_title_cols = "A:B"
+
+
+# --- Méthode ------------------------------------------------------------------------------
+
+
+_METHOD_TEXT_WIDTH = 100
+
+
+def _method_lines(ctx: ExportContext) -> list[tuple[str, Sequence[str]]]:
+    settings = ctx.workbook.settings
+    try:
+        from reseau.explain import method_description
+    except ImportError:
+        method_description = None
+    if method_description is not None:
+        return [(s.title, s.lines) for s in method_description(settings, ctx.lang)]
+
+    def weights(values: Mapping[str, float]) -> str:
+        total = sum(values.values())
+        return ", ".join(
+            f"{_criterion_name(ctx, name)} {round(100 * w / total)} %" for name, w in values.items()
+        )
+
+    return [
+        (
+            ctx.t("export.method.formulas"),
+            (
+                ctx.t(
+                    "export.method.fallback.strength", weights=weights(settings.strength_weights)
+                ),
+                ctx.t(
+                    "export.method.fallback.potential",
+                    weights=weights(settings.potential_weights),
+                ),
+                ctx.t(
+                    "export.method.fallback.thresholds",
+                    potential=settings.potential_threshold,
+                    strength=settings.strength_threshold,
+                ),
+                ctx.t("export.method.fallback.missing"),
+            ),
+        )
+    ]
+
+
+# Recency and result are weighed in the strength but named after the last contact's fields.
+_WEIGHT_KEYS = {"recency": "field.last_contact_date", "result": "field.last_contact_result"}
+
+
+def _criterion_name(ctx: ExportContext, name: str) -> str:
+    return ctx.t(_WEIGHT_KEYS.get(name, f"criterion.{name}"))
+
+
+def _method_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
+    sheet.title = ctx.t("export.sheet.method")
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = _METHOD_TEXT_WIDTH
+    sheet.cell(row=1, column=1, value=ctx.t("export.method.title")).font = TITLE
+    sheet.row_dimensions[1].height = 24
+    row = 3
+    section(sheet, row, ctx.t("export.method.scales"), last_column=2)
+    for scale in SCALES:
+        row += 2
+        sheet.cell(row=row, column=1, value=ctx.t(scale.label_key)).font = BOLD
+        sheet.cell(row=row, column=2, value=ctx.t(scale.help_key)).font = MUTED
+        row += 1
+        header_cells(sheet, row, [ctx.t("export.method.point"), ctx.t("export.method.meaning")])
+        for point in scale.points:
+            row += 1
+            cell = sheet.cell(row=row, column=1, value=point)
+            cell.alignment = Alignment(horizontal="center")
+            sheet.cell(row=row, column=2, value=ctx.t(scale.anchor_key(point)))
+
+    row += 2
+    section(sheet, row, ctx.t("export.method.formulas"), last_column=2)
+    for title, lines in _method_lines(ctx):
+        row += 2
+        heading = sheet.cell(row=row, column=1, value=title)
+        heading.font, heading.alignment = BOLD, TOP
+        for line in lines:
+            wrapped_text(sheet, row, 2, line, _METHOD_TEXT_WIDTH)
+            row += 1
+        row -= 1
+
+    row += 2
+    section(sheet, row, ctx.t("export.method.legend"), last_column=2)
+    row += 2
+    sheet.cell(row=row, column=1, value=ctx.t("export.method.legend.circles")).font = BOLD
+    for circle in Circle:
+        row += 1
+        coloured(
+            sheet.cell(row=row, column=1, value=label(circle, ctx.lang)), CIRCLE_COLOURS[circle]
+        )
+        sheet.cell(row=row, column=2, value=ctx.t(f"circle.{circle.value}.help"))
+    row += 2
+    sheet.cell(row=row, column=1, value=ctx.t("export.method.legend.quadrants")).font = BOLD
+    for quadrant in QUADRANT_PRIORITY:
+        row += 1
+        coloured(
+            sheet.cell(row=row, column=1, value=label(quadrant, ctx.lang)),
+            quadrant_colour(quadrant),
+        )
+        sheet.cell(row=row, column=2, value=ctx.t(quadrant.help_key))
+    row += 2
+    sheet.cell(row=row, column=1, value=ctx.t("export.method.legend.plan")).font = BOLD
+    for sample_fill, sample_font, key in (
+        (LATE_FILL, LATE_FONT, "export.method.legend.late"),
+        (DONE_FILL, DONE_FONT, "export.method.legend.done"),
+    ):
+        row += 1
+        sample = sheet.cell(row=row, column=1, value=ctx.t(key))
+        sample.fill, sample.font = sample_fill, sample_font
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    print_setup(sheet, ctx, landscape=False)
+
+
+# --- Metadata -----------------------------------------------------------------------------
+
+
+def _metadata_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
+    sheet.title = METADATA_SHEET
+    sheet.sheet_state = "hidden"
+    saved = workbook_to_dict(ctx.workbook)
+    saved.pop("contacts", None)
+    saved.pop("cursor", None)
+    rows: list[tuple[str, Any]] = [
+        ("format", FORMAT_NAME),
+        ("format_version", FORMAT_VERSION),
+        ("save_format_version", SAVE_FORMAT_VERSION),
+        ("exported_on", ctx.today.isoformat()),
+        ("lang", ctx.lang.value),
+        ("contacts_sheet", ctx.t("export.sheet.contacts")),
+        ("contact_count", len(ctx.workbook.network)),
+        ("participant", ctx.workbook.network.participant),
+        ("mission", ctx.workbook.network.mission),
+        ("marks", json.dumps(saved["marks"], ensure_ascii=False)),
+        ("settings", json.dumps(saved["settings"], ensure_ascii=False)),
+        ("workshop_code", saved["workshop_code"] or ""),
+    ]
+    for key, value in rows:
+        append_row(sheet, [key, value])
+
+
+# --- The whole file -----------------------------------------------------------------------
+
+
+def _context(workbook: Workbook, lang: Lang | str | None, today: date | None) -> ExportContext:
+    chosen = Lang.parse(lang, workbook.lang) if lang else workbook.lang
+    day = today or date.today()
+    scores = score_network(workbook.network, workbook.settings, day)
+    plan = build_plan(workbook.network, scores, chosen, day)
+    return ExportContext(
+        workbook, chosen, day, scores, plan, key_figures(workbook.network, scores, plan)
+    )
+
+
+def write_xlsx(
+    workbook: Workbook,
+    target: str | Path | BinaryIO,
+    *,
+    lang: Lang | str | None = None,
+    today: date | None = None,
+) -> None:
+    """Writes the Excel workbook of this Réseau workbook to a path or a binary file."""
+    ctx = _context(workbook, lang, today)
+    book = ExcelWorkbook()
+    book.properties.creator = "Réseau"
+    book.properties.title = ctx.t("export.summary.title")
+    summary_sheet(ctx, book.active)
+    _plan_sheet(ctx, book.create_sheet())
+    _contacts_sheet(ctx, book.create_sheet())
+    _method_sheet(ctx, book.create_sheet())
+    _metadata_sheet(ctx, book.create_sheet())
+    book.active = 0
+    book.save(target)
+
+
+def build_xlsx(
+    workbook: Workbook, *, lang: Lang | str | None = None, today: date | None = None
+) -> bytes:
+    """The Excel workbook as bytes, ready for a download."""
+    buffer = io.BytesIO()
+    write_xlsx(workbook, buffer, lang=lang, today=today)
+    return buffer.getvalue()
