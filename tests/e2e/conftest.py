@@ -392,3 +392,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.e2e)
+
+
+def expect_text(page: Page, text: str, timeout: int = IDLE_TIMEOUT_MS) -> None:
+    """Waits until the main area shows `text` (a fragment may add it without any click)."""
+    main_area(page).get_by_text(text, exact=False).first.wait_for(timeout=timeout)
