@@ -69,6 +69,15 @@ def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     return order, walkthrough.current(order, ws.cursor)
 
 
+def _change_filter(ws: Workspace) -> None:
+    """A new filter starts on its first contact unless the one shown already belongs to it."""
+    wanted = ws.widget_value(FILTER)
+    ws.set_scratch(FILTER, wanted)
+    order = walkthrough.walk_order(ws.network, wanted)
+    if ws.cursor not in order:
+        ws.set_cursor(walkthrough.current(order, None))
+
+
 def _go(ws: Workspace, contact_id: str | None) -> None:
     ws.set_cursor(contact_id)
 
@@ -110,7 +119,8 @@ def navigation(ws: Workspace) -> str | None:
         index=walkthrough.FILTERS.index(ws.scratch(FILTER, walkthrough.ALL)),
         format_func=filter_labels(ws).__getitem__,
         key=FILTER,
-        on_change=lambda: ws.set_scratch(FILTER, ws.widget_value(FILTER)),
+        on_change=_change_filter,
+        args=(ws,),
     )
     if here is None:
         st.info(ws.t("qualify.filter.empty"))

@@ -1,0 +1,229 @@
+"""The Qualifier screen driven like a participant: walk, edit, leave, come back, sort, complete."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from reseau.i18n import t
+from reseau.ui.resources import store
+from reseau.vocabulary import Circle, Role
+from reseau.walkthrough import walk_order
+from reseau.workbook import Workbook
+from tests.apptest import assert_no_error, goto, open_app, texts
+
+
+def _qualifier(mode: str | None = None, lang: str = "en") -> AppTest:
+    at = goto(open_app(demo=True, lang=lang), "pages/qualifier.py")
+    if mode is not None:
+        at.segmented_control[0].set_value(mode).run()
+        assert_no_error(at)
+    return at
+
+
+def _saved(at: AppTest) -> Workbook:
+    wb = at.query_params["wb"]
+    return store().load(wb[0] if isinstance(wb, list) else wb)
+
+
+def _shown(at: AppTest) -> str:
+    return at.subheader[0].value
+
+
+def _button(at: AppTest, key: str, lang: str = "en"):
+    return next(b for b in at.button if b.label == t(key, lang))
+
+
+def test_the_screen_opens_on_sorting_when_some_contacts_are_not_sorted():
+    at = _qualifier()
+
+    assert at.segmented_control[0].value == "sort"
+    assert t("qualify.progress.unsorted", "en", count=1) in texts(at)
+
+
+def test_next_and_previous_walk_the_contacts_circle_by_circle():
+    at = _qualifier("card")
+    network = _saved(at).network
+    order = [network.get(cid).display_name for cid in walk_order(network)]
+
+    assert _shown(at) == order[0]
+    _button(at, "qualify.next").click().run()
+    assert _shown(at) == order[1]
+    _button(at, "qualify.next").click().run()
+    _button(at, "qualify.previous").click().run()
+    assert _shown(at) == order[1]
+    assert t("qualify.position", "en", place=2, total=31) in texts(at)
+
+
+def test_a_criterion_edited_on_the_card_is_saved_and_still_there_after_changing_page():
+    at = _qualifier("card")
+    _button(at, "qualify.next").click().run()
+    name = _shown(at)
+    contact_id = _saved(at).cursor
+    trust = at.segmented_control(key=f"qualify.{contact_id}.trust")
+
+    trust.set_value(1).run()
+    assert_no_error(at)
+    goto(at, "pages/plan.py")
+    goto(at, "pages/qualifier.py")
+
+    assert _saved(at).network.get(contact_id).trust == 1
+    assert _shown(at) == name
+    assert at.segmented_control(key=f"qualify.{contact_id}.trust").value == 1
+    assert t("qualify.anchor", "en", point=1, anchor=t("criterion.trust.1", "en")) in texts(at)
+
+
+def test_a_typed_first_action_and_a_date_are_saved():
+    at = _qualifier("card")
+    contact_id = _saved(at).cursor
+
+    at.text_area(key=f"qualify.{contact_id}.action_text").input("Call her on Monday").run()
+    assert_no_error(at)
+
+    assert _saved(at).network.get(contact_id).action_text == "Call her on Monday"
+
+
+def test_next_not_qualified_opens_a_contact_that_says_what_is_missing():
+    at = _qualifier("card")
+
+    _button(at, "qualify.next_open").click().run()
+
+    contact = _saved(at).network.get(_saved(at).cursor)
+    assert not contact.is_qualified
+    missing = ", ".join(t(f"field.{name}", "en") for name in contact.missing_for_qualification)
+    assert t("qualify.status.missing", "en", missing=missing) in texts(at)
+
+
+def test_jumping_to_a_contact_shows_its_card_and_moves_the_cursor():
+    at = _qualifier("card")
+    network = _saved(at).network
+    target = walk_order(network)[5]
+
+    at.selectbox(key=f"qualify.jump.{_saved(at).cursor}").set_value(target).run()
+
+    assert _saved(at).cursor == target
+    assert _shown(at) == network.get(target).display_name
+
+
+def test_the_circle_filter_walks_only_that_circle():
+    at = _qualifier("card")
+
+    at.selectbox(key="qualify.filter").set_value(Circle.OPERATIONAL.value).run()
+
+    network = _saved(at).network
+    assert network.get(_saved(at).cursor).circle is Circle.OPERATIONAL
+    assert t("qualify.position", "en", place=1, total=10) in texts(at)
+
+
+def test_choosing_a_circle_on_the_card_offers_that_circles_roles():
+    at = _qualifier("card")
+    unsorted = next(c for c in _saved(at).network if c.circle is None)
+    at.selectbox(key=f"qualify.jump.{_saved(at).cursor}").set_value(unsorted.id).run()
+
+    at.segmented_control(key=f"qualify.{unsorted.id}.circle").set_value(Circle.SUPPORT).run()
+    at.pills(key=f"qualify.{unsorted.id}.role.support").set_value(Role.SPONSOR).run()
+
+    saved = _saved(at).network.get(unsorted.id)
+    assert (saved.circle, saved.role) == (Circle.SUPPORT, Role.SPONSOR)
+
+
+def test_a_cell_edited_in_the_table_is_saved():
+    at = _qualifier("table")
+    first = walk_order(_saved(at).network)[0]
+
+    at.session_state["qualify.table.grid.0"] = {
+        "edited_rows": {0: {"trust": 1, "action_text": "Lunch in March"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert_no_error(at)
+
+    saved = _saved(at).network.get(first)
+    assert (saved.trust, saved.action_text) == (1, "Lunch in March")
+
+
+def test_a_value_the_table_cannot_take_is_reported_and_the_rest_is_kept():
+    at = _qualifier("table")
+    first = walk_order(_saved(at).network)[0]
+
+    at.session_state["qualify.table.grid.0"] = {
+        "edited_rows": {0: {"reciprocity": "Sometimes", "action_text": "Write to her"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+
+    saved = _saved(at).network.get(first)
+    assert saved.action_text == "Write to her"
+    assert any("Sometimes" in w.value for w in at.warning)
+
+
+def test_several_contacts_are_sorted_at_once():
+    at = _qualifier("sort")
+    at.toggle(key="qualify.sort.unsorted_only").set_value(False).run()
+    network = _saved(at).network
+
+    at.session_state["qualify.sort.table.0"] = {
+        "selection": {"rows": [0, 1, 30], "columns": [], "cells": []}
+    }
+    at.run()
+    at.segmented_control(key="qualify.sort.circle").set_value(Circle.OPERATIONAL).run()
+    at.radio(key="qualify.sort.role.operational").set_value(Role.BENEFICIARY).run()
+    apply = next(b for b in at.button if b.label.startswith("Place the 3"))
+    apply.click().run()
+    assert_no_error(at)
+
+    saved = _saved(at).network
+    for cid in (network.ids[0], network.ids[1], network.ids[30]):
+        assert (saved.get(cid).circle, saved.get(cid).role) == (
+            Circle.OPERATIONAL,
+            Role.BENEFICIARY,
+        )
+    assert t("qualify.sort.done", "en", count=3, circle="Operational network") in texts(at)
+
+
+def test_a_gap_prompt_adds_people_with_just_a_name():
+    at = _qualifier("gaps")
+    prompt = t("role.sponsor.prompt", "en")
+    assert f"**{prompt}**" in [m.value for m in at.markdown]
+
+    at.text_area(key="qualify.gaps.draft.support.sponsor.0").input("Marie Dupont, Acme").run()
+    at.button(key="qualify.gaps.draft.support.sponsor.0.add").click().run()
+    assert_no_error(at)
+
+    added = [c for c in _saved(at).network if c.display_name == "Marie Dupont"]
+    assert [(c.circle, c.role, c.company) for c in added] == [
+        (Circle.SUPPORT, Role.SPONSOR, "Acme")
+    ]
+    assert at.text_area(key="qualify.gaps.draft.support.sponsor.1").value == ""
+
+
+def test_a_name_typed_in_a_gap_prompt_survives_a_page_change():
+    at = _qualifier("gaps")
+    at.text_area(key="qualify.gaps.draft.support.sponsor.0").input("Paul Martin").run()
+
+    goto(at, "pages/plan.py")
+    goto(at, "pages/qualifier.py")
+
+    assert at.text_area(key="qualify.gaps.draft.support.sponsor.0").value == "Paul Martin"
+
+
+def test_the_diagnosis_names_cold_relationships_and_saves_the_five_marks():
+    at = _qualifier("diagnosis", lang="fr")
+
+    assert any("se sont refroidies" in w.value for w in [*at.error, *at.warning])
+    at.segmented_control(key="qualify.marks.support.trust").set_value(2).run()
+
+    assert _saved(at).network.marks[Circle.SUPPORT]["trust"] == 2
+
+
+def test_a_trainer_changes_a_threshold_and_the_method_text_follows():
+    at = _qualifier("settings")
+
+    at.slider[0].set_value(70.0)
+    submit = next(b for b in at.button if b.label == t("qualify.settings.apply", "en"))
+    submit.click().run()
+    assert_no_error(at)
+
+    assert _saved(at).settings.potential_threshold == 70.0
+    assert "Potential is high from 70 out of 100" in texts(at)
