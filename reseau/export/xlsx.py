@@ -51,6 +51,7 @@ from reseau.export.layout import (
     text_colour_on,
     wrapped_text,
 )
+from reseau.export.metadata import FORMAT_NAME, METADATA_SHEET
 from reseau.export.safety import append_row, write_value
 from reseau.export.summary_sheet import summary_sheet
 from reseau.i18n import Lang, label, t
@@ -62,9 +63,7 @@ from reseau.serialization import workbook_to_dict
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, ActionStatus, Circle
 from reseau.workbook import Workbook
 
-FORMAT_NAME = "reseau-workbook"
 FORMAT_VERSION = 1
-METADATA_SHEET = "_reseau"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCORE_FIELDS: tuple[str, ...] = ("strength", "potential", "quadrant", "rank")
 PLAN_FIELDS: tuple[str, ...] = (
