@@ -144,6 +144,7 @@ def find_importer() -> Callable[[bytes, str], object] | None:
 
 
 EXPORT_CANDIDATES = (
+    "build_xlsx",
     "workbook_bytes",
     "export_workbook",
     "write_workbook",

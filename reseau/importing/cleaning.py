@@ -151,7 +151,7 @@ def _split_full_names(frame: pd.DataFrame) -> None:
         parts = frame.loc[nameless, FULL_NAME].map(split_name)
         frame.loc[nameless, "first_name"] = parts.str[0]
         frame.loc[nameless, "last_name"] = parts.str[1]
-    frame.drop(columns=FULL_NAME, inplace=True)
+    del frame[FULL_NAME]
 
 
 def split_name(full: str) -> tuple[str, str]:

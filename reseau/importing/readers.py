@@ -140,7 +140,10 @@ def read_csv(text: str, sep: str) -> Sheet:
             row=len(rows) + 1, column="?", size=csv.field_size_limit(), limit=limits.MAX_CELL_CHARS
         ) from None
     limits.check_grid(len(rows), width)
-    cells = pd.DataFrame(rows, dtype=object).fillna("") if rows else pd.DataFrame(dtype=object)
+    padded = [
+        fields if len(fields) == width else fields + [""] * (width - len(fields)) for fields in rows
+    ]
+    cells = pd.DataFrame(padded, dtype=object) if rows else pd.DataFrame(dtype=object)
     return Sheet(None, cells)
 
 
