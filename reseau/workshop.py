@@ -192,7 +192,7 @@ def _table(sheet: Worksheet, headers: Iterable[str], rows: Iterable[Sequence[Any
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"
     for row in rows:
         append_row(sheet, list(row))
 

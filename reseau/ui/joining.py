@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from reseau.errors import ReseauError
-from reseau.i18n import Lang
+from reseau.i18n import Lang, t
 from reseau.storage import WorkbookNotFound, Workshop
 from reseau.ui import pages
 from reseau.ui.state import Workspace
@@ -70,7 +70,8 @@ def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
     try:
         workbook_id, workshop = store.join_workshop(typed_code, Workbook(lang=lang))
     except ReseauError as problem:
-        ws.flash("error", ws.t(problem.key, **problem.params))
+        # No workbook yet, so not its language: the one the session is about to open in.
+        ws.flash("error", t(problem.key, lang, **problem.params))
         return False
     ws.attach(workbook_id, store.load(workbook_id))
     ws.flash("success", ws.t("join.welcome", name=workshop.name))
