@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reseau.contact import Contact
+from reseau.errors import ReseauError
 from reseau.i18n import Lang, label, t
 from reseau.method_values import ValueNotUnderstood, is_blank, parse_date, parse_status
 from reseau.network import Network
@@ -244,3 +245,56 @@ def plan_changes(contact: Contact, values: Mapping[str, object]) -> dict[str, An
         if value != getattr(contact, name):
             changes[name] = value
     return changes
+
+
+@dataclass(frozen=True)
+class PlanEdit:
+    """What applying the participant's plan edits did: the new network, who changed, problems."""
+
+    network: Network
+    changed: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+def apply_plan_rows(
+    network: Network, rows: Iterable[tuple[str, Mapping[str, object]]], lang: Lang | str
+) -> PlanEdit:
+    """Applies edited plan rows (contact id, {field: cell}) in one step; a row that cannot be
+    taken leaves its contact as it was and is reported as a sentence naming the person."""
+    changed: list[str] = []
+    problems: list[str] = []
+    for contact_id, values in rows:
+        if contact_id not in network:
+            continue
+        contact = network.get(contact_id)
+        try:
+            changes = plan_changes(contact, values)
+            if not changes:
+                continue
+            network = network.update(contact_id, **changes)
+        except PlanValueNotUnderstood as problem:
+            message = problem.message(lang)
+        except ReseauError as problem:
+            message = t(problem.key, lang, **problem.params)
+        else:
+            changed.append(contact.display_name)
+            continue
+        problems.append(t("plan.row_error", lang, name=contact.display_name, message=message))
+    return PlanEdit(network, tuple(changed), tuple(problems))
+
+
+def accept_suggestions(
+    network: Network,
+    plan: Plan,
+    choices: Iterable[tuple[str, str | None, date | None]],
+    lang: Lang | str,
+) -> PlanEdit:
+    """Puts the chosen suggestions in the plan: (contact id, the participant's text or None for
+    the suggestion as it is, a due date or None for the suggested one)."""
+    suggested = {item.contact.id: item.suggestion for item in plan.unplanned}
+    rows = []
+    for contact_id, text, due in choices:
+        suggestion = suggested.get(contact_id)
+        if suggestion is not None:
+            rows.append((contact_id, suggestion.changes(text, due)))
+    return apply_plan_rows(network, rows, lang)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -425,3 +427,13 @@ def build_xlsx(
     buffer = io.BytesIO()
     write_xlsx(workbook, buffer, lang=lang, today=today)
     return buffer.getvalue()
+
+
+def download_name(participant: str, today: date, lang: Lang | str) -> str:
+    """The file's name: `reseau-marie-curie-2026-11-27.xlsx`, plain letters only."""
+    folded = unicodedata.normalize("NFKD", participant)
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-")
+    if slug:
+        return t("export.file_name_for", lang, name=slug, date=today.isoformat())
+    return t("export.file_name", lang, date=today.isoformat())

@@ -1,0 +1,259 @@
+"""The action plan screen's pieces: summary, filters, the editable plan, the contacts left apart,
+and the calendar download."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from reseau.export.ics import ICS_MIME, plan_calendar
+from reseau.i18n import Lang, label
+from reseau.plan import (
+    Plan,
+    PlanEdit,
+    PlanFilter,
+    PlanRow,
+    accept_suggestions,
+    apply_plan_rows,
+    build_plan,
+    role_text,
+)
+from reseau.ui.state import Workspace
+from reseau.vocabulary import QUADRANT_PRIORITY, ActionStatus, Circle
+
+_PLAN_VERSION = "plan.editor_version"
+_UNPLANNED_VERSION = "plan.unplanned_version"
+_EDITABLE = ("action_text", "action_due", "action_status")
+_DATE_FORMAT = {Lang.FR: "DD/MM/YYYY", Lang.EN: "YYYY-MM-DD"}
+
+
+def current_plan(ws: Workspace) -> Plan:
+    return build_plan(ws.network, ws.scores(), ws.lang, ws.today)
+
+
+def intro(ws: Workspace) -> None:
+    st.caption(ws.t("plan.intro"))
+
+
+def summary(ws: Workspace, plan: Plan) -> None:
+    """The figures on top: actions, due this week, late, done, contacts without an action."""
+    figures = plan.summary()
+    columns = st.columns(5)
+    columns[0].metric(ws.t("plan.metric.actions"), figures.actions)
+    columns[1].metric(ws.t("plan.metric.this_week"), figures.due_this_week)
+    columns[2].metric(ws.t("plan.metric.late"), figures.late)
+    columns[3].metric(ws.t("plan.metric.done"), figures.done)
+    columns[4].metric(ws.t("plan.metric.without_action"), figures.without_action)
+    lines = [
+        ws.t(
+            "plan.by_circle",
+            circle=ws.t("circle.none") if item.circle is None else label(item.circle, ws.lang),
+            actions=item.actions,
+            this_week=item.due_this_week,
+            late=item.late,
+            done=item.done,
+        )
+        for item in figures.by_circle
+    ]
+    st.caption("  \n".join(lines))
+
+
+def filters(ws: Workspace) -> PlanFilter:
+    """The filter widgets; an empty choice shows everything."""
+    with st.expander(ws.t("plan.filters"), icon=":material/filter_list:"):
+        left, middle, right = st.columns(3)
+        circles = left.multiselect(
+            ws.t("plan.filter.circle"),
+            options=list(Circle),
+            format_func=lambda circle: label(circle, ws.lang),
+            key="plan.filter.circle",
+        )
+        quadrants = middle.multiselect(
+            ws.t("plan.filter.quadrant"),
+            options=[*QUADRANT_PRIORITY, None],
+            format_func=lambda q: ws.t("quadrant.none") if q is None else label(q, ws.lang),
+            key="plan.filter.quadrant",
+        )
+        statuses = right.multiselect(
+            ws.t("plan.filter.status"),
+            options=list(ActionStatus),
+            format_func=lambda status: label(status, ws.lang),
+            key="plan.filter.status",
+        )
+        late_only = st.toggle(ws.t("plan.filter.late"), key="plan.filter.late")
+    return PlanFilter(frozenset(circles), frozenset(quadrants), frozenset(statuses), late_only)
+
+
+def _plan_frame(ws: Workspace, rows: tuple[PlanRow, ...]) -> pd.DataFrame:
+    records = [
+        {
+            "id": row.contact_id,
+            "rank": row.rank,
+            "name": row.contact.display_name,
+            "circle": label(row.circle, ws.lang) if row.circle else "",
+            "role": role_text(row.contact, ws.lang),
+            "quadrant": label(row.quadrant, ws.lang) if row.quadrant else "",
+            "action_text": row.contact.action_text,
+            "action_due": row.contact.action_due,
+            "action_status": label(row.status, ws.lang),
+            "late": ws.t("plan.late.flag") if row.late else "",
+        }
+        for row in rows
+    ]
+    frame = pd.DataFrame.from_records(
+        records,
+        columns=["id", "rank", "name", "circle", "role", "quadrant", *_EDITABLE, "late"],
+    )
+    frame["rank"] = frame["rank"].astype("Int64")
+    return frame
+
+
+def _cell(value: Any) -> Any:
+    if value is None or (not isinstance(value, str | date) and pd.isna(value)):
+        return None
+    return value
+
+
+def _report(ws: Workspace, edit: PlanEdit, success: str) -> None:
+    for problem in edit.problems:
+        ws.flash("error", problem)
+    if edit.changed:
+        ws.set_network(edit.network)
+        ws.flash("success", success)
+
+
+def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
+    """The plan as a table whose text, due date and status are edited in place and saved at once."""
+    if not plan.rows:
+        st.info(ws.t("plan.empty"), icon=":material/lightbulb:")
+        return
+    rows = plan.filtered(choice)
+    if choice.is_active:
+        st.caption(ws.t("plan.shown", shown=len(rows), total=len(plan.rows)))
+    if not rows:
+        st.info(ws.t("plan.filtered_empty"))
+        return
+    version = ws.scratch(_PLAN_VERSION, 0)
+    frame = _plan_frame(ws, rows)
+    edited = st.data_editor(
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=f"plan_editor_{version}",
+        disabled=["rank", "name", "circle", "role", "quadrant", "late"],
+        column_config={
+            "id": None,
+            "rank": st.column_config.NumberColumn(ws.t("field.rank"), width="small"),
+            "name": st.column_config.TextColumn(ws.t("field.name")),
+            "circle": st.column_config.TextColumn(ws.t("field.circle")),
+            "role": st.column_config.TextColumn(ws.t("field.role")),
+            "quadrant": st.column_config.TextColumn(ws.t("field.quadrant"), width="small"),
+            "action_text": st.column_config.TextColumn(
+                ws.t("field.action_text"), width="large", max_chars=5000
+            ),
+            "action_due": st.column_config.DateColumn(
+                ws.t("field.action_due"), format=_DATE_FORMAT[ws.lang]
+            ),
+            "action_status": st.column_config.SelectboxColumn(
+                ws.t("field.action_status"),
+                options=[label(status, ws.lang) for status in ActionStatus],
+                required=True,
+            ),
+            "late": st.column_config.TextColumn(ws.t("plan.column.late"), width="small"),
+        },
+    )
+    st.caption(ws.t("plan.editor.help"))
+    changes = [
+        (record["id"], {name: _cell(record[name]) for name in _EDITABLE})
+        for record in edited.to_dict(orient="records")
+    ]
+    edit = apply_plan_rows(ws.network, changes, ws.lang)
+    if edit.changed or edit.problems:
+        _report(ws, edit, ws.t("plan.saved", name=", ".join(edit.changed)))
+        ws.set_scratch(_PLAN_VERSION, version + 1)
+        st.rerun()
+
+
+def _unplanned_frame(ws: Workspace, plan: Plan) -> pd.DataFrame:
+    records = [
+        {
+            "id": item.contact.id,
+            "keep": False,
+            "name": item.contact.display_name,
+            "quadrant": ws.t("quadrant.none")
+            if item.quadrant is None
+            else label(item.quadrant, ws.lang),
+            "role": role_text(item.contact, ws.lang),
+            "suggestion": item.suggestion.text,
+            "due": item.suggestion.due,
+        }
+        for item in plan.unplanned
+    ]
+    return pd.DataFrame.from_records(
+        records, columns=["id", "keep", "name", "quadrant", "role", "suggestion", "due"]
+    )
+
+
+def unplanned(ws: Workspace, plan: Plan) -> None:
+    """Contacts with no action yet, each with a suggestion to keep as it is or reword."""
+    st.subheader(ws.t("plan.no_action.title", count=len(plan.unplanned)))
+    if not plan.unplanned:
+        st.success(ws.t("plan.no_action.all_set"), icon=":material/task_alt:")
+        return
+    st.caption(ws.t("plan.no_action.help"))
+    version = ws.scratch(_UNPLANNED_VERSION, 0)
+    edited = st.data_editor(
+        _unplanned_frame(ws, plan),
+        hide_index=True,
+        width="stretch",
+        key=f"plan_unplanned_{version}",
+        disabled=["name", "quadrant", "role"],
+        column_config={
+            "id": None,
+            "keep": st.column_config.CheckboxColumn(ws.t("plan.no_action.accept"), width="small"),
+            "name": st.column_config.TextColumn(ws.t("field.name")),
+            "quadrant": st.column_config.TextColumn(ws.t("field.quadrant"), width="small"),
+            "role": st.column_config.TextColumn(ws.t("field.role")),
+            "suggestion": st.column_config.TextColumn(
+                ws.t("plan.no_action.suggestion"), width="large", max_chars=5000
+            ),
+            "due": st.column_config.DateColumn(
+                ws.t("field.action_due"), format=_DATE_FORMAT[ws.lang]
+            ),
+        },
+    )
+    left, right = st.columns(2)
+    add = left.button(ws.t("plan.no_action.add"), type="primary", icon=":material/playlist_add:")
+    add_all = right.button(ws.t("plan.no_action.add_all"), icon=":material/done_all:")
+    if not (add or add_all):
+        return
+    records = edited.to_dict(orient="records")
+    chosen = [r for r in records if add_all or bool(r["keep"])]
+    if not chosen:
+        st.warning(ws.t("plan.no_action.none_ticked"))
+        return
+    choices = [(r["id"], _cell(r["suggestion"]), _cell(r["due"])) for r in chosen]
+    edit = accept_suggestions(ws.network, plan, choices, ws.lang)
+    _report(ws, edit, ws.t("plan.no_action.added", count=len(edit.changed)))
+    ws.set_scratch(_UNPLANNED_VERSION, version + 1)
+    st.rerun()
+
+
+def calendar_download(ws: Workspace, plan: Plan) -> None:
+    """The .ics of the dated actions, written only when the participant clicks."""
+    if not plan.dated_rows:
+        st.caption(ws.t("plan.ics.none"))
+        return
+    network, scores, lang, today = ws.network, ws.scores(), ws.lang, ws.today
+    st.download_button(
+        ws.t("plan.ics.download"),
+        data=lambda: plan_calendar(network, scores, lang, today),
+        file_name=ws.t("plan.ics.file_name"),
+        mime=ICS_MIME,
+        icon=":material/calendar_month:",
+        help=ws.t("plan.ics.help"),
+        on_click="ignore",
+    )
