@@ -1,0 +1,65 @@
+"""Kill the server with SIGKILL mid-session, restart it, reopen the link: nothing is lost.
+
+Every change is committed to the store before the rerun that made it ends, so once the page is
+idle again the change survives a crash; SQLite in WAL mode keeps committed transactions through a
+killed process. The server is the general e2e harness's `start_server`, on its own data
+directory, restarted on the same port so the very same link is reopened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+from reseau.i18n import t
+from reseau.storage import open_store
+from tests.e2e.conftest import (
+    VIEWPORT,
+    choose,
+    click_button,
+    fill_text,
+    main_text,
+    open_app,
+    start_server,
+    wait_idle,
+    workbook_id,
+)
+
+
+def test_every_change_made_before_a_sigkill_is_there_after_a_restart(
+    browser: Browser, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    server = start_server(data_dir)
+    context = browser.new_context(locale="fr-FR", viewport=VIEWPORT)
+    try:
+        store = open_store(f"sqlite:///{data_dir / 'reseau.sqlite3'}")
+        workshop = store.create_workshop("Atelier de reprise")
+        page = context.new_page()
+        # Three kinds of change: a whole network, the language, joining a workshop.
+        open_app(page, server, "?demo=1")
+        link = page.url
+        choose(page, t("app.language", "fr"), t("lang.en", "fr"))
+        page.get_by_text(t("mydata.title", "en")).first.click()
+        fill_text(page, t("mydata.join.label", "en"), workshop.display_code)
+        click_button(page, t("mydata.join.button", "en"))
+        assert t("join.welcome", "en", name=workshop.name) in main_text(page)
+
+        server.kill()
+        assert not server.alive()
+        server = start_server(data_dir, port=server.port)
+        reopened = context.new_page()
+        reopened.goto(link)
+        wait_idle(reopened)
+
+        assert workbook_id(reopened) == workbook_id(page)
+        assert t("home.current", "en", count=31, qualified=29) in main_text(reopened)
+        stored = store.load(workbook_id(page))
+        assert stored.lang.value == "en"
+        assert stored.workshop_code == workshop.code
+        assert len(stored.network) == 31
+        assert [m.seat for m in store.members(workshop.code)] == [1]
+    finally:
+        context.close()
+        server.stop()
