@@ -1,8 +1,40 @@
-"""Importer: to be built."""
+"""Importer: upload a contact file, check what was understood, fix it, confirm."""
 
+import streamlit as st
+
+from reseau.importing import ImportRefused
+from reseau.ui import pages
+from reseau.ui.import_flow import (
+    confirm,
+    parse,
+    show_last_import,
+    show_preview,
+    show_refusal,
+    uploaded_file,
+)
 from reseau.ui.state import workspace
-from reseau.ui.widgets import needs_contacts, page_title
+from reseau.ui.widgets import page_title, reported_problems
 
 ws = workspace()
 page_title(ws, "import.title")
-needs_contacts(ws)
+st.markdown(ws.t("import.intro"))
+if not len(ws.network):
+    st.info(ws.t("common.needs_contacts"), icon=":material/group_add:")
+show_last_import(ws)
+
+upload = uploaded_file(ws)
+if upload is not None:
+    with reported_problems(ws):
+        outcome = parse(ws, upload)
+        if isinstance(outcome, ImportRefused):
+            show_refusal(ws, upload, outcome)
+        else:
+            show_preview(ws, upload, outcome)
+            if st.button(
+                ws.t("import.confirm", count=len(outcome.contacts)),
+                type="primary",
+                icon=":material/person_add:",
+            ):
+                confirm(ws, outcome)
+elif len(ws.network):
+    st.page_link(pages.QUALIFY.path, label=ws.t("import.next"), icon=pages.QUALIFY.icon)

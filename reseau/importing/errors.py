@@ -6,6 +6,8 @@ one of these is raised.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from reseau.errors import ReseauError
 
 
@@ -56,9 +58,18 @@ class HeaderOnly(ImportRefused):
 
 
 class NoNameColumn(ImportRefused):
-    """No column holds names; params: `columns` (the headers found, joined), for manual mapping."""
+    """No column holds names: the message lists the columns found, so the user can map one."""
 
     key = "import.error.no_name_column"
+
+    def __init__(
+        self,
+        columns: Sequence[str] = (),
+        samples: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        super().__init__(columns=", ".join(f"« {c} »" for c in list(columns)[:40]))
+        self.columns = tuple(columns)
+        self.samples = dict(samples or {})
 
 
 class NoContactFound(ImportRefused):

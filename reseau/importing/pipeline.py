@@ -71,11 +71,7 @@ def read_contacts(
     fmt = "vcard" if kind is FileKind.VCARD else detect_format(columns, fallback)
     used = _mapping(columns, mapping)
     if not has_name_column(used):
-        problem = NoNameColumn(columns=", ".join(f"« {c} »" for c in columns[:40]))
-        problem.columns = columns  # type: ignore[attr-defined]
-        problem.sheet = chosen.name  # type: ignore[attr-defined]
-        problem.sheets = _sheet_names(source)  # type: ignore[attr-defined]
-        raise problem
+        raise NoNameColumn(columns, samples(body))
     if body.empty and not chosen.skipped:
         raise HeaderOnly()
     report(0.45, "import.progress.cleaning")
@@ -118,7 +114,19 @@ def read_contacts(
         warnings=tuple(sorted(warnings, key=lambda note: note.row)),
         encoding=source.encoding,
         separator=source.separator,
+        samples=samples(body),
     )
+
+
+def samples(body: pd.DataFrame, count: int = 3, width: int = 40) -> dict[str, tuple[str, ...]]:
+    """The first few non-empty values of each column, shortened, for the mapping screen."""
+    found: dict[str, tuple[str, ...]] = {}
+    head = body.head(200)
+    for column in head.columns:
+        values = [str(v).strip() for v in head[column].tolist() if v is not None and v == v]
+        picked = [v[:width] for v in values if v][:count]
+        found[str(column)] = tuple(picked)
+    return found
 
 
 def _sheet_names(source: Source) -> tuple[str, ...]:

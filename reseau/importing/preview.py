@@ -61,6 +61,8 @@ class ImportPreview:
     warnings: tuple[RowNote, ...] = ()
     encoding: str | None = None
     separator: str | None = None
+    # A few values of each source column, to help the user fix the mapping.
+    samples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def is_vcard(self) -> bool:

@@ -1,0 +1,210 @@
+"""The import screen's steps: upload, preview of what was understood, fixes, confirm, result.
+
+Parsing runs once per upload and choice of sheet/mapping (kept in the workspace scratch under
+the file's hash), not on every rerun; the workbook changes only when the user confirms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from reseau.contact_table import header
+from reseau.importing import (
+    MAPPABLE_FIELDS,
+    ImportPreview,
+    ImportRefused,
+    NoNameColumn,
+    merge_contacts,
+    read_contacts,
+)
+from reseau.importing.mapping import field_label
+from reseau.ui.state import Workspace
+
+UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "vcf"]
+PARSED = "import.parsed"  # (key, ImportPreview | ImportRefused)
+CHOICES = "import.choices"  # (digest, sheet, mapping)
+RESULT = "import.result"  # what the last confirmed import did
+_ROUND = "import.round"  # bumped after an import, so the uploader starts empty
+_SHOWN_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "circle")
+_PREVIEW_ROWS = 200
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+    digest: str
+
+
+@dataclass(frozen=True)
+class ImportDone:
+    """What a confirmed import did, shown once on the next run."""
+
+    added: int
+    merged: tuple[tuple[str, str], ...]  # (name as imported, contact it was merged into)
+
+
+def uploaded_file(ws: Workspace) -> Upload | None:
+    file = st.file_uploader(
+        ws.t("import.upload"),
+        type=UPLOAD_TYPES,
+        help=ws.t("import.upload.help"),
+        key=f"import.file.{ws.scratch(_ROUND, 0)}",
+    )
+    if file is None:
+        return None
+    data = file.getvalue()
+    return Upload(file.name, data, hashlib.sha256(data).hexdigest())
+
+
+def choices(ws: Workspace, upload: Upload) -> tuple[str | None, dict[str, str | None] | None]:
+    """The sheet and mapping the user chose for this file (None: let the importer guess)."""
+    saved = ws.scratch(CHOICES)
+    if saved and saved[0] == upload.digest:
+        return saved[1], saved[2]
+    return None, None
+
+
+def choose(ws: Workspace, upload: Upload, sheet: str | None, mapping: Mapping | None) -> None:
+    ws.set_scratch(CHOICES, (upload.digest, sheet, dict(mapping) if mapping else None))
+    st.rerun()
+
+
+def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
+    """The preview of this upload with the user's choices: read once, then kept."""
+    sheet, mapping = choices(ws, upload)
+    key = (upload.digest, sheet, tuple(sorted(mapping.items())) if mapping else None)
+    cached = ws.scratch(PARSED)
+    if cached and cached[0] == key:
+        return cached[1]
+    bar = st.progress(0.0, text=ws.t("import.progress.reading"))
+    try:
+        outcome: ImportPreview | ImportRefused = read_contacts(
+            upload.data,
+            upload.name,
+            sheet=sheet,
+            mapping=mapping,
+            progress=lambda fraction, text_key: bar.progress(fraction, text=ws.t(text_key)),
+        )
+    except ImportRefused as refused:
+        outcome = refused
+    bar.empty()
+    ws.set_scratch(PARSED, (key, outcome))
+    return outcome
+
+
+def show_refusal(ws: Workspace, upload: Upload, refused: ImportRefused) -> None:
+    st.error(ws.t(refused.key, **refused.params), icon=":material/block:")
+    st.caption(ws.t("import.untouched"))
+    if isinstance(refused, NoNameColumn) and refused.columns:
+        mapping_form(ws, upload, refused.columns, dict.fromkeys(refused.columns), refused.samples)
+
+
+def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
+    """What was understood: source, sheet, header, counts, the contacts and what was left out."""
+    st.success(preview.summary(ws.lang), icon=":material/fact_check:")
+    st.caption(
+        ws.t("import.detected", source=preview.format_label(ws.lang), where=preview.where(ws.lang))
+    )
+    counts = st.columns(4)
+    counts[0].metric(ws.t("import.metric.contacts"), len(preview.contacts))
+    counts[1].metric(ws.t("import.metric.skipped"), len(preview.skipped))
+    counts[2].metric(ws.t("import.metric.duplicates"), len(preview.duplicates))
+    counts[3].metric(ws.t("import.metric.warnings"), len(preview.warnings))
+    if len(preview.sheets) > 1:
+        sheet = st.selectbox(
+            ws.t("import.sheet"),
+            preview.sheets,
+            index=preview.sheets.index(preview.sheet) if preview.sheet in preview.sheets else 0,
+            help=ws.t("import.sheet.help"),
+        )
+        if sheet != preview.sheet:
+            choose(ws, upload, sheet, None)
+    with st.expander(ws.t("import.mapping.title"), icon=":material/table_edit:"):
+        mapping_form(ws, upload, preview.columns, preview.mapping, preview.samples)
+    st.subheader(ws.t("import.preview.title", shown=min(_PREVIEW_ROWS, len(preview.contacts))))
+    st.dataframe(contact_rows(ws, preview), hide_index=True, width="stretch")
+    messages(ws, "import.skipped.title", preview.skipped_messages(ws.lang))
+    messages(ws, "import.duplicates.title", preview.duplicate_messages(ws.lang))
+    messages(ws, "import.warnings.title", preview.warning_messages(ws.lang))
+
+
+def mapping_form(
+    ws: Workspace,
+    upload: Upload,
+    columns: Sequence[str],
+    mapping: Mapping[str, str | None],
+    samples: Mapping[str, tuple[str, ...]],
+) -> None:
+    """One list per source column to say which field it holds (or to leave it out)."""
+    st.caption(ws.t("import.mapping.help"))
+    options: list[str | None] = [None, *MAPPABLE_FIELDS]
+    chosen: dict[str, str | None] = {}
+    with st.form(f"import.mapping.{upload.digest[:12]}"):
+        grid = st.columns(3)
+        for position, column in enumerate(columns):
+            values = samples.get(column, ())
+            chosen[column] = grid[position % 3].selectbox(
+                column,
+                options,
+                index=options.index(mapping.get(column)) if mapping.get(column) in options else 0,
+                format_func=lambda field: field_label(field, ws.lang),
+                help=ws.t("import.mapping.sample", values=" · ".join(values)) if values else None,
+                key=f"import.map.{upload.digest[:12]}.{position}",
+            )
+        applied = st.form_submit_button(ws.t("import.mapping.apply"), icon=":material/refresh:")
+    if applied:
+        sheet, _ = choices(ws, upload)
+        choose(ws, upload, sheet, chosen)
+
+
+def contact_rows(ws: Workspace, preview: ImportPreview) -> dict[str, list[Any]]:
+    """The first contacts as columns named in the user's language."""
+    shown = preview.contacts[:_PREVIEW_ROWS]
+    table: dict[str, list[Any]] = {ws.t("import.preview.row"): list(preview.rows[:_PREVIEW_ROWS])}
+    for field in _SHOWN_FIELDS:
+        values = [getattr(contact, field) for contact in shown]
+        if field == "circle":
+            if not any(values):
+                continue
+            values = [ws.t(value.label_key) if value else "" for value in values]
+        table[header(field, ws.lang)] = values
+    return table
+
+
+def messages(ws: Workspace, title_key: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    with st.expander(ws.t(title_key, count=len(lines))):
+        # A table, not markdown: cell values people typed are shown as plain text.
+        st.dataframe({ws.t("import.message"): lines}, hide_index=True, width="stretch")
+
+
+def confirm(ws: Workspace, preview: ImportPreview) -> None:
+    """Adds the contacts to the workbook, merging those already in it, and says what happened."""
+    result = merge_contacts(ws.network, preview.contacts)
+    ws.set_network(result.network)
+    merged = tuple((imported.display_name, kept.display_name) for imported, kept in result.merged)
+    ws.set_scratch(RESULT, ImportDone(len(result.added), merged))
+    ws.set_scratch(PARSED, None)
+    ws.set_scratch(CHOICES, None)
+    ws.set_scratch(_ROUND, ws.scratch(_ROUND, 0) + 1)
+    ws.flash("success", ws.t("import.done", added=len(result.added), merged=len(merged)))
+    st.rerun()
+
+
+def show_last_import(ws: Workspace) -> None:
+    """After an import: who was merged into a contact already there, and where to go next."""
+    done: ImportDone | None = ws.scratch(RESULT)
+    if done is None:
+        return
+    if done.merged:
+        with st.expander(ws.t("import.merged.title", count=len(done.merged)), expanded=True):
+            lines = [ws.t("import.merged.line", name=a, into=b) for a, b in done.merged]
+            st.dataframe({ws.t("import.message"): lines}, hide_index=True, width="stretch")
+    ws.set_scratch(RESULT, None)

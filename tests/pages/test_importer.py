@@ -1,0 +1,105 @@
+"""The import screen: upload, preview, mapping fix, confirm, and refusals that change nothing."""
+
+from __future__ import annotations
+
+from reseau.i18n import t
+from tests.apptest import assert_no_error, goto, open_app, texts
+from tests.importing import files
+
+FR_CSV = files.csv_text(
+    [
+        ["Prénom", "Nom", "Entreprise", "Cercle", "Confiance"],
+        ["Anne", "Martin", "Zéphyr Labs", "Soutien", "4"],
+        ["Paul", "Roux", "ACME", "Informations", "9"],
+        ["", "", "", "", ""],
+        ["ANNE", "martin", "zephyr labs", "", ""],
+    ],
+    ";",
+).encode("cp1252")
+
+
+def cells(at):
+    """Every value shown in the page's tables, as text."""
+    return [str(v) for frame in at.dataframe for v in frame.value.to_numpy().ravel().tolist()]
+
+
+def upload(at, name, data):
+    at.file_uploader[0].upload(name, data)
+    at.run()
+    assert_no_error(at)
+    return at
+
+
+def importer(**params):
+    return goto(open_app(lang="fr", **params), "pages/importer.py")
+
+
+def confirm_button(at):
+    return next(b for b in at.button if b.label.startswith("Importer "))
+
+
+def test_an_upload_shows_what_was_understood_before_anything_is_added():
+    at = upload(importer(), "contacts.csv", FR_CSV)
+    page = texts(at)
+    assert (
+        t("import.summary", "fr", contacts=2, source="Fichier CSV", skipped=1, duplicates=1) in page
+    )
+    assert t(
+        "import.warning.at_row",
+        "fr",
+        row=3,
+        message=t("import.warning.value_dropped", "fr", value="Informations", field="Cercle"),
+    ) in cells(at)
+    assert [v for v in cells(at) if v in ("Anne", "Paul")] == ["Anne", "Paul"]
+    assert confirm_button(at).label == t("import.confirm", "fr", count=2)
+    assert t("common.needs_contacts", "fr") in page  # nothing added yet
+
+
+def test_confirming_adds_the_contacts_and_says_so():
+    at = upload(importer(), "contacts.csv", FR_CSV)
+    confirm_button(at).click()
+    at.run()
+    assert_no_error(at)
+    assert t("import.done", "fr", added=2, merged=0) in texts(at)
+    assert t("common.needs_contacts", "fr") not in texts(at)
+
+
+def test_importing_into_the_demo_merges_a_contact_already_there():
+    data = files.csv_text(
+        [["Prénom", "Nom", "E-mail"], ["claire", "FONTAINE", "claire.fontaine@example.com"]]
+    ).encode()
+    at = upload(goto(open_app(demo=True, lang="fr"), "pages/importer.py"), "c.csv", data)
+    confirm_button(at).click()
+    at.run()
+    assert_no_error(at)
+    assert t("import.done", "fr", added=0, merged=1) in texts(at)
+    merged = t("import.merged.line", "fr", name="claire FONTAINE", into="Claire Fontaine")
+    assert merged in cells(at)
+
+
+def test_a_refused_file_says_why_and_keeps_the_workbook():
+    at = upload(importer(demo="1"), "photo.xlsx", b"\x89PNG\r\n\x1a\n" + bytes(100))
+    assert t("import.error.not_a_spreadsheet", "fr") in [e.value for e in at.error]
+    assert t("import.untouched", "fr") in texts(at)
+    assert not any(b.label.startswith("Importer ") for b in at.button)
+
+
+def test_without_a_name_column_the_user_maps_one_by_hand():
+    data = files.csv_text([["Qui", "Société"], ["Anne Martin", "ACME"]]).encode()
+    at = upload(importer(), "c.csv", data)
+    assert at.error[0].value.startswith("Aucune colonne de noms")
+    at.selectbox(key=next(s.key for s in at.selectbox if s.label == "Qui")).set_value("full_name")
+    next(b for b in at.button if b.label == t("import.mapping.apply", "fr")).click()
+    at.run()
+    assert_no_error(at)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=1)
+
+
+def test_the_user_can_switch_to_another_sheet():
+    at = upload(importer(), "c.xlsx", files.hand_made_xlsx())
+    sheet = next(s for s in at.selectbox if s.label == t("import.sheet", "fr"))
+    assert sheet.value == "Mes contacts"
+    sheet.set_value("Notes")
+    at.run()
+    assert_no_error(at)
+    assert at.error[0].value.startswith("Aucune colonne de noms")
