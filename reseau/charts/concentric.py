@@ -39,6 +39,7 @@ from reseau.charts.style import (
     number,
     text_on,
     tint,
+    wrap,
 )
 from reseau.i18n import Lang, label, t
 from reseau.network import Network
@@ -52,8 +53,8 @@ SECTOR_SPAN = 120.0
 EDGE_MARGIN = 6.0
 INNER_RADIUS = 0.17  # the participant's own space at the centre
 WAITING_RADIUS = 1.1  # contacts not yet qualified wait just outside the disc
-HEIGHT = 780
-Y_RANGE = (-1.32, 1.42)
+HEIGHT = 680
+Y_RANGE = (-1.24, 1.36)
 
 
 @dataclass(frozen=True)
@@ -272,13 +273,20 @@ def concentric(
                 *_leader_labels(points, placements),
                 *_reading_notes(lang, settings),
             ],
-            xaxis={"visible": False, "range": [-1.6, 1.6], "fixedrange": True},
+            # "domain" keeps these ranges when the chart is first drawn in a hidden tab.
+            xaxis={
+                "visible": False,
+                "range": [-1.75, 1.75],
+                "fixedrange": True,
+                "constrain": "domain",
+            },
             yaxis={
                 "visible": False,
                 "range": list(Y_RANGE),
                 "scaleanchor": "x",
                 "scaleratio": 1,
                 "fixedrange": True,
+                "constrain": "domain",
             },
             hovermode="closest",
         )
@@ -303,8 +311,18 @@ SCALE = (HEIGHT - 20) / (Y_RANGE[1] - Y_RANGE[0])
 PARTICIPANT_SIZE = 62
 
 
-def _title_position(circle: Circle) -> tuple[float, float]:
-    return _xy(SECTOR_MIDDLE[circle], 1.22)
+# Where each circle's title sits: above the disc for the top sector, beside it (reading
+# outwards, on two lines) for the two lower ones, so a title never covers a contact.
+_TITLES: dict[Circle, tuple[float, float, str]] = {
+    Circle.INFORMATION: (0.0, 1.2, "center"),
+    Circle.SUPPORT: (-1.0, -0.82, "right"),
+    Circle.OPERATIONAL: (1.0, -0.82, "left"),
+}
+
+
+def _title_text(circle: Circle, lang: Lang) -> str:
+    text = label(circle, lang)
+    return text if circle is Circle.INFORMATION else wrap(text, 10)
 
 
 def _obstacles(data: ChartData) -> list[Box]:
@@ -312,10 +330,13 @@ def _obstacles(data: ChartData) -> list[Box]:
     half = PARTICIPANT_SIZE / 2
     boxes = [Box(-half, -half, half, half)]
     for circle in data.circles:
-        x, y = (v * SCALE for v in _title_position(circle))
-        width = len(label(circle, data.lang)) * TITLE_FONT * CHAR_WIDTH
-        height = TITLE_FONT * 1.3
-        boxes.append(Box(x - width / 2, y - height / 2, x + width / 2, y + height / 2))
+        x, y, anchor = _TITLES[circle]
+        x, y = x * SCALE, y * SCALE
+        lines = _title_text(circle, data.lang).split("<br>")
+        width = max(len(line) for line in lines) * TITLE_FONT * CHAR_WIDTH * 1.1
+        height = TITLE_FONT * 1.3 * len(lines)
+        left = {"center": x - width / 2, "right": x - width, "left": x}[anchor]
+        boxes.append(Box(left, y - height / 2, left + width, y + height / 2))
     return boxes
 
 
@@ -407,16 +428,17 @@ def _background(data: ChartData, settings: ScoringSettings) -> list[dict]:
 def _circle_titles(data: ChartData) -> list[dict]:
     titles = []
     for circle in data.circles:
-        x, y = _title_position(circle)
+        x, y, anchor = _TITLES[circle]
         titles.append(
             {
                 "x": x,
                 "y": y,
-                "text": bold(label(circle, data.lang)),
+                "text": bold(_title_text(circle, data.lang)),
                 "showarrow": False,
                 "font": {"size": TITLE_FONT, "color": circle_colour(circle)},
-                "xanchor": "center",
+                "xanchor": anchor,
                 "yanchor": "middle",
+                "align": anchor if anchor != "center" else "center",
             }
         )
     return titles

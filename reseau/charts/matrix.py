@@ -51,7 +51,7 @@ UNSORTED_SYMBOL = "x"
 X_RANGE = (-4.0, 104.0)
 # A band above 100 and below 0 holds the quadrant titles, so they never cover a contact.
 Y_RANGE = (-17.0, 117.0)
-HEIGHT = 700
+HEIGHT = 620
 # The plot area in pixels assumed when placing names (a wide laptop or projector screen).
 PLOT_WIDTH, PLOT_HEIGHT = 1000.0, HEIGHT - 130.0
 SPREAD = 1.6  # how far (axis units) contacts with identical scores are spread apart

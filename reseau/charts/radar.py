@@ -79,7 +79,7 @@ def _closed(values: Sequence) -> list:
     return [*values, values[0]]
 
 
-def _polar_layout(lang: Lang, *, height: int = 620) -> dict:
+def _polar_layout(lang: Lang, *, height: int = 560) -> dict:
     return base_layout(
         lang,
         height=height,
@@ -110,7 +110,7 @@ def _polar_layout(lang: Lang, *, height: int = 620) -> dict:
             "x": 0.5,
             "font": {"size": BASE_FONT},
         },
-        margin={"l": 110, "r": 110, "t": 40, "b": 40},
+        margin={"l": 90, "r": 90, "t": 40, "b": 30},
     )
 
 

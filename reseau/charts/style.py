@@ -104,6 +104,16 @@ def base_layout(lang: Lang, *, height: int = CHART_HEIGHT, **extra: Any) -> dict
     return layout
 
 
+def wrap(text: str, width: int = 12) -> str:
+    """Catalogue text broken over two lines when long, so it fits a narrow sector."""
+    if len(text) <= width or " " not in text:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:cut]}<br>{text[cut + 1 :]}"
+
+
 def hover_lines(*lines: str) -> str:
     """Hover text from lines already escaped; empty lines are left out."""
     return "<br>".join(line for line in lines if line)

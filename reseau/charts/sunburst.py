@@ -34,6 +34,7 @@ from reseau.charts.style import (
     strength_colour,
     text_on,
     tint,
+    wrap,
 )
 from reseau.contact import Contact
 from reseau.i18n import Lang, label, t
@@ -43,6 +44,7 @@ from reseau.scoring import Score
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
 
 ROOT_ID = "root"
+SUNBURST_HEIGHT = 640
 GAP_COLOUR = "#FFFFFF"  # a gap is drawn as a hole, with its "(nobody)" label in grey
 GAP_TEXT = MUTED
 ROLE_TINT = 0.45
@@ -76,16 +78,6 @@ class _Sectors:
         self.colours.append(colour)
         self.hovers.append(hover)
         return len(self.ids) - 1
-
-
-def wrap(text: str, width: int = 12) -> str:
-    """Catalogue text broken over two lines when long, so it fits a narrow sector."""
-    if len(text) <= width or " " not in text:
-        return text
-    middle = len(text) // 2
-    spaces = [i for i, char in enumerate(text) if char == " "]
-    cut = min(spaces, key=lambda i: abs(i - middle))
-    return f"{text[:cut]}<br>{text[cut + 1 :]}"
 
 
 def _role_label(role: Role | None, lang: Lang) -> str:
@@ -254,6 +246,7 @@ def sunburst(
     figure.update_layout(
         base_layout(
             lang,
+            height=SUNBURST_HEIGHT,
             uniformtext={"minsize": 12, "mode": "hide"},
             xaxis={"visible": False},
             yaxis={"visible": False},

@@ -1,0 +1,209 @@
+"""The pieces of the « Carte du réseau » screen: filters, colour choice, one chart shown.
+
+Figures are built by `reseau.charts` and kept for the session until the network, the settings,
+the language or the filter change, so moving between tabs or pages does not rebuild them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from reseau.charts import (
+    NO_FILTER,
+    ChartData,
+    ChartFilter,
+    ChartUnavailable,
+    ColourBy,
+    concentric,
+    marks_radar,
+    matrix,
+    notices,
+    radar,
+    sunburst,
+)
+from reseau.i18n import label
+from reseau.ui.state import Workspace
+from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
+
+_FILTER = "map.filter"
+_VERSION = "map.filter.version"
+_COLOUR = "map.colour_by"
+_MEMO = "map.figures"
+_MEMO_SIZE = 16
+
+
+class MapChart(StrEnum):
+    """The charts of the screen, each with its catalogue texts under `map.chart.<value>`."""
+
+    SUNBURST = "sunburst"
+    CONCENTRIC = "concentric"
+    MATRIX = "matrix"
+    RADAR = "radar"
+    MARKS = "marks"
+
+
+def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy):
+    network, scores, lang = ws.network, ws.scores(), ws.lang
+    builders: dict[MapChart, Callable[[], go.Figure | ChartUnavailable]] = {
+        MapChart.SUNBURST: lambda: sunburst(
+            network, scores, lang, chart_filter=chosen, colour_by=colour_by
+        ),
+        MapChart.CONCENTRIC: lambda: concentric(
+            network, scores, lang, chart_filter=chosen, settings=ws.settings
+        ),
+        MapChart.MATRIX: lambda: matrix(
+            network, scores, lang, chart_filter=chosen, settings=ws.settings
+        ),
+        MapChart.RADAR: lambda: radar(network, scores, lang, chart_filter=chosen, today=ws.today),
+        MapChart.MARKS: lambda: marks_radar(network, lang, chart_filter=chosen),
+    }
+    return builders[chart]()
+
+
+def figure_for(
+    ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy = ColourBy.QUADRANT
+) -> go.Figure | ChartUnavailable:
+    """The chart for the current workbook, built once per change of what it depends on."""
+    memo: dict[str, Any] | None = ws.scratch(_MEMO)
+    basis = (ws.settings, ws.lang, ws.today)
+    if memo is None or memo["network"] is not ws.network or memo["basis"] != basis:
+        memo = {"network": ws.network, "basis": basis, "figures": {}}
+        ws.set_scratch(_MEMO, memo)
+    figures: dict[tuple, go.Figure | ChartUnavailable] = memo["figures"]
+    key = (chart, chosen, colour_by if chart is MapChart.SUNBURST else None)
+    if key not in figures:
+        if len(figures) >= _MEMO_SIZE:
+            figures.clear()
+        figures[key] = _build(ws, chart, chosen, colour_by)
+    return figures[key]
+
+
+def show_chart(
+    ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy = ColourBy.QUADRANT
+) -> None:
+    """The chart at full width, or the sentence saying why it cannot be drawn yet."""
+    result = figure_for(ws, chart, chosen, colour_by)
+    if isinstance(result, ChartUnavailable):
+        st.info(result.text(ws.lang), icon=":material/insights:")
+        return
+    st.plotly_chart(
+        result,
+        width="stretch",
+        theme=None,
+        key=f"map.chart.{chart.value}",
+        alt=ws.t(f"map.chart.{chart.value}.alt"),
+        config={
+            "displaylogo": False,
+            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+            "toImageButtonOptions": {"format": "png", "scale": 2, "filename": chart.value},
+        },
+    )
+
+
+def _reset(ws: Workspace) -> None:
+    ws.set_scratch(_FILTER, NO_FILTER)
+    ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+
+
+def filter_controls(ws: Workspace) -> ChartFilter:
+    """The filters, in the sidebar; what they keep is what every chart of the page shows."""
+    current: ChartFilter = ws.scratch(_FILTER, NO_FILTER)
+    version = ws.scratch(_VERSION, 0)
+    everything = ws.t("map.filter.all")
+    with st.sidebar:
+        st.subheader(ws.t("map.filters"), anchor=False)
+        circles = st.multiselect(
+            ws.t("field.circle"),
+            list(Circle),
+            default=[c for c in Circle if c in current.circles],
+            format_func=lambda circle: label(circle, ws.lang),
+            placeholder=everything,
+            key=f"map.filter.circles.{version}",
+        )
+        role_options = [r for c in (circles or Circle) for r in roles_of(c, with_other=False)]
+        role_options.append(Role.OTHER)
+        roles = st.multiselect(
+            ws.t("field.role"),
+            role_options,
+            default=[r for r in role_options if r in current.roles],
+            format_func=lambda role: label(role, ws.lang),
+            placeholder=everything,
+            key=f"map.filter.roles.{version}",
+        )
+        quadrants = st.multiselect(
+            ws.t("field.quadrant"),
+            list(QUADRANT_PRIORITY),
+            default=[q for q in QUADRANT_PRIORITY if q in current.quadrants],
+            format_func=lambda quadrant: label(quadrant, ws.lang),
+            placeholder=everything,
+            key=f"map.filter.quadrants.{version}",
+        )
+        qualified_only = st.toggle(
+            ws.t("map.filter.qualified_only"),
+            value=current.qualified_only,
+            key=f"map.filter.qualified.{version}",
+        )
+        chosen = ChartFilter.of(
+            circles, [r for r in roles if r in role_options], quadrants, qualified_only
+        )
+        ws.set_scratch(_FILTER, chosen)
+        if chosen.is_active:
+            kept = len(chosen.apply(ws.network, ws.scores()))
+            st.caption(ws.t("map.filter.kept", kept=kept, total=len(ws.network)))
+            st.button(
+                ws.t("map.filter.reset"),
+                icon=":material/filter_alt_off:",
+                on_click=_reset,
+                args=(ws,),
+            )
+    return chosen
+
+
+def colour_choice(ws: Workspace) -> ColourBy:
+    """Whether the sunburst colours people by quadrant or by relationship strength."""
+    choice = st.segmented_control(
+        ws.t("map.colour_by"),
+        options=list(ColourBy),
+        default=ws.scratch(_COLOUR, ColourBy.QUADRANT),
+        format_func=lambda option: ws.t(option.label_key),
+        key=_COLOUR,
+    )
+    choice = choice or ColourBy.QUADRANT
+    ws.set_scratch(_COLOUR, choice)
+    return choice
+
+
+def reading(ws: Workspace, chart: MapChart, *, with_title: bool = False) -> None:
+    """How to read the chart, in one line above it."""
+    if with_title:
+        st.subheader(ws.t(f"map.chart.{chart.value}.title"), anchor=False)
+    st.caption(ws.t(f"map.chart.{chart.value}.reading"))
+
+
+def show_radars(ws: Workspace, chosen: ChartFilter) -> None:
+    """The criteria radar, and the five-marks radar beside it once the marks were assessed."""
+    marks = figure_for(ws, MapChart.MARKS, chosen)
+    if isinstance(marks, ChartUnavailable):
+        reading(ws, MapChart.RADAR, with_title=True)
+        show_chart(ws, MapChart.RADAR, chosen)
+        st.caption(marks.text(ws.lang))
+        return
+    criteria_column, marks_column = st.columns(2, gap="large")
+    with criteria_column:
+        reading(ws, MapChart.RADAR, with_title=True)
+        show_chart(ws, MapChart.RADAR, chosen)
+    with marks_column:
+        reading(ws, MapChart.MARKS, with_title=True)
+        show_chart(ws, MapChart.MARKS, chosen)
+
+
+def show_notices(ws: Workspace, chosen: ChartFilter) -> None:
+    """What the charts leave out (contacts to place or to qualify, an empty circle), once."""
+    found = notices(ChartData.of(ws.network, ws.scores(), ws.lang, chosen))
+    if found:
+        st.info("\n".join(f"- {notice.text(ws.lang)}" for notice in found), icon=":material/info:")
