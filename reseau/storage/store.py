@@ -520,7 +520,8 @@ def _workshop_from_row(row) -> Workshop:  # type: ignore[no-untyped-def]
 
 def open_store(url: str | None = None) -> WorkbookStore:
     url = url or database_url_from_env()
-    engine = create_engine(url, pool_pre_ping=True)
+    # A database error must not carry a workbook (other people's personal data) into the logs.
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return WorkbookStore(engine)

@@ -189,29 +189,35 @@ def live_room(ws: Workspace, code: str) -> None:
         st.subheader(ws.t("trainer.room.quadrants"), anchor=False)
         st.plotly_chart(quadrant_figure(summary, ws.lang), key="trainer.quadrants")
 
-    roles_col, criteria_col = st.columns(2, gap="large")
-    with roles_col:
-        st.subheader(ws.t("trainer.room.empty_roles"), anchor=False)
-        if not summary.empty_roles:
-            st.caption(ws.t("trainer.room.no_empty_roles"))
-        for role, count in summary.empty_roles[:6]:
-            st.markdown(
-                ws.t(
-                    "trainer.room.empty_role_line",
-                    role=label(role, ws.lang),
-                    circle=label(circle_of(role), ws.lang),
-                    count=count,
-                    total=summary.sorting_participants,
-                )
+    st.subheader(ws.t("trainer.room.criteria"), anchor=False)
+    criteria: dict[str, list[object]] = {
+        ws.t("workshop.col.circle"): [label(f.circle, ws.lang) for f in summary.circles],
+        ws.t("workshop.col.contacts"): [f.contacts for f in summary.circles],
+    }
+    for scale in SCALES:
+        criteria[label(scale, ws.lang)] = [f.averages[scale.code] for f in summary.circles]
+    st.dataframe(
+        criteria,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            label(s, ws.lang): st.column_config.NumberColumn(format="%.1f") for s in SCALES
+        },
+    )
+
+    st.subheader(ws.t("trainer.room.empty_roles"), anchor=False)
+    if not summary.empty_roles:
+        st.caption(ws.t("trainer.room.no_empty_roles"))
+    for role, count in summary.empty_roles[:6]:
+        st.markdown(
+            ws.t(
+                "trainer.room.empty_role_line",
+                role=label(role, ws.lang),
+                circle=label(circle_of(role), ws.lang),
+                count=count,
+                total=summary.sorting_participants,
             )
-    with criteria_col:
-        st.subheader(ws.t("trainer.room.criteria"), anchor=False)
-        table: dict[str, list[object]] = {
-            ws.t("workshop.col.circle"): [label(f.circle, ws.lang) for f in summary.circles]
-        }
-        for scale in SCALES:
-            table[label(scale, ws.lang)] = [f.averages[scale.code] for f in summary.circles]
-        st.dataframe(table, hide_index=True, width="stretch")
+        )
 
 
 def export_and_close(ws: Workspace, workshop: Workshop) -> None:

@@ -244,3 +244,23 @@ def test_a_database_from_the_first_release_gains_the_new_columns(isolated_store,
 
     assert store.load(workbook_id).network == demo
     assert store.membership(workbook_id) is None
+
+
+def test_a_failed_save_logs_no_contact_details(store, demo, caplog):
+    from reseau.ui.state import Workspace
+
+    workbook_id = store.create(Workbook())
+    ws = Workspace({}, store)
+    ws.attach(workbook_id, store.load(workbook_id))
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE workbooks"))
+
+    with caplog.at_level("DEBUG"):
+        ws.set_network(demo)
+
+    assert "saving workbook failed" in caplog.text
+    for contact in demo:
+        for detail in (contact.last_name, contact.email, contact.phone):
+            if detail:
+                assert detail not in caplog.text
+    assert [flash.level for flash in ws.pop_flashes()] == ["error"]
