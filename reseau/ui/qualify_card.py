@@ -222,6 +222,7 @@ def _choice(
         key=key,
         help=ws.t(help_key) if help_key else None,
         on_change=_saver(ws, contact.id, field, key),
+        wrap=True,
     )
 
 
@@ -283,6 +284,7 @@ def placement(ws: Workspace, contact: Contact) -> None:
         key=role_key,
         help="\n".join(f"- **{label(r, ws.lang)}** — {ws.t(r.help_key)}" for r in roles),
         on_change=_saver(ws, contact.id, "role", role_key),
+        wrap=True,
     )
     if contact.role is Role.OTHER:
         _text(ws, contact, "role_other")

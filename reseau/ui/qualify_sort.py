@@ -85,11 +85,12 @@ def sort_panel(ws: Workspace) -> None:
 
 
 def _placement_choice(ws: Workspace, selected: list[str]) -> None:
-    circle = st.segmented_control(
+    circle = st.pills(
         ws.t("field.circle"),
         list(Circle),
         format_func=partial(label, lang=ws.lang),
         key=_CIRCLE,
+        wrap=True,
     )
     role = None
     if circle is not None:
@@ -106,15 +107,14 @@ def _placement_choice(ws: Workspace, selected: list[str]) -> None:
     other = ""
     if role is Role.OTHER:
         other = st.text_input(ws.t("field.role_other"), key=_OTHER, max_chars=200)
-    put_col, clear_col = st.columns(2)
-    put = put_col.button(
+    put = st.button(
         ws.t("qualify.sort.apply", count=len(selected)),
         type="primary",
         icon=":material/move_down:",
         disabled=not selected or circle is None,
         width="stretch",
     )
-    unsort = clear_col.button(
+    unsort = st.button(
         ws.t("qualify.sort.clear", count=len(selected)),
         icon=":material/undo:",
         disabled=not selected,

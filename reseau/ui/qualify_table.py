@@ -41,8 +41,13 @@ def _column_config(ws: Workspace) -> dict[str, Any]:
     }
     config["id"] = None
     config[STATUS_COLUMN] = st.column_config.TextColumn(
-        ws.t("qualify.table.status"), disabled=True, help=ws.t("qualify.table.status.help")
+        ws.t("qualify.table.status"),
+        disabled=True,
+        help=ws.t("qualify.table.status.help"),
+        pinned=True,
     )
+    for name in ("first_name", "last_name"):
+        config[name] = st.column_config.TextColumn(ws.t(f"field.{name}"), pinned=True)
     config["circle"] = st.column_config.SelectboxColumn(
         ws.t("field.circle"), options=circle_options(lang)
     )

@@ -167,7 +167,7 @@ def test_several_contacts_are_sorted_at_once():
         "selection": {"rows": [0, 1, 30], "columns": [], "cells": []}
     }
     at.run()
-    at.segmented_control(key="qualify.sort.circle").set_value(Circle.OPERATIONAL).run()
+    at.pills(key="qualify.sort.circle").set_value(Circle.OPERATIONAL).run()
     at.radio(key="qualify.sort.role.operational").set_value(Role.BENEFICIARY).run()
     apply = next(b for b in at.button if b.label.startswith("Place the 3"))
     apply.click().run()
