@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import json
 import os
 import platform
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -38,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import openpyxl  # noqa: E402
 from playwright.async_api import Browser, Page, async_playwright  # noqa: E402
 
 from reseau.i18n import t  # noqa: E402
@@ -175,22 +178,56 @@ class steps:  # noqa: N801 - a namespace for the journey's steps
         await timed(link.click())
 
     @staticmethod
+    async def press(page: Page, timed: Timed, label: str, option: str) -> None:
+        """Clicks an option of the segmented control or pills labelled `label`."""
+        group = (
+            page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]')
+            .filter(has=page.locator(f'[aria-label="{label}"]'))
+            .first
+        )
+        exact = re.compile(rf"^\s*{re.escape(option)}\s*$")
+        await timed(group.locator("button").filter(has_text=exact).first.click())
+        text = await page.locator('[data-testid="stMain"]').inner_text()
+        if t("error.unexpected", LANG) in text:
+            raise RuntimeError(f"the app showed its unexpected-error message after {label}")
+
+    @staticmethod
     async def import_file(page: Page, timed: Timed, who: Participant) -> None:
         await steps.nav(page, timed, "nav.import")
         uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]').first
         await timed(uploader.set_input_files(str(who.file)))
-        confirm = page.get_by_role("button", name=t("import.confirm", LANG))
+        confirm = page.locator('[data-testid="stMain"] [data-testid="stBaseButton-primary"]')
         await timed(confirm.first.click())
-        match = await page.evaluate("() => new URL(location.href).searchParams.get('wb')")
-        who.workbook_id = match
+        who.workbook_id = await page.evaluate("() => new URL(location.href).searchParams.get('wb')")
 
     @staticmethod
     async def qualify(page: Page, timed: Timed, who: Participant) -> None:
-        raise NotImplementedError("qualification steps are written when pages/qualifier.py lands")
+        await steps.nav(page, timed, "nav.qualify")
+        await steps.press(page, timed, t("qualify.mode", LANG), t("qualify.mode.card", LANG))
+        marks = ("frequency", "trust", "added_value", "interest", "power")
+        for number in range(QUALIFIED_PER_PARTICIPANT):
+            name = (await page.locator('[data-testid="stMain"] h3').first.inner_text()).strip()
+            await steps.press(page, timed, t("field.circle", LANG), t("circle.support", LANG))
+            await steps.press(page, timed, t("field.role", LANG), t("role.sponsor", LANG))
+            for criterion in marks:
+                mark = str(1 + (number + len(criterion)) % 5)
+                await steps.press(page, timed, t(f"criterion.{criterion}", LANG), mark)
+            who.qualified.append(name)
+            next_open = page.get_by_role("button", name=t("qualify.next_open", LANG))
+            await timed(next_open.first.click())
 
     @staticmethod
     async def export(page: Page, timed: Timed, who: Participant) -> None:
-        raise NotImplementedError("export steps are written when pages/exporter.py lands")
+        await steps.nav(page, timed, "nav.export")
+        build = page.get_by_role("button", name=t("export.build", LANG))
+        await timed(build.first.click())
+        download_button = page.get_by_role("button", name=t("export.download", LANG))
+        async with page.expect_download() as info:
+            await download_button.first.click()
+        data = Path(await (await info.value).path()).read_bytes()
+        who.export_bytes = len(data)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        who.export_rows = book[t("export.sheet.contacts", LANG)].max_row
 
 
 # --- the store afterwards -------------------------------------------------------------------

@@ -397,3 +397,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def expect_text(page: Page, text: str, timeout: int = IDLE_TIMEOUT_MS) -> None:
     """Waits until the main area shows `text` (a fragment may add it without any click)."""
     main_area(page).get_by_text(text, exact=False).first.wait_for(timeout=timeout)
+
+
+def button_group(page: Page, label: str) -> Locator:
+    """The segmented control or pills labelled `label` (its label may be visually hidden)."""
+    quoted = label.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        main_area(page)
+        .locator('[data-testid="stButtonGroup"]')
+        .filter(has=page.locator(f'[aria-label="{quoted}"]'))
+        .first
+    )
+
+
+def press_option(page: Page, label: str, option: str) -> None:
+    """Clicks `option` in the segmented control or pills labelled `label`, then waits."""
+    exact = re.compile(rf"^\s*{re.escape(option)}\s*$")
+    button_group(page, label).locator("button").filter(has_text=exact).first.click()
+    wait_idle(page)
+
+
+def assert_no_error(page: Page) -> None:
+    """Fails with the app's own words when it shows its 'unexpected error' message."""
+    from reseau.i18n import t
+
+    shown = main_text(page)
+    for lang in ("fr", "en"):
+        assert t("error.unexpected", lang) not in shown, f"the app showed an error:\n{shown}"
