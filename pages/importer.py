@@ -18,8 +18,6 @@ from reseau.ui.widgets import page_title, reported_problems
 ws = workspace()
 page_title(ws, "import.title")
 st.markdown(ws.t("import.intro"))
-if not len(ws.network):
-    st.info(ws.t("common.needs_contacts"), icon=":material/group_add:")
 show_last_import(ws)
 
 upload = uploaded_file(ws)

@@ -38,7 +38,7 @@ def test_the_demo_link_loads_the_demo_network():
     )
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/importer.py"])
 def test_pages_that_need_contacts_say_so_kindly_on_an_empty_workbook(page):
     at = goto(open_app(), page)
     assert t("common.needs_contacts", "fr") in texts(at)
@@ -48,6 +48,12 @@ def test_pages_that_need_contacts_say_so_kindly_on_an_empty_workbook(page):
 def test_pages_open_with_the_demo_without_the_empty_notice(page):
     at = goto(open_app(demo=True), page)
     assert t("common.needs_contacts", "fr") not in texts(at)
+
+
+def test_the_import_page_on_an_empty_workbook_asks_for_a_file_not_for_contacts():
+    at = goto(open_app(), "pages/importer.py")
+    assert t("common.needs_contacts", "fr") not in texts(at)
+    assert t("import.intro", "fr") in texts(at)
 
 
 def test_the_language_comes_from_the_url():
