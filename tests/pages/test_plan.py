@@ -1,0 +1,157 @@
+"""The Plan page driven like a participant: read the summary, edit an action, keep suggestions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from streamlit.testing.v1 import AppTest
+
+from reseau.demo import load_demo_network
+from reseau.i18n import t
+from reseau.plan import build_plan
+from reseau.scoring import score_network
+from reseau.ui.resources import store
+from reseau.vocabulary import ActionStatus
+from reseau.workbook import Workbook
+from tests.apptest import assert_no_error, goto, open_app, texts
+
+
+def _plan_page(lang: str = "fr") -> AppTest:
+    return goto(open_app(demo=True, lang=lang), "pages/plan.py")
+
+
+def _saved(at: AppTest) -> Workbook:
+    wb = at.query_params["wb"]
+    return store().load(wb[0] if isinstance(wb, list) else wb)
+
+
+def _button(at: AppTest, key: str, lang: str = "fr"):
+    return next(b for b in at.button if b.label == t(key, lang))
+
+
+def _expected_summary():
+    demo = load_demo_network()
+    today = date.today()  # the app counts late actions against the real date
+    return build_plan(demo, score_network(demo, today=today), "fr", today).summary()
+
+
+def test_the_summary_on_top_counts_actions_this_week_late_done_and_the_rest():
+    at = _plan_page()
+
+    expected = _expected_summary()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {
+        t("plan.metric.actions", "fr"): str(expected.actions),
+        t("plan.metric.this_week", "fr"): str(expected.due_this_week),
+        t("plan.metric.late", "fr"): str(expected.late),
+        t("plan.metric.done", "fr"): str(expected.done),
+        t("plan.metric.without_action", "fr"): str(expected.without_action),
+    }
+    assert "**Réseau de soutien** : 9 action(s)" in texts(at)
+
+
+def test_the_plan_lists_actions_in_priority_order():
+    at = _plan_page()
+
+    table = at.data_editor[0].value
+    assert list(table["name"][:3]) == ["Marc Delaunay", "Jean Rousseau", "Bruno Chevalier"]
+    assert list(table["rank"]) == sorted(table["rank"])
+    assert set(table["action_status"]) <= {"À faire", "En cours", "Fait"}
+
+
+def test_changing_a_status_in_the_table_saves_it_at_once():
+    at = _plan_page()
+
+    at.session_state["plan_editor_0"] = {
+        "edited_rows": {0: {"action_status": "Fait", "action_text": "Point fait le 3/12"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+
+    assert_no_error(at)
+    marc = _saved(at).network.get("demo02")
+    assert marc.action_status is ActionStatus.DONE
+    assert marc.action_text == "Point fait le 3/12"
+    assert t("plan.saved", "fr", name="Marc Delaunay") in texts(at)
+
+
+def test_an_impossible_text_is_refused_with_a_message_and_nothing_is_lost():
+    at = _plan_page()
+
+    at.session_state["plan_editor_0"] = {
+        "edited_rows": {0: {"action_text": "x" * 5001}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+
+    marc = _saved(at).network.get("demo02")
+    assert marc.action_text == "Proposer un point de 30 minutes sur les gains attendus"
+    assert any("Marc Delaunay" in e.value for e in at.error)
+
+
+def test_contacts_without_an_action_are_listed_with_a_suggestion():
+    at = _plan_page()
+
+    suggestions = at.data_editor[1].value
+    assert t("plan.no_action.title", "fr", count=7) in texts(at)
+    hugo = suggestions[suggestions["name"] == "Hugo Perrin"].iloc[0]
+    assert hugo["suggestion"] == t("suggestion.watch.helped_team_member", "fr")
+
+
+def test_keeping_every_suggestion_puts_them_all_in_the_plan():
+    at = _plan_page()
+
+    _button(at, "plan.no_action.add_all").click().run()
+
+    assert_no_error(at)
+    saved = _saved(at).network
+    assert all(contact.has_action for contact in saved)
+    assert saved.get("demo08").action_text == t("suggestion.watch.helped_team_member", "fr")
+    assert t("plan.no_action.added", "fr", count=7) in texts(at)
+    assert t("plan.no_action.all_set", "fr") in texts(at)
+
+
+def test_a_reworded_suggestion_keeps_the_participants_words():
+    at = _plan_page()
+
+    at.session_state["plan_unplanned_0"] = {
+        "edited_rows": {0: {"keep": True, "suggestion": "L'appeler lundi"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    _button(at, "plan.no_action.add").click().run()
+
+    first = at.data_editor[1].value if len(at.data_editor) > 1 else None
+    saved = _saved(at).network
+    kept = [c for c in saved if c.action_text == "L'appeler lundi"]
+    assert len(kept) == 1 and kept[0].action_status is ActionStatus.TODO
+    assert kept[0].action_due is not None
+    assert first is not None and len(first) == 6
+
+
+def test_adding_without_ticking_anything_says_what_to_do():
+    at = _plan_page()
+
+    _button(at, "plan.no_action.add").click().run()
+
+    assert t("plan.no_action.none_ticked", "fr") in [w.value for w in at.warning]
+    assert sum(1 for c in _saved(at).network if c.has_action) == 24
+
+
+def test_the_late_filter_keeps_only_late_actions():
+    at = _plan_page()
+
+    at.toggle(key="plan.filter.late").set_value(True).run()
+
+    expected = _expected_summary()
+    assert len(at.data_editor[0].value) == expected.late or expected.late == 0
+    assert t("plan.shown", "fr", shown=expected.late, total=expected.actions) in texts(at)
+
+
+def test_the_calendar_can_be_downloaded_and_the_page_speaks_english():
+    at = _plan_page("en")
+
+    assert [b.label for b in at.get("download_button")] == [t("plan.ics.download", "en")]
+    assert t("plan.metric.late", "en") in [m.label for m in at.metric]
