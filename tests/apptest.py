@@ -56,3 +56,12 @@ def texts(at: AppTest) -> str:
         for element in getattr(at, kind):
             parts.append(str(getattr(element, "value", "") or getattr(element, "label", "")))
     return "\n".join(parts)
+
+
+def stored_workbook(at: AppTest):
+    """The workbook the store holds for the app's `?wb=` link: what a refresh would show."""
+    from reseau.storage import open_store
+
+    link = at.query_params["wb"]
+    workbook_id = link[0] if isinstance(link, list) else link
+    return open_store().load(workbook_id)
