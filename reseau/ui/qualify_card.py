@@ -45,13 +45,34 @@ def _date_format(ws: Workspace) -> str:
     return "DD/MM/YYYY" if ws.lang is Lang.FR else "YYYY-MM-DD"
 
 
+# Session state may hand back an option's plain value ("sponsor") rather than the enum member.
+_CHOICES: dict[str, type] = {
+    "circle": Circle,
+    "role": Role,
+    "reciprocity": Reciprocity,
+    "last_contact_nature": ContactNature,
+    "last_contact_result": ContactResult,
+    "action_status": ActionStatus,
+}
+
+
+def widget_choice(ws: Workspace, key: str, enum: type) -> Any:
+    """The vocabulary item chosen in a widget, as the enum member, or None."""
+    value = ws.widget_value(key)
+    return None if value is None else enum(value)
+
+
 def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[], None]:
     """A callback saving one field of one contact from its widget, reporting a refusal kindly."""
 
     def save() -> None:
         value: Any = ws.widget_value(key)
         if field == "value_kinds":
-            value = frozenset(value or ())
+            value = frozenset(ValueKind(kind) for kind in value or ())
+        elif field in _CHOICES:
+            value = widget_choice(ws, key, _CHOICES[field])
+        elif field in SCALE_FIELDS and value is not None:
+            value = int(value)
         elif isinstance(value, str):
             value = value.strip()
         try:
@@ -251,7 +272,7 @@ def _date(ws: Workspace, contact: Contact, field: str, **limits: date) -> None:
 
 
 def _set_circle(ws: Workspace, contact_id: str, key: str) -> None:
-    circle = ws.widget_value(key)
+    circle = widget_choice(ws, key, Circle)
     if circle is None:
         ws.set_network(clear(ws.network, [contact_id]).network)
     else:

@@ -19,10 +19,8 @@ def progress_header(ws: Workspace) -> None:
     """Qualified N of M overall, and per circle, always in view."""
     report = walkthrough.progress(ws.network)
     overall = report.overall
-    st.progress(
-        overall.share,
-        text=ws.t("qualify.progress", qualified=overall.qualified, total=overall.total),
-    )
+    st.markdown(ws.t("qualify.progress", qualified=overall.qualified, total=overall.total))
+    st.progress(overall.share)
     parts = [
         ws.t(
             "qualify.progress.circle",
@@ -38,6 +36,9 @@ def progress_header(ws: Workspace) -> None:
 
 
 def _default_mode(ws: Workspace) -> str:
+    # A saved walkthrough position means the participant was qualifying: a refresh resumes there.
+    if ws.cursor is not None and ws.cursor in ws.network:
+        return "card"
     return "sort" if any(c.circle is None for c in ws.network) else "card"
 
 

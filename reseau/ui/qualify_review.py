@@ -61,7 +61,7 @@ def _save_mark(ws: Workspace, circle: Circle, mark: str, key: str) -> None:
     if value is None:
         marks.pop(mark, None)
     else:
-        marks[mark] = value
+        marks[mark] = int(value)
     ws.set_marks(circle, marks)
 
 

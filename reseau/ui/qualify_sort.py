@@ -9,6 +9,7 @@ import streamlit as st
 from reseau.errors import ReseauError
 from reseau.i18n import label
 from reseau.sorting import add_named, assign, clear, gap_prompts, parse_names
+from reseau.ui.qualify_card import widget_choice
 from reseau.ui.state import Workspace
 from reseau.vocabulary import Circle, Role, roles_of
 
@@ -175,7 +176,7 @@ def gaps_panel(ws: Workspace) -> None:
         format_func=partial(label, lang=ws.lang),
         key=_GAP_CIRCLE,
         required=True,
-        on_change=lambda: ws.set_scratch(_GAP_CIRCLE, ws.widget_value(_GAP_CIRCLE)),
+        on_change=lambda: ws.set_scratch(_GAP_CIRCLE, widget_choice(ws, _GAP_CIRCLE, Circle)),
     )
     st.caption(ws.t(f"circle.{circle.value}.help"))
     for prompt in gap_prompts(ws.network, circle):

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from reseau.i18n import t
 from reseau.ui.resources import store
-from reseau.vocabulary import Circle, Role
+from reseau.vocabulary import ActionStatus, Circle, Reciprocity, Role, ValueKind
 from reseau.walkthrough import walk_order
 from reseau.workbook import Workbook
 from tests.apptest import assert_no_error, goto, open_app, texts
@@ -72,14 +72,21 @@ def test_a_criterion_edited_on_the_card_is_saved_and_still_there_after_changing_
     assert t("qualify.anchor", "en", point=1, anchor=t("criterion.trust.1", "en")) in texts(at)
 
 
-def test_a_typed_first_action_and_a_date_are_saved():
+def test_a_typed_first_action_its_status_and_reciprocity_are_saved():
     at = _qualifier("card")
     contact_id = _saved(at).cursor
 
     at.text_area(key=f"qualify.{contact_id}.action_text").input("Call her on Monday").run()
+    at.segmented_control(key=f"qualify.{contact_id}.action_status").set_value(
+        ActionStatus.DONE
+    ).run()
+    at.pills(key=f"qualify.{contact_id}.reciprocity").set_value(Reciprocity.I_GIVE).run()
     assert_no_error(at)
 
-    assert _saved(at).network.get(contact_id).action_text == "Call her on Monday"
+    saved = _saved(at).network.get(contact_id)
+    assert saved.action_text == "Call her on Monday"
+    assert saved.action_status is ActionStatus.DONE
+    assert saved.reciprocity is Reciprocity.I_GIVE
 
 
 def test_next_not_qualified_opens_a_contact_that_says_what_is_missing():
@@ -121,9 +128,24 @@ def test_choosing_a_circle_on_the_card_offers_that_circles_roles():
 
     at.segmented_control(key=f"qualify.{unsorted.id}.circle").set_value(Circle.SUPPORT).run()
     at.pills(key=f"qualify.{unsorted.id}.role.support").set_value(Role.SPONSOR).run()
+    assert_no_error(at)
 
     saved = _saved(at).network.get(unsorted.id)
-    assert (saved.circle, saved.role) == (Circle.SUPPORT, Role.SPONSOR)
+    assert saved.circle is Circle.SUPPORT and saved.role is Role.SPONSOR
+    assert t("role.sponsor.help", "en") in texts(at)
+
+
+def test_moving_a_contact_to_another_circle_clears_a_role_that_does_not_fit():
+    at = _qualifier("card")
+    sorted_one = next(c for c in _saved(at).network if c.role is Role.BENEFICIARY)
+    at.selectbox(key=f"qualify.jump.{_saved(at).cursor}").set_value(sorted_one.id).run()
+
+    at.segmented_control(key=f"qualify.{sorted_one.id}.circle").set_value(Circle.SUPPORT).run()
+    assert_no_error(at)
+
+    saved = _saved(at).network.get(sorted_one.id)
+    assert saved.circle is Circle.SUPPORT and saved.role is None
+    assert at.pills(key=f"qualify.{sorted_one.id}.role.support").value is None
 
 
 def test_a_cell_edited_in_the_table_is_saved():
@@ -227,3 +249,32 @@ def test_a_trainer_changes_a_threshold_and_the_method_text_follows():
 
     assert _saved(at).settings.potential_threshold == 70.0
     assert "Potential is high from 70 out of 100" in texts(at)
+
+
+def test_a_choice_the_browser_sends_as_plain_text_is_saved_as_the_methods_value(demo):
+    # In a browser, session state holds "sponsor", not Role.SPONSOR: the card must not keep a str.
+    from reseau.ui.qualify_card import _saver
+    from reseau.ui.state import Workspace
+
+    session: dict = {}
+    ws = Workspace(session)
+    ws.set_network(demo)
+    victor = next(c for c in demo if c.circle is Circle.OPERATIONAL and c.role is None)
+    session["role"] = "lending_manager"
+    session["status"] = "in_progress"
+    session["kinds"] = ["support"]
+    session["trust"] = "4"
+
+    for field, key in (
+        ("role", "role"),
+        ("action_status", "status"),
+        ("value_kinds", "kinds"),
+        ("trust", "trust"),
+    ):
+        _saver(ws, victor.id, field, key)()
+
+    saved = ws.network.get(victor.id)
+    assert saved.role is Role.LENDING_MANAGER
+    assert saved.action_status is ActionStatus.IN_PROGRESS
+    assert saved.value_kinds == {ValueKind.SUPPORT}
+    assert saved.trust == 4
