@@ -54,7 +54,7 @@ EDGE_MARGIN = 6.0
 INNER_RADIUS = 0.17  # the participant's own space at the centre
 WAITING_RADIUS = 1.1  # contacts not yet qualified wait just outside the disc
 HEIGHT = 680
-Y_RANGE = (-1.24, 1.36)
+Y_RANGE = (-1.27, 1.36)
 
 
 @dataclass(frozen=True)
@@ -147,10 +147,10 @@ def _grouped_points(data: ChartData) -> tuple[list[_Point], list[dict]]:
                 for q in (*QUADRANT_PRIORITY, None)
             ]
             groups = [(q, g) for q, g in groups if g]
-            spread = SECTOR_SPAN / len(roles) * 0.5
+            width = (SECTOR_SPAN - 2 * EDGE_MARGIN) / len(roles) * 0.8
             role_name = label(role, lang) if role else t("role.none", lang)
             for i, (quadrant, group) in enumerate(groups):
-                offset = (i - (len(groups) - 1) / 2) * spread / max(len(groups), 1)
+                offset = (i - (len(groups) - 1) / 2) * width / len(groups)
                 strengths = [s.strength for c in group if (s := data.score(c)) and s.quadrant]
                 mean = sum(strengths) / len(strengths) if strengths else None
                 x, y = _xy(angle + offset, radius_for(mean))
@@ -315,8 +315,8 @@ PARTICIPANT_SIZE = 62
 # outwards, on two lines) for the two lower ones, so a title never covers a contact.
 _TITLES: dict[Circle, tuple[float, float, str]] = {
     Circle.INFORMATION: (0.0, 1.2, "center"),
-    Circle.SUPPORT: (-1.0, -0.82, "right"),
-    Circle.OPERATIONAL: (1.0, -0.82, "left"),
+    Circle.SUPPORT: (-1.08, -1.13, "right"),
+    Circle.OPERATIONAL: (1.08, -1.13, "left"),
 }
 
 
@@ -464,12 +464,12 @@ def _reading_notes(lang: Lang, settings: ScoringSettings) -> list[dict]:
             "xref": "paper",
             "yref": "paper",
             "x": 1.0,
-            "y": 0.0,
+            "y": 1.0,
             "text": t("map.concentric.reading", lang),
             "showarrow": False,
             "align": "right",
             "font": {"size": LABEL_FONT, "color": MUTED},
             "xanchor": "right",
-            "yanchor": "bottom",
+            "yanchor": "top",
         },
     ]

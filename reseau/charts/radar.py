@@ -25,6 +25,7 @@ from reseau.charts.style import (
     hover_lines,
     number,
     rgba,
+    wrap,
 )
 from reseau.contact import Contact
 from reseau.i18n import Lang, label, t
@@ -79,7 +80,7 @@ def _closed(values: Sequence) -> list:
     return [*values, values[0]]
 
 
-def _polar_layout(lang: Lang, *, height: int = 560) -> dict:
+def _polar_layout(lang: Lang, axes: int, *, height: int = 560) -> dict:
     return base_layout(
         lang,
         height=height,
@@ -91,8 +92,9 @@ def _polar_layout(lang: Lang, *, height: int = 560) -> dict:
                 "tickfont": {"size": LABEL_FONT, "color": MUTED},
                 "gridcolor": GRID,
                 "linecolor": GRID,
-                "angle": 90,
-                "tickangle": 90,
+                # The 1-5 ticks run between the first two axes, not over an axis title.
+                "angle": 90 - 180 / axes,
+                "tickangle": 90 - 180 / axes,
             },
             "angularaxis": {
                 "tickfont": {"size": BASE_FONT + 1, "color": INK},
@@ -105,12 +107,12 @@ def _polar_layout(lang: Lang, *, height: int = 560) -> dict:
         legend={
             "orientation": "h",
             "yanchor": "top",
-            "y": -0.06,
+            "y": -0.1,
             "xanchor": "center",
             "x": 0.5,
             "font": {"size": BASE_FONT},
         },
-        margin={"l": 90, "r": 90, "t": 40, "b": 30},
+        margin={"l": 100, "r": 100, "t": 50, "b": 30},
     )
 
 
@@ -126,7 +128,7 @@ def _trace(
 ) -> go.Scatterpolar:
     return go.Scatterpolar(
         r=_closed(values),
-        theta=_closed(axes),
+        theta=_closed([wrap(axis, 14) for axis in axes]),
         name=name,
         mode="lines+markers",
         line={"color": colour, "width": 3, "dash": dash},
@@ -181,7 +183,7 @@ def radar(
         figure.add_trace(_trace(name, circle_colour(circle), axes, values, hovers))
     if not figure.data:
         return ChartUnavailable("map.unavailable.no_qualified")
-    figure.update_layout(**_polar_layout(lang))
+    figure.update_layout(**_polar_layout(lang, len(AXES)))
     return figure
 
 
@@ -233,7 +235,7 @@ def contact_radar(
         for i, a in enumerate(AXES)
     ]
     figure.add_trace(_trace(name, colour, axes, [own[a] for a in AXES], hovers, fill_alpha=0.25))
-    figure.update_layout(**_polar_layout(lang, height=460))
+    figure.update_layout(**_polar_layout(lang, len(AXES), height=460))
     return figure
 
 
@@ -259,5 +261,5 @@ def marks_radar(
         figure.add_trace(_trace(name, circle_colour(circle), axes, values, hovers))
     if not figure.data:
         return ChartUnavailable("map.unavailable.no_marks")
-    figure.update_layout(**_polar_layout(lang))
+    figure.update_layout(**_polar_layout(lang, len(FIVE_MARKS)))
     return figure

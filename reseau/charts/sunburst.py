@@ -158,7 +158,10 @@ def sunburst(
     problem = unavailable(data, needs_scores=False)
     if problem:
         return problem
-    gap = max(0.6, len(data.placed) * 0.012)
+    # A gap is drawn thin but visible; a circle with nobody at all gets wider gaps, so that the
+    # empty circle is seen (and named) rather than lost as a sliver.
+    thin_gap = max(0.6, len(data.placed) * 0.012)
+    wide_gap = max(thin_gap, len(data.placed) / 12)
     sectors = _Sectors()
     root = sectors.add(
         ROOT_ID,
@@ -174,6 +177,7 @@ def sunburst(
             continue
         circle_id = f"circle/{circle.value}"
         members_of_circle = tuple(c for _, members in roles for c in members)
+        gap = thin_gap if members_of_circle else wide_gap
         circle_at = sectors.add(
             circle_id,
             ROOT_ID,

@@ -186,20 +186,15 @@ def reading(ws: Workspace, chart: MapChart, *, with_title: bool = False) -> None
 
 
 def show_radars(ws: Workspace, chosen: ChartFilter) -> None:
-    """The criteria radar, and the five-marks radar beside it once the marks were assessed."""
+    """The criteria radar, then the five-marks radar once the marks were assessed."""
+    reading(ws, MapChart.RADAR, with_title=True)
+    show_chart(ws, MapChart.RADAR, chosen)
     marks = figure_for(ws, MapChart.MARKS, chosen)
     if isinstance(marks, ChartUnavailable):
-        reading(ws, MapChart.RADAR, with_title=True)
-        show_chart(ws, MapChart.RADAR, chosen)
         st.caption(marks.text(ws.lang))
         return
-    criteria_column, marks_column = st.columns(2, gap="large")
-    with criteria_column:
-        reading(ws, MapChart.RADAR, with_title=True)
-        show_chart(ws, MapChart.RADAR, chosen)
-    with marks_column:
-        reading(ws, MapChart.MARKS, with_title=True)
-        show_chart(ws, MapChart.MARKS, chosen)
+    reading(ws, MapChart.MARKS, with_title=True)
+    show_chart(ws, MapChart.MARKS, chosen)
 
 
 def show_notices(ws: Workspace, chosen: ChartFilter) -> None:

@@ -205,3 +205,13 @@ def test_when_nothing_can_be_drawn_the_reason_is_given(demo, network, chosen, ke
     assert isinstance(result, ChartUnavailable)
     assert result.key == key
     assert result.text(Lang.EN) == t(key, Lang.EN)
+
+
+def test_an_empty_circle_gets_gaps_wide_enough_to_be_seen(demo):
+    network = without(without(demo, circle=Circle.OPERATIONAL), role=Role.ONLINE_EXPERT)
+
+    drawn = sectors(sunburst(network, scores(network), Lang.FR))
+
+    assert drawn["circle/operational"][2] >= drawn["root"][2] / 6
+    thin = drawn["gap/information/online_expert"][2]
+    assert thin < drawn["gap/operational/beneficiary"][2]
