@@ -6,9 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from reseau.demo import load_demo_network
 from reseau.network import Network
+
+# The machine is shared and noisy: a property test checks properties, never how fast they hold.
+settings.register_profile("reseau", deadline=None)
+settings.load_profile("reseau")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
