@@ -27,6 +27,8 @@ from reseau.vocabulary import QUADRANT_PRIORITY, ActionStatus, Circle
 _PLAN_VERSION = "plan.editor_version"
 _UNPLANNED_VERSION = "plan.unplanned_version"
 _EDITABLE = ("action_text", "action_due", "action_status")
+# What the participant edits comes first, so it is on screen without scrolling sideways.
+_PLAN_ORDER = ("rank", "name", *_EDITABLE, "late", "quadrant", "circle", "role")
 _DATE_FORMAT = {Lang.FR: "DD/MM/YYYY", Lang.EN: "YYYY-MM-DD"}
 
 
@@ -143,6 +145,7 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
         hide_index=True,
         width="stretch",
         key=f"plan_editor_{version}",
+        column_order=_PLAN_ORDER,
         disabled=["rank", "name", "circle", "role", "quadrant", "late"],
         column_config={
             "id": None,
@@ -210,6 +213,7 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
         hide_index=True,
         width="stretch",
         key=f"plan_unplanned_{version}",
+        column_order=("keep", "name", "suggestion", "due", "quadrant", "role"),
         disabled=["name", "quadrant", "role"],
         column_config={
             "id": None,
