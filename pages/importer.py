@@ -33,6 +33,6 @@ if upload is not None:
                 type="primary",
                 icon=":material/person_add:",
             ):
-                confirm(ws, outcome)
+                confirm(ws, outcome, upload.data)
 elif len(ws.network):
     st.page_link(pages.QUALIFY.path, label=ws.t("import.next"), icon=pages.QUALIFY.icon)

@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from reseau.contact_table import header
+from reseau.export.metadata import read_metadata
 from reseau.importing import (
     MAPPABLE_FIELDS,
     ImportPreview,
@@ -185,10 +186,21 @@ def messages(ws: Workspace, title_key: str, lines: list[str]) -> None:
         st.dataframe({ws.t("import.message"): lines}, hide_index=True, width="stretch")
 
 
-def confirm(ws: Workspace, preview: ImportPreview) -> None:
-    """Adds the contacts to the workbook, merging those already in it, and says what happened."""
+def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
+    """Adds the contacts to the workbook, merging those already in it, and says what happened.
+
+    A Réseau export imported into an empty workbook is a save file: its participant, mission,
+    five marks and scoring settings come back with the contacts.
+    """
+    was_empty = not len(ws.network)
     result = merge_contacts(ws.network, preview.contacts)
-    ws.set_network(result.network)
+    details = read_metadata(data) if was_empty and preview.format == "reseau" else None
+    if details is not None:
+        restored = details.restore(result.network.contacts)
+        ws.commit(restored.with_changes(lang=ws.lang, workshop_code=ws.workbook.workshop_code))
+        ws.flash("info", ws.t("import.restored"))
+    else:
+        ws.set_network(result.network)
     merged = tuple((imported.display_name, kept.display_name) for imported, kept in result.merged)
     ws.set_scratch(RESULT, ImportDone(len(result.added), merged))
     ws.set_scratch(PARSED, None)

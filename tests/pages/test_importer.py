@@ -106,3 +106,26 @@ def test_the_user_can_switch_to_another_sheet():
     at.run()
     assert_no_error(at)
     assert at.error[0].value.startswith("Aucune colonne de noms")
+
+
+def test_an_exported_workbook_imported_into_an_empty_one_restores_it_whole(demo):
+    from reseau.export.xlsx import build_xlsx
+    from reseau.scoring import ScoringSettings
+    from reseau.vocabulary import Circle
+    from reseau.workbook import Workbook
+
+    network = demo.with_details(participant="Camille", mission="Déployer le nouvel outil")
+    network = network.with_marks(Circle.SUPPORT, {"trust": 4, "reach": 2})
+    saved = Workbook(network=network, settings=ScoringSettings(strength_threshold=60))
+    at = upload(importer(), "reseau.xlsx", build_xlsx(saved))
+
+    confirm_button(at).click()
+    at.run()
+
+    restored = stored_workbook(at)
+    assert restored.network.participant == "Camille"
+    assert restored.network.mission == "Déployer le nouvel outil"
+    assert dict(restored.network.marks[Circle.SUPPORT]) == {"trust": 4, "reach": 2}
+    assert restored.settings.strength_threshold == 60
+    assert restored.network.contacts == network.contacts
+    assert t("import.restored", "fr") in texts(at)
