@@ -17,30 +17,31 @@ st.set_page_config(page_title="Réseau", page_icon=":material/hub:", layout="wid
 ws = workspace()
 start_session(ws)
 
+
+def page(screen: pages.Screen) -> st.Page:
+    return st.Page(
+        screen.path,
+        title=ws.t(screen.title_key),
+        icon=screen.icon,
+        url_path=screen.url_path,
+        default=screen is pages.HOME,
+    )
+
+
 navigation = st.navigation(
     {
-        ws.t("nav.section.method"): [
-            st.Page(
-                screen.path,
-                title=ws.t(screen.title_key),
-                icon=screen.icon,
-                url_path=screen.url_path,
-                default=screen is pages.HOME,
-            )
-            for screen in pages.WORKBOOK_SCREENS
-        ],
-        ws.t("nav.section.trainer"): [
-            st.Page(
-                pages.TRAINER.path,
-                title=ws.t(pages.TRAINER.title_key),
-                icon=pages.TRAINER.icon,
-                url_path=pages.TRAINER.url_path,
-            )
-        ],
+        ws.t("nav.section.method"): [page(screen) for screen in pages.WORKBOOK_SCREENS],
+        ws.t("nav.section.trainer"): [page(pages.TRAINER)],
     }
 )
 with st.sidebar:
     st.caption(ws.t("app.tagline"))
 language_switch(ws)
 my_data(ws)
-navigation.run()
+try:
+    navigation.run()
+except Exception:
+    # A bug must never show a participant a traceback: their work is already saved, so say
+    # that plainly and keep the details in the server log (which never holds contact data).
+    logging.getLogger("reseau").exception("a page failed")
+    st.error(ws.t("error.unexpected"), icon=":material/error:")

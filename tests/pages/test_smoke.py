@@ -1,9 +1,10 @@
 """Every page opens with the demo and with an empty workbook, and says what it should."""
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from reseau.i18n import t
-from tests.apptest import goto, open_app, texts
+from tests.apptest import APP, goto, open_app, texts
 
 PAGES = [
     "pages/importer.py",
@@ -59,3 +60,17 @@ def test_the_import_page_on_an_empty_workbook_asks_for_a_file_not_for_contacts()
 def test_the_language_comes_from_the_url():
     at = open_app(lang="en")
     assert t("home.title", "en") in texts(at)
+
+
+def test_a_bug_in_a_page_shows_a_calm_message_and_no_traceback(monkeypatch):
+    import reseau.overview
+
+    def broken(lang):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reseau.overview, "circle_summaries", broken)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("error.unexpected", "fr")]
