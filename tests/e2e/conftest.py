@@ -369,6 +369,13 @@ def screenshot_to(page: Page, path: Path) -> Path:
     """Writes a PNG of the whole page (not only the visible part) to `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     wait_idle(page)
+    # Plotly draws after the script run is over: wait for every visible chart's drawing.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+            .filter(c => c.offsetParent !== null)
+            .every(c => c.querySelector('.main-svg'))""",
+        timeout=IDLE_TIMEOUT_MS,
+    )
     # Streamlit scrolls inside its main container, not the document: grow the viewport to the
     # content's height so the picture shows the whole page, then put it back.
     viewport = page.viewport_size or VIEWPORT
