@@ -189,8 +189,23 @@ class Workspace:
         self._session.setdefault(_SCRATCH, {})[name] = value
 
 
+def _run_through_the_app_shell() -> None:
+    """Makes a screen opened by its own URL on a fresh server run through `app.py` first.
+
+    While a `pages/` folder exists, Streamlit runs a requested `pages/x.py` alone until some
+    session has called `st.navigation`; that run would miss the workbook from the URL and the
+    navigation. Telling Streamlit the app uses `st.navigation` and rerunning fixes it at once.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def workspace() -> Workspace:
     """The accessor for the current Streamlit session."""
     from reseau.ui.resources import store
 
+    _run_through_the_app_shell()
     return Workspace(st.session_state, store())
