@@ -7,18 +7,13 @@ import streamlit as st
 from reseau.ui import pages
 from reseau.ui.my_data import my_data
 from reseau.ui.session import start_session
-from reseau.ui.state import workspace
+from reseau.ui.state import Workspace, app_shell, workspace
 from reseau.ui.widgets import language_switch
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-st.set_page_config(page_title="Réseau", page_icon=":material/hub:", layout="wide")
 
-ws = workspace()
-start_session(ws)
-
-
-def page(screen: pages.Screen) -> st.Page:
+def page(ws: Workspace, screen: pages.Screen) -> st.Page:
     return st.Page(
         screen.path,
         title=ws.t(screen.title_key),
@@ -28,20 +23,25 @@ def page(screen: pages.Screen) -> st.Page:
     )
 
 
-navigation = st.navigation(
-    {
-        ws.t("nav.section.method"): [page(screen) for screen in pages.WORKBOOK_SCREENS],
-        ws.t("nav.section.trainer"): [page(pages.TRAINER)],
-    }
-)
-with st.sidebar:
-    st.caption(ws.t("app.tagline"))
-language_switch(ws)
-my_data(ws)
-try:
-    navigation.run()
-except Exception:
-    # A bug must never show a participant a traceback: their work is already saved, so say
-    # that plainly and keep the details in the server log (which never holds contact data).
-    logging.getLogger("reseau").exception("a page failed")
-    st.error(ws.t("error.unexpected"), icon=":material/error:")
+with app_shell():
+    st.set_page_config(page_title="Réseau", page_icon=":material/hub:", layout="wide")
+
+    ws = workspace()
+    start_session(ws)
+    navigation = st.navigation(
+        {
+            ws.t("nav.section.method"): [page(ws, s) for s in pages.WORKBOOK_SCREENS],
+            ws.t("nav.section.trainer"): [page(ws, pages.TRAINER)],
+        }
+    )
+    with st.sidebar:
+        st.caption(ws.t("app.tagline"))
+    language_switch(ws)
+    my_data(ws)
+    try:
+        navigation.run()
+    except Exception:
+        # A bug must never show a participant a traceback: their work is already saved, so say
+        # that plainly and keep the details in the server log (which never holds contact data).
+        logging.getLogger("reseau").exception("a page failed")
+        st.error(ws.t("error.unexpected"), icon=":material/error:")

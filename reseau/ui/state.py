@@ -7,7 +7,9 @@ to the store at once, so a refresh, a closed laptop or a server restart loses no
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, MutableMapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -189,16 +191,33 @@ class Workspace:
         self._session.setdefault(_SCRATCH, {})[name] = value
 
 
+_shell = threading.local()
+
+
+@contextmanager
+def app_shell() -> Iterator[None]:
+    """Marks the run as going through `app.py`, the one place that builds the navigation."""
+    _shell.running = True
+    try:
+        yield
+    finally:
+        _shell.running = False
+
+
 def _run_through_the_app_shell() -> None:
     """Makes a screen opened by its own URL on a fresh server run through `app.py` first.
 
     While a `pages/` folder exists, Streamlit runs a requested `pages/x.py` alone until some
     session has called `st.navigation`; that run would miss the workbook from the URL and the
     navigation. Telling Streamlit the app uses `st.navigation` and rerunning fixes it at once.
+    AppTest resets that flag before every run on purpose, so it is left alone there.
     """
+    from streamlit import config
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if config.get_option("global.appTest"):
+        return
+    if PagesManager.uses_pages_directory and not getattr(_shell, "running", False):
         PagesManager.uses_pages_directory = False
         st.rerun()
 
