@@ -38,15 +38,19 @@ def contact_editor(ws: Workspace, columns: Sequence[str] = IDENTITY_COLUMNS) -> 
     """Shows the grid and a save button; saving applies the grid through the workspace."""
     st.caption(ws.t("contacts.help"))
     version = ws.scratch(_VERSION, 0)
+    key = f"contact_editor_{version}"
     frame = editor_frame(ws.network, ws.lang, columns)
     edited = st.data_editor(
         frame,
         num_rows="dynamic",
         hide_index=True,
         column_config=_column_config(ws, columns),
-        key=f"contact_editor_{version}",
+        key=key,
         width="stretch",
     )
+    pending = ws.widget_value(key) or {}
+    if any(pending.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
+        st.warning(ws.t("contacts.unsaved"), icon=":material/edit:")
     if st.button(ws.t("contacts.save"), type="primary", icon=":material/save:"):
         outcome = apply_table(ws.network, frame_rows(edited), ws.lang)
         for problem in outcome.problems:

@@ -45,3 +45,19 @@ def test_the_participant_and_mission_are_saved_as_they_are_typed():
 
     saved = stored_workbook(at).network
     assert (saved.participant, saved.mission) == ("Camille", "Déployer le nouvel outil")
+
+
+def test_a_contact_added_in_the_grid_is_flagged_unsaved_then_saved_with_its_circle():
+    at = open_app()
+
+    at.session_state["contact_editor_0"] = {
+        "edited_rows": {},
+        "added_rows": [{"first_name": "Inès", "circle": "Réseau de soutien"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert t("contacts.unsaved", "fr") in texts(at)
+    button(at, "contacts.save").click().run()
+
+    [contact] = stored_workbook(at).network
+    assert (contact.first_name, contact.circle.value) == ("Inès", "support")
