@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from reseau.contact import Contact
-from reseau.i18n import Lang, has_text, t
+from reseau.i18n import Lang, has_text, number, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings
 from reseau.vocabulary import FIVE_MARKS, Circle, Quadrant, Reciprocity, Role, roles_of
@@ -127,7 +127,7 @@ def _worded(params: Mapping[str, Any], lang: Lang) -> dict[str, str]:
         elif name == "marks":
             worded[name] = ", ".join(t(f"mark.{mark}", lang) for mark in value)
         elif isinstance(value, float):
-            worded[name] = f"{value:.1f}".replace(".", "," if lang is Lang.FR else ".")
+            worded[name] = number(value, lang, 1, keep_zeros=True)
         else:
             worded[name] = str(value)
     return worded

@@ -14,7 +14,7 @@ from datetime import date
 
 from reseau import diagnosis
 from reseau.contact import SCALE_FIELDS, Contact
-from reseau.i18n import Lang, label, t
+from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
 from reseau.scoring import (
     POTENTIAL_CRITERIA,
@@ -31,14 +31,6 @@ from reseau.scoring import (
     strength_levels,
 )
 from reseau.vocabulary import QUADRANT_PRIORITY, Quadrant
-
-
-def number(value: float, lang: Lang | str, digits: int = 0) -> str:
-    """A number as the participant writes it: « 62,5 » in French, "62.5" in English."""
-    text = f"{value:.{digits}f}"
-    if digits and text.endswith("0" * digits):
-        text = text[: -(digits + 1)]
-    return text.replace(".", ",") if Lang.parse(lang) is Lang.FR else text
 
 
 def day(value: date, lang: Lang | str) -> str:

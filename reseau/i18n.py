@@ -78,3 +78,15 @@ def label(item: Any, lang: Lang | str = DEFAULT_LANG) -> str:
     if item is None:
         return t("common.none", lang)
     return t(item.label_key, lang)
+
+
+def number(value: float, lang: Lang | str, digits: int = 0, *, keep_zeros: bool = False) -> str:
+    """A number as the participant writes it: « 62,5 » in French, "62.5" in English.
+
+    Trailing zeros are dropped (« 30 », not « 30,0 ») unless `keep_zeros` asks for a fixed
+    number of decimals.
+    """
+    text = f"{value:.{digits}f}"
+    if digits and not keep_zeros and text.endswith("0" * digits):
+        text = text[: -(digits + 1)]
+    return text.replace(".", ",") if Lang.parse(lang) is Lang.FR else text

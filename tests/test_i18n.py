@@ -1,7 +1,7 @@
 import re
 import string
 
-from reseau.i18n import Lang, catalogue, label, t
+from reseau.i18n import Lang, catalogue, label, number, t
 from reseau.vocabulary import (
     SCALES,
     ActionStatus,
@@ -67,3 +67,9 @@ def test_each_language_has_the_same_catalogue_files():
     from reseau.i18n import catalogue_files
 
     assert catalogue_files(Lang.FR) == catalogue_files(Lang.EN)
+
+
+def test_numbers_drop_trailing_zeros_unless_asked_to_keep_them():
+    assert number(7.0, Lang.FR, 1) == "7"
+    assert number(7.0, Lang.FR, 1, keep_zeros=True) == "7,0"
+    assert number(3.5, "en", 1) == "3.5"

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reseau.charts.filters import NO_FILTER, ChartFilter
-from reseau.charts.style import bold, escape, hover_lines, number
+from reseau.charts.style import bold, escape, hover_lines
 from reseau.contact import Contact
-from reseau.i18n import Lang, label, t
+from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
 from reseau.scoring import Score
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Quadrant, Role

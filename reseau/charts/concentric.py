@@ -36,12 +36,11 @@ from reseau.charts.style import (
     bold,
     escape,
     hover_lines,
-    number,
     text_on,
     tint,
     wrap,
 )
-from reseau.i18n import Lang, label, t
+from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
 from reseau.palette import CENTRE_COLOUR, INK, circle_colour, quadrant_colour
 from reseau.scoring import DEFAULT_SETTINGS, Score, ScoringSettings

@@ -32,11 +32,10 @@ from reseau.charts.style import (
     base_layout,
     bold,
     escape,
-    number,
     rgba,
 )
 from reseau.contact import Contact
-from reseau.i18n import Lang, label, t
+from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
 from reseau.palette import INK, circle_colour, quadrant_colour
 from reseau.scoring import DEFAULT_SETTINGS, Score, ScoringSettings

@@ -23,12 +23,11 @@ from reseau.charts.style import (
     bold,
     escape,
     hover_lines,
-    number,
     rgba,
     wrap,
 )
 from reseau.contact import Contact
-from reseau.i18n import Lang, label, t
+from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
 from reseau.palette import INK, circle_colour, quadrant_colour
 from reseau.scoring import Score, potential_levels, strength_levels
@@ -146,7 +145,11 @@ def _axis_labels(lang: Lang) -> list[str]:
 
 
 def _value_text(value: float | None, lang: Lang) -> str:
-    return t("map.hover.missing", lang) if value is None else f"{number(value, lang, 1)} / 5"
+    return (
+        t("map.hover.missing", lang)
+        if value is None
+        else f"{number(value, lang, 1, keep_zeros=True)} / 5"
+    )
 
 
 def radar(

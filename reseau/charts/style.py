@@ -69,12 +69,6 @@ def text_on(colour: str) -> str:
     return INK if luminance > 0.33 else "#FFFFFF"
 
 
-def number(value: float, lang: Lang, digits: int = 0) -> str:
-    """A number as the participant writes it (a decimal comma in French)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang is Lang.FR else text
-
-
 def base_layout(lang: Lang, *, height: int = CHART_HEIGHT, **extra: Any) -> dict[str, Any]:
     """Layout settings shared by every chart; `extra` adds to them (dicts are merged)."""
     layout: dict[str, Any] = {

@@ -30,14 +30,13 @@ from reseau.charts.style import (
     bold,
     escape,
     hover_lines,
-    number,
     strength_colour,
     text_on,
     tint,
     wrap,
 )
 from reseau.contact import Contact
-from reseau.i18n import Lang, label, t
+from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
 from reseau.palette import CENTRE_COLOUR, circle_colour, quadrant_colour
 from reseau.scoring import Score
