@@ -11,13 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reseau import plan
 from reseau.charts.filters import NO_FILTER, ChartFilter
 from reseau.charts.style import bold, escape, hover_lines
 from reseau.contact import Contact
 from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
 from reseau.scoring import Score
-from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Quadrant, Role
+from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Quadrant
 
 # Above this many contacts the circle charts draw roles (with counts), not people: 500 labels
 # would be unreadable and slow. Up to LABEL_LIMIT contacts every name is written on the map.
@@ -130,9 +131,7 @@ def role_text(contact: Contact, lang: Lang) -> str:
     """The contact's role as the participant named it (escaped: 'Autre' carries user text)."""
     if contact.role is None:
         return t("role.none", lang)
-    if contact.role is Role.OTHER and contact.role_other:
-        return f"{t('role.other', lang)} ({escape(contact.role_other)})"
-    return label(contact.role, lang)
+    return escape(plan.role_text(contact, lang))
 
 
 def short_name(contact: Contact) -> str:

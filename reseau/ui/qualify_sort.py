@@ -8,6 +8,7 @@ import streamlit as st
 
 from reseau.errors import ReseauError
 from reseau.i18n import label
+from reseau.plan import role_text
 from reseau.sorting import add_named, assign, clear, gap_prompts, parse_names
 from reseau.ui.qualify_card import widget_choice
 from reseau.ui.state import Workspace
@@ -32,9 +33,7 @@ def _sort_rows(ws: Workspace, ids: tuple[str, ...]) -> dict[str, list[str]]:
     values = list(columns.values())
     for cid in ids:
         contact = ws.network.get(cid)
-        role = label(contact.role, ws.lang)
-        if contact.role is Role.OTHER and contact.role_other:
-            role = f"{role} ({contact.role_other})"
+        role = role_text(contact, ws.lang) or label(None, ws.lang)
         for column, value in zip(
             values,
             (
