@@ -15,15 +15,13 @@ import streamlit as st
 from reseau.demo import load_demo_network
 from reseau.i18n import Lang
 from reseau.storage import WorkbookNotFound
-from reseau.ui.joining import JOIN_PARAM, join, open_joined
+from reseau.ui.joining import JOIN_PARAM, LANG_PARAM, WORKBOOK_PARAM, join, open_joined
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 
 log = logging.getLogger(__name__)
 
-WORKBOOK_PARAM = "wb"
 DEMO_PARAM = "demo"
-LANG_PARAM = "lang"
 
 
 def _browser_lang() -> Lang:
