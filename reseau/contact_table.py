@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from reseau.contact import Contact
@@ -193,11 +192,3 @@ def _build(
         return _build(values, warnings, fields)
     except InvalidContact:
         raise
-
-
-def record_is_empty(fields: Mapping[str, object]) -> bool:
-    return all(is_blank(v) for v in fields.values())
-
-
-def iso(value: date | None) -> str:
-    return value.isoformat() if value else ""

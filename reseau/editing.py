@@ -160,11 +160,6 @@ def _warning_text(warning: CellWarning, lang: Lang, row: int) -> str:
     return warning.message(lang, row)
 
 
-def contact_summary(contact: Contact, lang: Lang) -> str:
-    parts = [contact.display_name, contact.job_title, contact.company]
-    return " · ".join(p for p in parts if p)
-
-
 # The table mode of the walkthrough: the same fields as the card, one row per contact.
 QUALIFY_COLUMNS: tuple[str, ...] = (
     "first_name",

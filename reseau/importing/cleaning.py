@@ -16,6 +16,7 @@ from pandas.api.types import infer_dtype
 from reseau.contact import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT
 from reseau.contact_table import TEXT_FIELDS
 from reseau.importing import limits
+from reseau.importing.errors import CellTooBig
 from reseau.importing.mapping import FULL_NAME, columns_by_field
 from reseau.method_values import (
     ValueNotUnderstood,
@@ -190,7 +191,7 @@ def cut_long_texts(frame: pd.DataFrame) -> list[tuple[object, str, int]]:
         huge = lengths[lengths > limits.MAX_CELL_CHARS]
         if len(huge):
             index = huge.index[0]
-            raise limits.CellTooBig(
+            raise CellTooBig(
                 row=index, column=field, size=int(huge.iloc[0]), limit=limits.MAX_CELL_CHARS
             )
         over = lengths > text_limit(field)

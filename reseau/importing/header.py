@@ -72,12 +72,6 @@ def _first_wide_row(cells: pd.DataFrame) -> int:
     return 0
 
 
-def header_at(cells: pd.DataFrame, index: int) -> Header:
-    """The header at a row the user chose."""
-    count, _ = known_count(cells.iloc[index].tolist())
-    return _header_at(cells, index, count)
-
-
 def _header_at(cells: pd.DataFrame, index: int, known: int) -> Header:
     names = cells.iloc[index].tolist()
     below = cells.iloc[index:]

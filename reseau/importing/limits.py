@@ -13,7 +13,6 @@ import zipfile
 import zlib
 
 from reseau.importing.errors import (
-    CellTooBig,
     FileDamaged,
     FileIsEmpty,
     FileTooBig,
@@ -95,8 +94,3 @@ def check_grid(rows: int, columns: int) -> None:
         raise TooManyRows(rows=rows, limit=MAX_ROWS)
     if columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
         raise TooManyCells(cells=rows * columns, limit=MAX_CELLS)
-
-
-def check_cell(text: str, row: int, column: str) -> None:
-    if len(text) > MAX_CELL_CHARS:
-        raise CellTooBig(row=row, column=column, size=len(text), limit=MAX_CELL_CHARS)
