@@ -13,7 +13,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from reseau.contact import Contact
+from reseau.contact import SCALE_FIELDS, Contact
 from reseau.contact_table import CellWarning, contact_from_fields, contact_to_record
 from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
@@ -183,7 +183,7 @@ QUALIFY_COLUMNS: tuple[str, ...] = (
     "action_due",
     "action_status",
 )
-SCALE_COLUMNS: tuple[str, ...] = ("frequency", "trust", "added_value", "interest", "power")
+SCALE_COLUMNS: tuple[str, ...] = tuple(SCALE_FIELDS)
 STATUS_COLUMN = "status"
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from reseau import plan
 from reseau.charts.filters import NO_FILTER, ChartFilter
 from reseau.charts.style import bold, escape, hover_lines
-from reseau.contact import Contact
+from reseau.contact import SCALE_FIELDS, Contact
 from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
 from reseau.scoring import Score
@@ -143,7 +143,7 @@ def short_name(contact: Contact) -> str:
 
 def _scale_line(contact: Contact, lang: Lang) -> str:
     parts = []
-    for name in ("frequency", "trust", "added_value", "interest", "power"):
+    for name in SCALE_FIELDS:
         value = getattr(contact, name)
         shown = t("map.hover.missing", lang) if value is None else f"{value}/5"
         parts.append(t("map.hover.pair", lang, label=t(f"field.{name}", lang), value=shown))
