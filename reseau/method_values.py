@@ -39,11 +39,15 @@ class ValueNotUnderstood(ValueError):
         super().__init__(f"{field}: {value!r}")
 
 
+def without_accents(text: object) -> str:
+    """The text with its accents taken off: « Éloïse » becomes « Eloise »."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def fold(text: object) -> str:
     """Lower case, no accents, only letters and digits: how two spellings are compared."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]+", "", stripped.casefold())
+    return re.sub(r"[^0-9a-z]+", "", without_accents(text).casefold())
 
 
 # Extra spellings people use for circles, beyond the codes and the catalogue labels.

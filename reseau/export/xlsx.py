@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -57,6 +56,7 @@ from reseau.export.metadata import FORMAT_NAME, METADATA_SHEET
 from reseau.export.safety import append_row, write_value
 from reseau.export.summary_sheet import summary_sheet
 from reseau.i18n import Lang, label, t
+from reseau.method_values import without_accents
 from reseau.palette import CIRCLE_COLOURS, hex_argb, quadrant_colour
 from reseau.plan import PlanRow, build_plan, role_text
 from reseau.scoring import score_network
@@ -431,8 +431,7 @@ def build_xlsx(
 
 def download_name(participant: str, today: date, lang: Lang | str) -> str:
     """The file's name: `reseau-marie-curie-2026-11-27.xlsx`, plain letters only."""
-    folded = unicodedata.normalize("NFKD", participant)
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    plain = without_accents(participant).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-")
     if slug:
         return t("export.file_name_for", lang, name=slug, date=today.isoformat())
