@@ -7,7 +7,6 @@ the code is kept). A wrong, malformed or closed code gets a message saying what 
 
 from __future__ import annotations
 
-import logging
 import os
 from urllib.parse import urlencode
 
@@ -19,8 +18,6 @@ from reseau.storage import WorkbookNotFound, Workshop
 from reseau.ui import pages
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
-
-log = logging.getLogger(__name__)
 
 JOIN_PARAM = "join"
 WORKBOOK_PARAM = "wb"

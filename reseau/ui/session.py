@@ -8,8 +8,6 @@ workbook attached to that workshop.
 
 from __future__ import annotations
 
-import logging
-
 import streamlit as st
 
 from reseau.demo import load_demo_network
@@ -18,8 +16,6 @@ from reseau.storage import WorkbookNotFound
 from reseau.ui.joining import JOIN_PARAM, LANG_PARAM, WORKBOOK_PARAM, join, open_joined
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
-
-log = logging.getLogger(__name__)
 
 DEMO_PARAM = "demo"
 
