@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from reseau.export.ics import ICS_MIME, plan_calendar
-from reseau.i18n import Lang, label
+from reseau.i18n import label
 from reseau.plan import (
     Plan,
     PlanEdit,
@@ -22,6 +22,7 @@ from reseau.plan import (
     role_text,
 )
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import date_format
 from reseau.vocabulary import QUADRANT_PRIORITY, ActionStatus, Circle
 
 _PLAN_VERSION = "plan.editor_version"
@@ -29,7 +30,6 @@ _UNPLANNED_VERSION = "plan.unplanned_version"
 _EDITABLE = ("action_text", "action_due", "action_status")
 # What the participant edits comes first, so it is on screen without scrolling sideways.
 _PLAN_ORDER = ("rank", "name", *_EDITABLE, "late", "quadrant", "circle", "role")
-_DATE_FORMAT = {Lang.FR: "DD/MM/YYYY", Lang.EN: "YYYY-MM-DD"}
 
 
 def current_plan(ws: Workspace) -> Plan:
@@ -158,7 +158,7 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
                 ws.t("field.action_text"), width="large", max_chars=5000
             ),
             "action_due": st.column_config.DateColumn(
-                ws.t("field.action_due"), format=_DATE_FORMAT[ws.lang]
+                ws.t("field.action_due"), format=date_format(ws.lang)
             ),
             "action_status": st.column_config.SelectboxColumn(
                 ws.t("field.action_status"),
@@ -225,7 +225,7 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
                 ws.t("plan.no_action.suggestion"), width="large", max_chars=5000
             ),
             "due": st.column_config.DateColumn(
-                ws.t("field.action_due"), format=_DATE_FORMAT[ws.lang]
+                ws.t("field.action_due"), format=date_format(ws.lang)
             ),
         },
     )

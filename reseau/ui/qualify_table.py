@@ -22,9 +22,9 @@ from reseau.editing import (
     qualify_frame,
     role_options,
 )
-from reseau.i18n import Lang
 from reseau.ui.qualify_card import filter_labels
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import date_format
 from reseau.vocabulary import ActionStatus, ContactNature, ContactResult, Reciprocity
 
 _VERSION = "qualify.table.version"
@@ -35,7 +35,6 @@ _OPEN_ONLY = "qualify.table.open_only"
 
 def _column_config(ws: Workspace) -> dict[str, Any]:
     lang = ws.lang
-    date_format = "DD/MM/YYYY" if lang is Lang.FR else "YYYY-MM-DD"
     config: dict[str, Any] = {
         name: st.column_config.TextColumn(ws.t(f"field.{name}")) for name in QUALIFY_COLUMNS
     }
@@ -72,7 +71,7 @@ def _column_config(ws: Workspace) -> dict[str, Any]:
             help=ws.t(f"criterion.{name}.help"),
         )
     for name in ("last_contact_date", "action_due"):
-        config[name] = st.column_config.DateColumn(ws.t(f"field.{name}"), format=date_format)
+        config[name] = st.column_config.DateColumn(ws.t(f"field.{name}"), format=date_format(lang))
     config["value_kinds"] = st.column_config.TextColumn(
         ws.t("field.value_kinds"), help=ws.t("criterion.value_kinds.help")
     )

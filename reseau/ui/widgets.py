@@ -16,6 +16,12 @@ from reseau.ui.state import Workspace
 log = logging.getLogger(__name__)
 
 _SHOW = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+_DATE_FORMATS = {Lang.FR: "DD/MM/YYYY", Lang.EN: "YYYY-MM-DD"}
+
+
+def date_format(lang: Lang) -> str:
+    """How date widgets and grid columns show a date: 27/11/2026 in French, ISO in English."""
+    return _DATE_FORMATS[lang]
 
 
 def show_flashes(ws: Workspace) -> None:
