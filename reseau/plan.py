@@ -214,13 +214,8 @@ def build_plan(
     return Plan(tuple(rows), tuple(unplanned), today)
 
 
-class PlanValueNotUnderstood(ValueError):
+class PlanValueNotUnderstood(ValueNotUnderstood):
     """A plan cell holds a date or a status the plan cannot read."""
-
-    def __init__(self, field: str, value: object) -> None:
-        self.field = field
-        self.value = value
-        super().__init__(f"{field}: {value!r}")
 
     def message(self, lang: Lang | str) -> str:
         return t("plan.value_not_understood", lang, field=t(f"field.{self.field}", lang))
