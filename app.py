@@ -4,6 +4,7 @@ import logging
 
 import streamlit as st
 
+from reseau.bug_log import log_bug
 from reseau.ui import pages
 from reseau.ui.my_data import my_data
 from reseau.ui.session import start_session
@@ -42,6 +43,7 @@ with app_shell():
         navigation.run()
     except Exception:
         # A bug must never show a participant a traceback: their work is already saved, so say
-        # that plainly and keep the details in the server log (which never holds contact data).
-        logging.getLogger("reseau").exception("a page failed")
+        # that plainly and keep the type and place of the bug in the server log (not its message,
+        # which may quote contact data).
+        log_bug(logging.getLogger("reseau"), "a page failed")
         st.error(ws.t("error.unexpected"), icon=":material/error:")

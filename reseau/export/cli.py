@@ -12,6 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
+from reseau.bug_log import log_bug
 from reseau.export.metadata import read_metadata
 from reseau.export.xlsx import write_xlsx
 from reseau.i18n import DEFAULT_LANG, Lang, t
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         _say(t("export.cli.refused", lang, message=t(refused.key, lang, **refused.params)))
         return EXIT_REFUSED
     except Exception:  # a bug, not the file's fault: say so in words, never a traceback
-        log.exception("import failed")
+        log_bug(log, "import failed")
         _say(t("error.unexpected", lang))
         return EXIT_BUG
     saved = read_metadata(data)

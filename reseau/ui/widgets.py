@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from reseau.bug_log import log_bug
 from reseau.errors import ReseauError
 from reseau.i18n import Lang
 from reseau.ui import pages
@@ -65,5 +66,5 @@ def reported_problems(ws: Workspace) -> Iterator[None]:
     except ReseauError as problem:
         st.error(ws.t(problem.key, **problem.params))
     except Exception:
-        log.exception("unexpected error on a page")
+        log_bug(log, "unexpected error on a page")
         st.error(ws.t("error.unexpected"))
