@@ -32,6 +32,7 @@ _WORKBOOK_ID = "reseau.workbook_id"
 _SCORES = "reseau.scores"
 _FLASHES = "reseau.flashes"
 _SCRATCH = "reseau.scratch"
+_SAVE_ORDER = "reseau.save_order"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,33 @@ class Flash:
 
     level: str  # "success", "info", "warning" or "error"
     text: str
+
+
+class _SaveOrder:
+    """Keeps a session's saves in the order its changes were made.
+
+    Two runs of one session can overlap for a moment: the run a click interrupts finishes its
+    save on its thread while the new run already saves a newer workbook. Each change takes a
+    ticket before the session holds it; a save whose ticket is older than one already stored is
+    dropped, since the newer workbook was built on top of it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._issued = 0
+        self._saved = 0
+
+    def ticket(self) -> int:
+        with self._lock:
+            self._issued += 1
+            return self._issued
+
+    def save(self, store: WorkbookStore, workbook_id: str, workbook: Workbook, ticket: int) -> None:
+        with self._lock:
+            if ticket < self._saved:
+                return
+            store.save(workbook_id, workbook)
+            self._saved = ticket
 
 
 class Workspace:
@@ -110,8 +138,29 @@ class Workspace:
         self._session[_WORKBOOK] = workbook
 
     def commit(self, workbook: Workbook) -> None:
-        self._session[_WORKBOOK] = workbook
-        self._save()
+        """Makes `workbook` the session's and saves it, in an order a rerun cannot break.
+
+        Streamlit may stop a run at any access to the session (a click during the run starts a
+        new one at once, on another thread). So everything the save needs is read first; after
+        the session holds the new workbook, nothing touches the session until it is saved.
+        """
+        store, workbook_id = self._store, self.workbook_id
+        order = self._session.get(_SAVE_ORDER)
+        if order is None:
+            order = self._session[_SAVE_ORDER] = _SaveOrder()
+        ticket = order.ticket()
+        self._session[_WORKBOOK] = workbook  # the last point where this run may be stopped
+        if store is None or not workbook_id:
+            return
+        try:
+            order.save(store, workbook_id, workbook, ticket)
+        except WorkbookNotFound:
+            # Deleted from another device or purged: saving again would undo the deletion.
+            self.flash("error", self.t("error.workbook.gone"))
+        except SQLAlchemyError:
+            # Never log the workbook itself: it holds other people's personal data.
+            log.exception("saving workbook failed")
+            self.flash("error", self.t("error.save_failed"))
 
     def set_network(self, network: Network) -> None:
         cursor = self.cursor if self.cursor in network else None
@@ -156,21 +205,8 @@ class Workspace:
         """Deletes this workbook from the store for good and empties the session of it."""
         if self._store is not None and self.workbook_id:
             self._store.delete(self.workbook_id)
-        for key in (_WORKBOOK, _WORKBOOK_ID, _SCORES, _SCRATCH):
+        for key in (_WORKBOOK, _WORKBOOK_ID, _SCORES, _SCRATCH, _SAVE_ORDER):
             self._session.pop(key, None)
-
-    def _save(self) -> None:
-        if self._store is None or not self.workbook_id:
-            return
-        try:
-            self._store.save(self.workbook_id, self.workbook)
-        except WorkbookNotFound:
-            # Deleted from another device or purged: saving again would undo the deletion.
-            self.flash("error", self.t("error.workbook.gone"))
-        except SQLAlchemyError:
-            # Never log the workbook itself: it holds other people's personal data.
-            log.exception("saving workbook failed")
-            self.flash("error", self.t("error.save_failed"))
 
     # --- passing messages ---
     def flash(self, level: str, text: str) -> None:
