@@ -18,9 +18,10 @@ from reseau import walkthrough
 from reseau.contact import SCALE_FIELDS, SHORT_TEXT_LIMIT, Contact
 from reseau.errors import ReseauError
 from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
-from reseau.i18n import Lang, label
+from reseau.i18n import label
 from reseau.sorting import assign, clear
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import date_format
 from reseau.vocabulary import (
     ActionStatus,
     Circle,
@@ -39,10 +40,6 @@ SKIPPED = "qualify.skipped"
 
 def _key(contact: Contact, name: str) -> str:
     return f"qualify.{contact.id}.{name}"
-
-
-def _date_format(ws: Workspace) -> str:
-    return "DD/MM/YYYY" if ws.lang is Lang.FR else "YYYY-MM-DD"
 
 
 # Session state may hand back an option's plain value ("sponsor") rather than the enum member.
@@ -265,7 +262,7 @@ def _date(ws: Workspace, contact: Contact, field: str, **limits: date) -> None:
         ws.t(f"field.{field}"),
         value=getattr(contact, field),
         key=key,
-        format=_date_format(ws),
+        format=date_format(ws.lang),
         on_change=_saver(ws, contact.id, field, key),
         **limits,
     )
