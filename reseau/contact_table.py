@@ -114,8 +114,12 @@ class CellWarning:
     value: str
     key: str = "import.warning.value_dropped"
 
-    def message(self, lang: Lang, row: int | None = None) -> str:
-        text = t(self.key, lang, field=header(self.field, lang), value=self.value)
+    def message(
+        self, lang: Lang, row: int | None = None, escape: Callable[[str], str] | None = None
+    ) -> str:
+        """What was dropped, as a sentence; `escape`, when given, is applied to the typed value."""
+        value = self.value if escape is None else escape(self.value)
+        text = t(self.key, lang, field=header(self.field, lang), value=value)
         return t("import.warning.at_row", lang, row=row, message=text) if row else text
 
 

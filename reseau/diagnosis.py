@@ -10,7 +10,7 @@ app, the Excel export and a test all read the same facts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -98,32 +98,40 @@ class Finding:
             return f"diagnosis.{self.code}.{role.value}"
         return f"diagnosis.{self.code}"
 
-    def message(self, lang: Lang | str) -> str:
-        """The finding as one sentence in `lang` (« Aucun sponsor identifié pour l'instant. »)."""
+    def message(self, lang: Lang | str, escape: Callable[[str], str] | None = None) -> str:
+        """The finding as one sentence in `lang` (« Aucun sponsor identifié pour l'instant. »).
+
+        `escape`, when given, is applied to what people typed (the names), so a screen can keep
+        a contact called `**Bold**` from turning bold; the Excel export keeps the raw text.
+        """
         key = self.key
         count = self.params.get("count")
         if count == 1 and has_text(f"{key}.one"):
             key = f"{key}.one"
-        return t(key, lang, **_worded(self.params, Lang.parse(lang)))
+        return t(key, lang, **_worded(self.params, Lang.parse(lang), escape or _as_is))
 
     def advice(self, lang: Lang | str) -> str:
         """What to do about it, as one sentence in `lang`."""
         return t(f"diagnosis.{self.code}.advice", lang)
 
 
-def _names(names: Sequence[str], lang: Lang) -> str:
-    shown = ", ".join(names[:NAMES_SHOWN])
+def _as_is(text: str) -> str:
+    return text
+
+
+def _names(names: Sequence[str], lang: Lang, escape: Callable[[str], str]) -> str:
+    shown = ", ".join(escape(name) for name in names[:NAMES_SHOWN])
     more = len(names) - NAMES_SHOWN
     return t("diagnosis.names_more", lang, names=shown, more=more) if more > 0 else shown
 
 
-def _worded(params: Mapping[str, Any], lang: Lang) -> dict[str, str]:
+def _worded(params: Mapping[str, Any], lang: Lang, escape: Callable[[str], str]) -> dict[str, str]:
     worded: dict[str, str] = {}
     for name, value in params.items():
         if hasattr(value, "label_key"):
             worded[name] = t(value.label_key, lang)
         elif name == "names":
-            worded[name] = _names(value, lang)
+            worded[name] = _names(value, lang, escape)
         elif name == "marks":
             worded[name] = ", ".join(t(f"mark.{mark}", lang) for mark in value)
         elif isinstance(value, float):

@@ -7,7 +7,7 @@ not take, leaving the network unchanged for those rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -87,6 +87,18 @@ class RowProblem:
 
 
 @dataclass(frozen=True)
+class RowWarning:
+    """A value of a grid row left out (the rest of the row was taken)."""
+
+    row: int
+    warning: CellWarning
+
+    def text(self, lang: Lang, escape: Callable[[str], str] | None = None) -> str:
+        """The warning as a sentence; `escape`, when given, is applied to the typed value."""
+        return self.warning.message(lang, self.row, escape)
+
+
+@dataclass(frozen=True)
 class TableEdit:
     """What applying a grid did: the new network and what changed or was refused."""
 
@@ -95,7 +107,7 @@ class TableEdit:
     updated: int = 0
     removed: int = 0
     problems: tuple[RowProblem, ...] = field(default_factory=tuple)
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[RowWarning, ...] = field(default_factory=tuple)
 
     @property
     def changed(self) -> bool:
@@ -118,7 +130,7 @@ def apply_table(
     removed (unless `remove_missing` is False, for a grid showing only some contacts). A row with
     a problem keeps its contact as it was and is reported, numbered from `first_row`."""
     problems: list[RowProblem] = []
-    warnings: list[str] = []
+    warnings: list[RowWarning] = []
     seen: set[str] = set()
     added = updated = 0
     result = network
@@ -135,7 +147,7 @@ def apply_table(
         except ReseauError as problem:
             problems.append(RowProblem(number, t(problem.key, lang, **problem.params)))
             continue
-        warnings.extend(_warning_text(w, lang, number) for w in cell_warnings)
+        warnings.extend(RowWarning(number, w) for w in cell_warnings)
         if contact_id is not None and contact_id in network:
             current = network.get(contact_id)
             changes = {name: getattr(candidate, name) for name in row if hasattr(candidate, name)}
@@ -154,10 +166,6 @@ def apply_table(
     for contact_id in gone:
         result = result.remove(contact_id)
     return TableEdit(result, added, updated, len(gone), tuple(problems), tuple(warnings))
-
-
-def _warning_text(warning: CellWarning, lang: Lang, row: int) -> str:
-    return warning.message(lang, row)
 
 
 # The table mode of the walkthrough: the same fields as the card, one row per contact.

@@ -8,7 +8,7 @@ settings panel and the Excel « Méthode » sheet show.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -211,11 +211,13 @@ def _within_rule(quadrant: Quadrant, lang: Lang | str) -> str:
     return t(key, lang, quadrant=label(quadrant, lang))
 
 
-def _neighbour(contact: Contact, score: Score, lang: Lang | str) -> str:
+def _neighbour(
+    contact: Contact, score: Score, lang: Lang | str, escape: Callable[[str], str] | None
+) -> str:
     return t(
         "explain.rank.neighbour_scores",
         lang,
-        name=contact.display_name,
+        name=contact.display_name if escape is None else escape(contact.display_name),
         quadrant=label(score.quadrant, lang),
         potential=number(score.potential or 0, lang),
         strength=number(score.strength or 0, lang),
@@ -223,9 +225,16 @@ def _neighbour(contact: Contact, score: Score, lang: Lang | str) -> str:
 
 
 def explain_rank(
-    contact: Contact, network: Network, scores: Mapping[str, Score], lang: Lang | str
+    contact: Contact,
+    network: Network,
+    scores: Mapping[str, Score],
+    lang: Lang | str,
+    escape: Callable[[str], str] | None = None,
 ) -> list[str]:
-    """Why this contact has its priority: quadrant order, the rule inside it, its neighbours."""
+    """Why this contact has its priority: quadrant order, the rule inside it, its neighbours.
+
+    `escape`, when given, is applied to the neighbours' names (text people typed).
+    """
     score = scores.get(contact.id)
     if score is None or score.rank is None:
         if not contact.is_sorted:
@@ -260,7 +269,7 @@ def explain_rank(
             t(
                 "explain.rank.after",
                 lang,
-                who=_neighbour(network.get(before.contact_id), before, lang),
+                who=_neighbour(network.get(before.contact_id), before, lang, escape),
             )
         )
     if index + 1 < len(ranked):
@@ -269,7 +278,7 @@ def explain_rank(
             t(
                 "explain.rank.before",
                 lang,
-                who=_neighbour(network.get(after.contact_id), after, lang),
+                who=_neighbour(network.get(after.contact_id), after, lang, escape),
             )
         )
     return lines

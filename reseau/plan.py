@@ -8,7 +8,7 @@ suggestion (`reseau.suggestions`) the participant can accept or rewrite.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -243,12 +243,25 @@ def plan_changes(contact: Contact, values: Mapping[str, object]) -> dict[str, An
 
 
 @dataclass(frozen=True)
+class RowProblem:
+    """A plan row that could not be taken: whose it is, and what is wrong, already worded."""
+
+    name: str
+    message: str
+
+    def text(self, lang: Lang | str, escape: Callable[[str], str] | None = None) -> str:
+        """« Name : what is wrong »; `escape`, when given, is applied to the name people typed."""
+        name = self.name if escape is None else escape(self.name)
+        return t("plan.row_error", lang, name=name, message=self.message)
+
+
+@dataclass(frozen=True)
 class PlanEdit:
     """What applying the participant's plan edits did: the new network, who changed, problems."""
 
     network: Network
     changed: tuple[str, ...] = ()
-    problems: tuple[str, ...] = ()
+    problems: tuple[RowProblem, ...] = ()
 
 
 def apply_plan_rows(
@@ -257,7 +270,7 @@ def apply_plan_rows(
     """Applies edited plan rows (contact id, {field: cell}) in one step; a row that cannot be
     taken leaves its contact as it was and is reported as a sentence naming the person."""
     changed: list[str] = []
-    problems: list[str] = []
+    problems: list[RowProblem] = []
     for contact_id, values in rows:
         if contact_id not in network:
             continue
@@ -274,7 +287,7 @@ def apply_plan_rows(
         else:
             changed.append(contact.display_name)
             continue
-        problems.append(t("plan.row_error", lang, name=contact.display_name, message=message))
+        problems.append(RowProblem(contact.display_name, message))
     return PlanEdit(network, tuple(changed), tuple(problems))
 
 

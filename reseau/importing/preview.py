@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,11 +100,15 @@ class ImportPreview:
             duplicates=len(self.duplicates),
         )
 
-    def where(self, lang: Lang) -> str:
-        """Where the contacts were found: sheet and header row, or encoding and separator."""
+    def where(self, lang: Lang, escape: Callable[[str], str] | None = None) -> str:
+        """Where the contacts were found: sheet and header row, or encoding and separator.
+
+        `escape`, when given, is applied to the sheet's name (text people typed).
+        """
         parts = []
         if self.sheet:
-            parts.append(t("import.where.sheet", lang, sheet=self.sheet))
+            sheet = self.sheet if escape is None else escape(self.sheet)
+            parts.append(t("import.where.sheet", lang, sheet=sheet))
         if self.header_row and not self.is_vcard:
             parts.append(t("import.where.header_row", lang, row=self.header_row))
         if self.encoding:

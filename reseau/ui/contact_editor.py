@@ -14,6 +14,7 @@ from reseau.editing import (
     frame_rows,
     role_options,
 )
+from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 
 _VERSION = "contact_editor.version"
@@ -56,7 +57,7 @@ def contact_editor(ws: Workspace, columns: Sequence[str] = IDENTITY_COLUMNS) -> 
         for problem in outcome.problems:
             ws.flash("error", ws.t("contacts.row_error", row=problem.row, message=problem.message))
         for warning in outcome.warnings:
-            ws.flash("warning", warning)
+            ws.flash("warning", warning.text(ws.lang, escape_markdown))
         if outcome.changed:
             ws.set_network(outcome.network)
             ws.flash(

@@ -24,6 +24,7 @@ from reseau.importing import (
     read_contacts,
 )
 from reseau.importing.mapping import field_label
+from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "vcf"]
@@ -100,7 +101,7 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
 
 
 def show_refusal(ws: Workspace, upload: Upload, refused: ImportRefused) -> None:
-    st.error(ws.t(refused.key, **refused.params), icon=":material/block:")
+    st.error(problem_md(ws, refused), icon=":material/block:")
     st.caption(ws.t("import.untouched"))
     if isinstance(refused, NoNameColumn) and refused.columns:
         mapping_form(ws, upload, refused.columns, dict.fromkeys(refused.columns), refused.samples)
@@ -110,7 +111,11 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
     """What was understood: source, sheet, header, counts, the contacts and what was left out."""
     st.success(preview.summary(ws.lang), icon=":material/fact_check:")
     st.caption(
-        ws.t("import.detected", source=preview.format_label(ws.lang), where=preview.where(ws.lang))
+        ws.t(
+            "import.detected",
+            source=preview.format_label(ws.lang),
+            where=preview.where(ws.lang, escape_markdown),
+        )
     )
     counts = st.columns(4)
     counts[0].metric(ws.t("import.metric.contacts"), len(preview.contacts))
@@ -150,12 +155,13 @@ def mapping_form(
         grid = st.columns(3)
         for position, column in enumerate(columns):
             values = samples.get(column, ())
+            sample = values and t_md(ws, "import.mapping.sample", values=" · ".join(values))
             chosen[column] = grid[position % 3].selectbox(
-                column,
+                escape_markdown(column),
                 options,
                 index=options.index(mapping.get(column)) if mapping.get(column) in options else 0,
                 format_func=lambda field: field_label(field, ws.lang),
-                help=ws.t("import.mapping.sample", values=" · ".join(values)) if values else None,
+                help=sample,
                 key=f"import.map.{upload.digest[:12]}.{position}",
             )
         applied = st.form_submit_button(ws.t("import.mapping.apply"), icon=":material/refresh:")

@@ -16,6 +16,7 @@ from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.storage import WorkbookNotFound, Workshop
 from reseau.ui import pages
+from reseau.ui.markdown import escaped_params, problem_md, t_md
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 
@@ -68,10 +69,10 @@ def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
         workbook_id, workshop = store.join_workshop(typed_code, Workbook(lang=lang))
     except ReseauError as problem:
         # No workbook yet, so not its language: the one the session is about to open in.
-        ws.flash("error", t(problem.key, lang, **problem.params))
+        ws.flash("error", t(problem.key, lang, **escaped_params(problem.params)))
         return False
     ws.attach(workbook_id, store.load(workbook_id))
-    ws.flash("success", ws.t("join.welcome", name=workshop.name))
+    ws.flash("success", t_md(ws, "join.welcome", name=workshop.name))
     return True
 
 
@@ -83,7 +84,7 @@ def join(ws: Workspace, typed_code: str) -> bool:
     try:
         workshop = store.open_workshop(typed_code)
         if ws.workbook.workshop_code == workshop.code:
-            ws.flash("info", ws.t("join.already", name=workshop.name))
+            ws.flash("info", t_md(ws, "join.already", name=workshop.name))
             return True
         if ws.workbook.workshop_code is None:
             workbook, _ = store.attach_to_workshop(ws.workbook_id, workshop.code)
@@ -97,7 +98,7 @@ def join(ws: Workspace, typed_code: str) -> bool:
         ws.flash("error", ws.t("error.workbook.gone"))
         return False
     except ReseauError as problem:
-        ws.flash("error", ws.t(problem.key, **problem.params))
+        ws.flash("error", problem_md(ws, problem))
         return False
-    ws.flash("success", ws.t("join.welcome", name=workshop.name))
+    ws.flash("success", t_md(ws, "join.welcome", name=workshop.name))
     return True

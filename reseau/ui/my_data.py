@@ -12,6 +12,7 @@ import streamlit as st
 from reseau.errors import ReseauError
 from reseau.storage import FIRST_NAME_LIMIT
 from reseau.ui.joining import LANG_PARAM, WORKBOOK_PARAM, join, personal_link
+from reseau.ui.markdown import problem_md, t_md
 from reseau.ui.state import Workspace
 
 _CONFIRMING = "my_data.confirm_delete"
@@ -50,12 +51,12 @@ def _workshop(ws: Workspace) -> None:
                 st.rerun()
         return
     workshop = membership.workshop
-    st.markdown(ws.t("mydata.workshop.in", name=workshop.name))
+    st.markdown(t_md(ws, "mydata.workshop.in", name=workshop.name))
     if not workshop.is_open:
         st.caption(ws.t("mydata.workshop.closed"))
     shown = membership.first_name
     st.caption(
-        ws.t("mydata.first_name.shown", name=shown)
+        t_md(ws, "mydata.first_name.shown", name=shown)
         if shown
         else ws.t("mydata.first_name.anonymous")
     )
@@ -70,11 +71,11 @@ def _workshop(ws: Workspace) -> None:
             try:
                 kept = ws.store.set_first_name(ws.workbook_id, name) if ws.store else None
             except ReseauError as problem:
-                ws.flash("error", ws.t(problem.key, **problem.params))
+                ws.flash("error", problem_md(ws, problem))
             else:
                 ws.flash(
                     "success",
-                    ws.t("mydata.first_name.saved", name=kept)
+                    t_md(ws, "mydata.first_name.saved", name=kept)
                     if kept
                     else ws.t("mydata.first_name.removed"),
                 )

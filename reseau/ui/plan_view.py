@@ -21,6 +21,7 @@ from reseau.plan import (
     build_plan,
     role_text,
 )
+from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
 from reseau.vocabulary import QUADRANT_PRIORITY, ActionStatus, Circle
@@ -121,7 +122,7 @@ def _cell(value: Any) -> Any:
 
 def _report(ws: Workspace, edit: PlanEdit, success: str) -> None:
     for problem in edit.problems:
-        ws.flash("error", problem)
+        ws.flash("error", problem.text(ws.lang, escape_markdown))
     if edit.changed:
         ws.set_network(edit.network)
         ws.flash("success", success)
@@ -175,7 +176,8 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
     ]
     edit = apply_plan_rows(ws.network, changes, ws.lang)
     if edit.changed or edit.problems:
-        _report(ws, edit, ws.t("plan.saved", name=", ".join(edit.changed)))
+        names = ", ".join(escape_markdown(name) for name in edit.changed)
+        _report(ws, edit, ws.t("plan.saved", name=names))
         ws.set_scratch(_PLAN_VERSION, version + 1)
         st.rerun()
 

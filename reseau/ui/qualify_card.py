@@ -20,6 +20,7 @@ from reseau.errors import ReseauError
 from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
 from reseau.i18n import label
 from reseau.sorting import assign, clear
+from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
 from reseau.vocabulary import (
@@ -75,7 +76,7 @@ def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[],
         try:
             ws.update_contact(contact_id, **{field: value})
         except ReseauError as problem:
-            ws.flash("error", ws.t(problem.key, **problem.params))
+            ws.flash("error", problem_md(ws, problem))
 
     return save
 
@@ -329,13 +330,13 @@ def _status(ws: Workspace, contact: Contact) -> None:
 
 
 def _identity(ws: Workspace, contact: Contact) -> None:
-    st.subheader(contact.display_name)
+    st.subheader(escape_markdown(contact.display_name))
     details = [contact.job_title, contact.company, contact.email, contact.phone]
-    line = " · ".join(part for part in details if part)
+    line = " · ".join(escape_markdown(part) for part in details if part)
     if line:
         st.caption(line)
     if contact.notes:
-        st.caption(contact.notes)
+        st.caption(escape_lines(contact.notes))
 
 
 def card(ws: Workspace, contact: Contact) -> None:
@@ -414,9 +415,8 @@ def explanations(ws: Workspace, contact: Contact) -> None:
     scores = ws.scores()
     with st.expander(ws.t("qualify.why"), icon=":material/help:"):
         st.markdown(f"**{ws.t('field.rank')}**")
-        st.markdown(
-            "\n".join(f"- {line}" for line in explain_rank(contact, ws.network, scores, ws.lang))
-        )
+        lines = explain_rank(contact, ws.network, scores, ws.lang, escape_markdown)
+        st.markdown("\n".join(f"- {line}" for line in lines))
         score = scores.get(contact.id)
         if score is not None:
             st.markdown(f"**{ws.t('field.quadrant')}**")

@@ -8,6 +8,7 @@ from reseau.diagnosis import Finding, Severity, diagnose
 from reseau.explain import method_description
 from reseau.i18n import label
 from reseau.scoring import DEFAULT_SETTINGS, POTENTIAL_CRITERIA, STRENGTH_CRITERIA, ScoringSettings
+from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 from reseau.vocabulary import FIVE_MARKS, Circle
 
@@ -38,7 +39,7 @@ def diagnosis_panel(ws: Workspace) -> None:
         st.success(ws.t("diagnosis.nothing"), icon=":material/check_circle:")
     for index, finding in enumerate(found):
         _SHOW[finding.severity](
-            f"**{label(finding.severity, ws.lang)}** · {finding.message(ws.lang)}",
+            f"**{label(finding.severity, ws.lang)}** · {finding.message(ws.lang, escape_markdown)}",
             icon=_ICONS[finding.severity],
         )
         advice_col, open_col = st.columns([4, 1], vertical_alignment="center")

@@ -10,6 +10,7 @@ from reseau.errors import ReseauError
 from reseau.i18n import label
 from reseau.plan import role_text
 from reseau.sorting import add_named, assign, clear, gap_prompts, parse_names
+from reseau.ui.markdown import escape_markdown, problem_md
 from reseau.ui.qualify_card import widget_choice
 from reseau.ui.state import Workspace
 from reseau.vocabulary import Circle, Role, roles_of
@@ -153,12 +154,12 @@ def _add_people(
             ws.network, people, circle, role, ws.widget_value(other_key) or ""
         )
     except ReseauError as problem:
-        ws.flash("error", ws.t(problem.key, **problem.params))
+        ws.flash("error", problem_md(ws, problem))
         return
     ws.set_network(network)
     ws.set_scratch(draft, "")
     ws.set_scratch(f"{draft}.version", ws.scratch(f"{draft}.version", 0) + 1)
-    names = ", ".join(contact.display_name for contact in added)
+    names = ", ".join(escape_markdown(contact.display_name) for contact in added)
     ws.flash(
         "success",
         ws.t("qualify.gaps.added", count=len(added), names=names, role=label(role, ws.lang)),
@@ -191,7 +192,11 @@ def _gap(ws: Workspace, circle: Circle, role: Role, holders: tuple[str, ...]) ->
         st.markdown(f"**{title}**")
         if holders:
             st.caption(
-                ws.t("qualify.gaps.holders", role=label(role, ws.lang), names=", ".join(holders))
+                ws.t(
+                    "qualify.gaps.holders",
+                    role=label(role, ws.lang),
+                    names=", ".join(escape_markdown(name) for name in holders),
+                )
             )
         else:
             st.caption(ws.t("qualify.gaps.nobody", role=label(role, ws.lang)))

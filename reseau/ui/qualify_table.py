@@ -22,6 +22,7 @@ from reseau.editing import (
     qualify_frame,
     role_options,
 )
+from reseau.ui.markdown import escape_markdown
 from reseau.ui.qualify_card import filter_labels
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
@@ -154,7 +155,7 @@ def _save(ws: Workspace, edited: Any, positions: list[int]) -> None:
         for problem in outcome.problems:
             ws.flash("error", ws.t("contacts.row_error", row=problem.row, message=problem.message))
         for warning in outcome.warnings:
-            ws.flash("warning", warning)
+            ws.flash("warning", warning.text(ws.lang, escape_markdown))
         network = outcome.network
         changed = changed or outcome.changed
         refused = refused or bool(outcome.problems or outcome.warnings)

@@ -12,6 +12,7 @@ from reseau.bug_log import log_bug
 from reseau.errors import ReseauError
 from reseau.i18n import Lang
 from reseau.ui import pages
+from reseau.ui.markdown import problem_md
 from reseau.ui.state import Workspace
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ def reported_problems(ws: Workspace) -> Iterator[None]:
     try:
         yield
     except ReseauError as problem:
-        st.error(ws.t(problem.key, **problem.params))
+        st.error(problem_md(ws, problem))
     except Exception:
         log_bug(log, "unexpected error on a page")
         st.error(ws.t("error.unexpected"))

@@ -20,6 +20,7 @@ from reseau.i18n import label
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 from reseau.ui.joining import join_link
+from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
 from reseau.vocabulary import SCALES, circle_of
 from reseau.workshop import (
@@ -85,11 +86,13 @@ def create_workshop(ws: Workspace) -> None:
     try:
         workshop = ws.store.create_workshop(name) if ws.store else None
     except ReseauError as problem:
-        st.error(ws.t(problem.key, **problem.params))
+        st.error(problem_md(ws, problem))
         return
     if workshop is not None:
         ws.set_scratch(_SELECTED, workshop.code)
-        ws.flash("success", ws.t("trainer.created", name=workshop.name, code=workshop.display_code))
+        ws.flash(
+            "success", t_md(ws, "trainer.created", name=workshop.name, code=workshop.display_code)
+        )
         st.rerun()
 
 
@@ -133,7 +136,7 @@ def projector(ws: Workspace, workshop: Workshop) -> None:
     link = join_link(workshop)
     text_col, qr_col = st.columns([3, 2], gap="large")
     with text_col:
-        st.subheader(workshop.name, anchor=False)
+        st.subheader(escape_markdown(workshop.name), anchor=False)
         st.markdown(ws.t("trainer.projector.code_label"))
         st.title(workshop.display_code, anchor=False)
         st.markdown(ws.t("trainer.projector.link_label"))
@@ -241,13 +244,13 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
             st.rerun()
         st.caption(ws.t("trainer.close.help"))
         return
-    st.warning(ws.t("trainer.close.confirm_text", name=workshop.name))
+    st.warning(t_md(ws, "trainer.close.confirm_text", name=workshop.name))
     yes_col, no_col = st.columns(2)
     if yes_col.button(ws.t("trainer.close.confirm"), type="primary", key="trainer.close.yes"):
         if ws.store is not None:
             ws.store.close_workshop(workshop.code)
         ws.set_scratch(_CONFIRM_CLOSE, False)
-        ws.flash("success", ws.t("trainer.closed", name=workshop.name))
+        ws.flash("success", t_md(ws, "trainer.closed", name=workshop.name))
         st.rerun()
     if no_col.button(ws.t("trainer.close.cancel"), key="trainer.close.no"):
         ws.set_scratch(_CONFIRM_CLOSE, False)
