@@ -9,6 +9,7 @@ showing a half-translated screen.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -59,14 +60,35 @@ def catalogue_files(lang: Lang) -> list[str]:
     return sorted(path.name for path in (LOCALES_DIR / lang.value).glob("*.toml"))
 
 
+@dataclass(frozen=True)
+class Number:
+    """A number kept as a number until a sentence is written: `t` words it in the sentence's
+    language (« 25,3 » in French, "25.3" in English), so an error can carry it unworded."""
+
+    value: float
+    digits: int = 0
+
+    def __str__(self) -> str:
+        return number(self.value, DEFAULT_LANG, self.digits)
+
+
 def t(key: str, lang: Lang | str = DEFAULT_LANG, /, **params: Any) -> str:
-    """The text for `key` in `lang`, with `{name}` placeholders filled from params."""
+    """The text for `key` in `lang`, with `{name}` placeholders filled from params.
+
+    A `Number` param is written as the participant of that language writes numbers.
+    """
     texts = catalogue(Lang.parse(lang))
     try:
         text = texts[key]
     except KeyError:
         raise MissingText(key) from None
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    worded = {
+        name: number(value.value, lang, value.digits) if isinstance(value, Number) else value
+        for name, value in params.items()
+    }
+    return text.format(**worded)
 
 
 def has_text(key: str, lang: Lang | str = DEFAULT_LANG) -> bool:

@@ -12,6 +12,7 @@ import io
 import zipfile
 import zlib
 
+from reseau.i18n import Number
 from reseau.importing.errors import (
     FileDamaged,
     FileIsEmpty,
@@ -37,8 +38,8 @@ _RATIO_FROM_BYTES = 1024 * 1024
 _CHUNK = 1024 * 1024
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".0", "")
+def _megabytes(size: int) -> Number:
+    return Number(size / (1024 * 1024), digits=1)
 
 
 def check_file_size(data: bytes) -> None:
