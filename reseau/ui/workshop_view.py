@@ -16,7 +16,8 @@ import segno
 import streamlit as st
 
 from reseau.errors import ReseauError
-from reseau.i18n import label
+from reseau.explain import day
+from reseau.i18n import Lang, label, number
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 from reseau.ui.joining import join_link
@@ -117,7 +118,8 @@ def choose_workshop(ws: Workspace) -> Workshop | None:
 
 def _workshop_label(ws: Workspace, workshop: Workshop) -> str:
     status = "" if workshop.is_open else f" ({ws.t('workshop.status.closed')})"
-    return f"{workshop.name} · {workshop.display_code} · {workshop.created_at:%Y-%m-%d}{status}"
+    created = day(workshop.created_at.date(), ws.lang)
+    return f"{workshop.name} · {workshop.display_code} · {created}{status}"
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -198,15 +200,10 @@ def live_room(ws: Workspace, code: str) -> None:
         ws.t("workshop.col.contacts"): [f.contacts for f in summary.circles],
     }
     for scale in SCALES:
-        criteria[label(scale, ws.lang)] = [f.averages[scale.code] for f in summary.circles]
-    st.dataframe(
-        criteria,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            label(s, ws.lang): st.column_config.NumberColumn(format="%.1f") for s in SCALES
-        },
-    )
+        criteria[label(scale, ws.lang)] = [
+            _average(f.averages[scale.code], ws.lang) for f in summary.circles
+        ]
+    st.dataframe(criteria, hide_index=True, width="stretch")
 
     st.subheader(ws.t("trainer.room.empty_roles"), anchor=False)
     if not summary.empty_roles:
@@ -223,12 +220,17 @@ def live_room(ws: Workspace, code: str) -> None:
         )
 
 
+def _average(value: float | None, lang: Lang) -> str:
+    """An average as the trainer's language writes it (« 3,5 »), a dash when nobody rated."""
+    return label(None, lang) if value is None else number(value, lang, 1, keep_zeros=True)
+
+
 def export_and_close(ws: Workspace, workshop: Workshop) -> None:
     """The room's aggregate as Excel, and closing the workshop (with a confirmation)."""
     st.download_button(
         ws.t("trainer.export.button"),
         data=lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
-        file_name=f"atelier-{workshop.code}.xlsx",
+        file_name=ws.t("trainer.export.file_name", code=workshop.code),
         mime=XLSX,
         icon=":material/download:",
         type="primary",
