@@ -22,9 +22,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reseau.charts.style import BASE_FONT, GRID, LABEL_FONT, MUTED, base_layout, escape, wrap
 from reseau.export.safety import append_row
 from reseau.i18n import Lang, label, t
-from reseau.palette import circle_colour, hex_argb, quadrant_colour
+from reseau.palette import INK, circle_colour, hex_argb, quadrant_colour
 from reseau.scoring import score_network
 from reseau.storage import Member, Workshop
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, circle_of, roles_of
@@ -138,22 +139,40 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
 
 
 # --- the room as charts ---
-def _bar(names: list[str], counts: list[int], colours: list[str], axis: str) -> go.Figure:
+# Two charts side by side on the trainer's screen: shorter than a full-width chart.
+ROOM_CHART_HEIGHT = 460
+
+
+def _bar(
+    names: list[str], counts: list[int], colours: list[str], axis: str, lang: Lang
+) -> go.Figure:
+    """Counts as bars in the palette's colours, with the shared projector-sized layout."""
     figure = go.Figure(
         go.Bar(
-            x=names,
+            x=[wrap(escape(name)) for name in names],
             y=counts,
-            marker_color=colours,
+            marker={"color": colours, "line": {"color": INK, "width": 1}},
             text=counts,
             textposition="outside",
+            textfont={"size": BASE_FONT, "color": INK},
+            cliponaxis=False,
             hovertemplate="%{x}: %{y}<extra></extra>",
         )
     )
     figure.update_layout(
-        height=300,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis={"title": axis, "rangemode": "tozero"},
-        showlegend=False,
+        base_layout(
+            lang,
+            height=ROOM_CHART_HEIGHT,
+            margin={"l": 20, "r": 20, "t": 40, "b": 20},
+            showlegend=False,
+            xaxis={"tickfont": {"size": LABEL_FONT}},
+            yaxis={
+                "title": {"text": axis, "font": {"size": LABEL_FONT, "color": MUTED}},
+                "rangemode": "tozero",
+                "gridcolor": GRID,
+                "tickfont": {"size": LABEL_FONT, "color": MUTED},
+            },
+        )
     )
     return figure
 
@@ -166,6 +185,7 @@ def circle_figure(summary: RoomSummary, lang: Lang) -> go.Figure:
         [n for _, n in rows],
         [circle_colour(c) for c, _ in rows],
         t("workshop.col.contacts", lang),
+        lang,
     )
 
 
@@ -177,6 +197,7 @@ def quadrant_figure(summary: RoomSummary, lang: Lang) -> go.Figure:
         [n for _, n in rows],
         [quadrant_colour(q) for q, _ in rows],
         t("workshop.col.contacts", lang),
+        lang,
     )
 
 

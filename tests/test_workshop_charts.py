@@ -1,0 +1,44 @@
+"""The room's charts look like every other chart: projector-sized text, the palette's colours."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from reseau.charts.style import BASE_FONT, FONT_FAMILY
+from reseau.i18n import Lang
+from reseau.palette import circle_colour, quadrant_colour
+from reseau.storage import Member, Workshop
+from reseau.workbook import Workbook
+from reseau.workshop import circle_figure, quadrant_figure, summarise_room
+from tests.conftest import TODAY
+
+NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)
+
+
+def _room(network):  # type: ignore[no-untyped-def]
+    member = Member(1, "Camille", Workbook(network=network), NOW, NOW)
+    return summarise_room(Workshop("K7M2QX", "Atelier", NOW), [member], TODAY)
+
+
+def test_the_room_charts_use_the_shared_projector_layout(demo):
+    room = _room(demo)
+
+    for figure in (circle_figure(room, Lang.FR), quadrant_figure(room, Lang.FR)):
+        layout = figure.layout
+        assert layout.font.size == BASE_FONT
+        assert layout.font.family == FONT_FAMILY
+        assert layout.separators == ", "
+        assert figure.data[0].textfont.size == BASE_FONT
+
+
+def test_each_bar_has_the_palette_colour_of_its_circle_or_quadrant(demo):
+    room = _room(demo)
+
+    circles = circle_figure(room, Lang.EN).data[0]
+    quadrants = quadrant_figure(room, Lang.EN).data[0]
+
+    shown_circles = [c for c, n in room.contacts_per_circle if c is not None or n]
+    shown_quadrants = [q for q, n in room.quadrants if q is not None or n]
+    assert list(circles.marker.color) == [circle_colour(c) for c in shown_circles]
+    assert list(quadrants.marker.color) == [quadrant_colour(q) for q in shown_quadrants]
+    assert list(circles.y) == [n for c, n in room.contacts_per_circle if c is not None or n]
