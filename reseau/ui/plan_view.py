@@ -120,12 +120,12 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _report(ws: Workspace, edit: PlanEdit, success: str) -> None:
+def _report(ws: Workspace, edit: PlanEdit, success: str, level: str = "toast") -> None:
     for problem in edit.problems:
         ws.flash("error", problem.text(ws.lang, escape_markdown))
     if edit.changed:
         ws.set_network(edit.network)
-        ws.flash("success", success)
+        ws.flash(level, success)
 
 
 def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
@@ -243,7 +243,7 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
         return
     choices = [(r["id"], _cell(r["suggestion"]), _cell(r["due"])) for r in chosen]
     edit = accept_suggestions(ws.network, plan, choices, ws.lang)
-    _report(ws, edit, ws.t("plan.no_action.added", count=len(edit.changed)))
+    _report(ws, edit, ws.t("plan.no_action.added", count=len(edit.changed)), level="success")
     ws.set_scratch(_UNPLANNED_VERSION, version + 1)
     st.rerun()
 

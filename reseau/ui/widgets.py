@@ -28,7 +28,12 @@ def date_format(lang: Lang) -> str:
 
 def show_flashes(ws: Workspace) -> None:
     for flash in ws.pop_flashes():
-        _SHOW.get(flash.level, st.info)(flash.text)
+        if flash.level == "toast":
+            # A toast floats over the page: confirming an edit made in a table must not push the
+            # table down under the participant's pointer.
+            st.toast(flash.text, icon=":material/check_circle:")
+        else:
+            _SHOW.get(flash.level, st.info)(flash.text)
 
 
 def page_title(ws: Workspace, key: str) -> None:

@@ -73,7 +73,7 @@ def test_changing_a_status_in_the_table_saves_it_at_once():
     marc = _saved(at).network.get("demo02")
     assert marc.action_status is ActionStatus.DONE
     assert marc.action_text == "Point fait le 3/12"
-    assert t("plan.saved", "fr", name="Marc Delaunay") in texts(at)
+    assert t("plan.saved", "fr", name="Marc Delaunay") in [toast.value for toast in at.toast]
 
 
 def test_an_impossible_text_is_refused_with_a_message_and_nothing_is_lost():
