@@ -6,6 +6,8 @@ from reseau.importing import ImportRefused
 from reseau.ui import pages
 from reseau.ui.import_flow import (
     confirm,
+    confirm_label,
+    dry_run,
     parse,
     show_last_import,
     show_preview,
@@ -29,7 +31,7 @@ if upload is not None:
         else:
             show_preview(ws, upload, outcome)
             if st.button(
-                ws.t("import.confirm", count=len(outcome.contacts)),
+                confirm_label(ws, dry_run(ws, outcome)),
                 type="primary",
                 icon=":material/person_add:",
             ):

@@ -19,6 +19,7 @@ from reseau.importing import (
     MAPPABLE_FIELDS,
     ImportPreview,
     ImportRefused,
+    MergeResult,
     NoNameColumn,
     merge_contacts,
     read_contacts,
@@ -31,6 +32,7 @@ UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "vcf"]
 PARSED = "import.parsed"  # (key, ImportPreview | ImportRefused)
 CHOICES = "import.choices"  # (digest, sheet, mapping)
 RESULT = "import.result"  # what the last confirmed import did
+DRY_RUN = "import.dry_run"  # (preview, network, MergeResult): what confirming would do
 _ROUND = "import.round"  # bumped after an import, so the uploader starts empty
 _SHOWN_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "circle")
 _PREVIEW_ROWS = 200
@@ -100,6 +102,40 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
     return outcome
 
 
+def dry_run(ws: Workspace, preview: ImportPreview) -> MergeResult:
+    """What confirming would do to the workbook, worked out once per preview and network."""
+    network = ws.network
+    cached = ws.scratch(DRY_RUN)
+    if cached and cached[0] is preview and cached[1] is network:
+        return cached[2]
+    result = merge_contacts(network, preview.contacts)
+    ws.set_scratch(DRY_RUN, (preview, network, result))
+    return result
+
+
+def confirm_label(ws: Workspace, plan: MergeResult) -> str:
+    """The confirm button's text: how many contacts will be added and how many merged."""
+    if not plan.merged:
+        return ws.t("import.confirm", count=len(plan.added))
+    return ws.t("import.confirm.merging", added=len(plan.added), merged=len(plan.merged))
+
+
+def show_merges(ws: Workspace, plan: MergeResult) -> None:
+    """Before confirming: which imported contacts are already in the workbook and will be merged."""
+    if not plan.merged:
+        return
+    st.info(
+        ws.t("import.merging", added=len(plan.added), merged=len(plan.merged)),
+        icon=":material/merge:",
+    )
+    with st.expander(ws.t("import.merging.title", count=len(plan.merged))):
+        lines = [
+            ws.t("import.merging.line", name=imported.display_name, into=kept.display_name)
+            for imported, kept in plan.merged
+        ]
+        st.dataframe({ws.t("import.message"): lines}, hide_index=True, width="stretch")
+
+
 def show_refusal(ws: Workspace, upload: Upload, refused: ImportRefused) -> None:
     st.error(problem_md(ws, refused), icon=":material/block:")
     st.caption(ws.t("import.untouched"))
@@ -138,6 +174,7 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
     messages(ws, "import.skipped.title", preview.skipped_messages(ws.lang))
     messages(ws, "import.duplicates.title", preview.duplicate_messages(ws.lang))
     messages(ws, "import.warnings.title", preview.warning_messages(ws.lang))
+    show_merges(ws, dry_run(ws, preview))
 
 
 def mapping_form(
@@ -199,7 +236,7 @@ def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
     five marks and scoring settings come back with the contacts.
     """
     was_empty = not len(ws.network)
-    result = merge_contacts(ws.network, preview.contacts)
+    result = dry_run(ws, preview)
     details = read_metadata(data) if was_empty and preview.format == "reseau" else None
     if details is not None:
         restored = details.restore(result.network.contacts)
@@ -210,6 +247,7 @@ def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
     merged = tuple((imported.display_name, kept.display_name) for imported, kept in result.merged)
     ws.set_scratch(RESULT, ImportDone(len(result.added), merged))
     ws.set_scratch(PARSED, None)
+    ws.set_scratch(DRY_RUN, None)
     ws.set_scratch(CHOICES, None)
     ws.set_scratch(_ROUND, ws.scratch(_ROUND, 0) + 1)
     ws.flash("success", ws.t("import.done", added=len(result.added), merged=len(merged)))

@@ -129,3 +129,37 @@ def test_an_exported_workbook_imported_into_an_empty_one_restores_it_whole(demo)
     assert restored.settings.strength_threshold == 60
     assert restored.network.contacts == network.contacts
     assert t("import.restored", "fr") in texts(at)
+
+
+def test_the_preview_announces_merges_with_the_workbook_before_confirming():
+    data = files.csv_text(
+        [
+            ["Prénom", "Nom", "E-mail"],
+            ["Claire", "Fontaine", "claire.fontaine@example.com"],
+            ["Nadia", "Benali", "nadia.benali@example.com"],
+        ]
+    ).encode()
+    at = upload(goto(open_app(demo=True, lang="fr"), "pages/importer.py"), "c.csv", data)
+    assert t("import.merging", "fr", added=1, merged=1) in texts(at)
+    assert t("import.merging.title", "fr", count=1) in [e.label for e in at.expander]
+    assert t("import.merging.line", "fr", name="Claire Fontaine", into="Claire Fontaine") in cells(
+        at
+    )
+    assert confirm_button(at).label == t("import.confirm.merging", "fr", added=1, merged=1)
+    assert len(stored_workbook(at).network) == 31  # nothing changed yet
+
+
+def test_confirming_after_the_preview_does_what_the_preview_announced():
+    data = files.csv_text(
+        [
+            ["Prénom", "Nom", "E-mail"],
+            ["Claire", "Fontaine", "claire.fontaine@example.com"],
+            ["Nadia", "Benali", "nadia.benali@example.com"],
+        ]
+    ).encode()
+    at = upload(goto(open_app(demo=True, lang="fr"), "pages/importer.py"), "c.csv", data)
+    confirm_button(at).click()
+    at.run()
+    assert_no_error(at)
+    assert t("import.done", "fr", added=1, merged=1) in texts(at)
+    assert len(stored_workbook(at).network) == 32
