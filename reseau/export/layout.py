@@ -39,6 +39,9 @@ LATE_FONT = Font(color="FF9C0006")
 DONE_FILL = PatternFill(start_color="FFC6EFCE", end_color="FFC6EFCE", fill_type="solid")
 DONE_FONT = Font(color="FF006100")
 ROW_POINTS = 15.0
+# Wide fallback fonts (DejaVu Sans where Calibri is missing, as in many LibreOffice installs) fit
+# fewer characters per line than Excel: rows sized with this share of the width never overlap.
+WIDE_FONT_SHARE = 0.8
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from reseau.export.layout import (
     LATE_FONT,
     ROW_POINTS,
     TITLE,
+    WIDE_FONT_SHARE,
     WRAP,
     ExportContext,
     coloured,
@@ -38,6 +39,8 @@ from reseau.vocabulary import Circle
 
 WIDTHS = (34, 16, 16, 16)
 TEXT_WIDTH = sum(WIDTHS)
+# The cell's own font, named: without it LibreOffice draws rich text in a wider serif face.
+FONT_NAME, FONT_SIZE = "Calibri", 11
 BAR_HEIGHT_CM = 7.0
 RADAR_HEIGHT_CM = 9.5
 # A4 portrait between the margins, at 100 % (the sheet is narrower than the page).
@@ -167,12 +170,14 @@ def _diagnosis(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
         # The severity in bold, then the sentence: a rich text cell, never a formula.
         cell = sheet.cell(row=row, column=1)
         cell.value = CellRichText(
-            TextBlock(InlineFont(b=True), excel_text(f"{severity} · ")),
-            TextBlock(InlineFont(), excel_text(text)),
+            TextBlock(
+                InlineFont(rFont=FONT_NAME, sz=FONT_SIZE, b=True), excel_text(f"{severity} · ")
+            ),
+            TextBlock(InlineFont(rFont=FONT_NAME, sz=FONT_SIZE), excel_text(text)),
         )
         cell.alignment = WRAP
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-        lines = lines_needed(f"{severity} · {text}", TEXT_WIDTH)
+        lines = lines_needed(f"{severity} · {text}", TEXT_WIDTH * WIDE_FONT_SHARE)
         sheet.row_dimensions[row].height = ROW_POINTS * lines + 3
     return row
 

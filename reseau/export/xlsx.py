@@ -40,6 +40,7 @@ from reseau.export.layout import (
     ROW_POINTS,
     TITLE,
     TOP,
+    WIDE_FONT_SHARE,
     WRAP,
     ExportContext,
     coloured,
@@ -239,10 +240,48 @@ def _contacts_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "C2"
-    columns = list(zip(column_headers, *sample, strict=False))
-    fit_widths(sheet, columns, minimum=10, maximum=40)
-    print_setup(sheet, ctx, fit_width=False, title_rows="1:1")
-    sheet.print_title_cols = "A:B"
+    _contacts_layout(sheet, column_headers, sample, len(ctx.workbook.network))
+    print_setup(sheet, ctx, title_rows="1:1")
+
+
+# Narrow wrapped columns, so the 29 columns print on one A4 landscape width at a readable size.
+_CONTACT_MAX_WIDTH = 18
+_CONTACT_WIDER = {"email": 26}
+
+
+def _contacts_layout(
+    sheet: Worksheet, column_headers: list[str], sample: list[list[Any]], count: int
+) -> None:
+    """Column widths from the values (headers wrap), rows as tall as their wrapped text."""
+    values = [
+        [row[i] if i < len(row) else None for row in sample] for i in range(len(column_headers))
+    ]
+    widths = fit_widths(sheet, values, minimum=6, maximum=_CONTACT_MAX_WIDTH)
+    for index, text in enumerate(column_headers):
+        name = TABLE_FIELDS[index] if index < len(TABLE_FIELDS) else ""
+        longest_word = max(len(word) for word in text.split())
+        widths[index] = max(widths[index], longest_word + 2, _CONTACT_WIDER.get(name, 0))
+        sheet.column_dimensions[get_column_letter(index + 1)].width = widths[index]
+    # Bold headers run wider still than the values.
+    heading = max(
+        lines_needed(text, widths[i] * WIDE_FONT_SHARE * 0.85)
+        for i, text in enumerate(column_headers)
+    )
+    sheet.row_dimensions[1].height = ROW_POINTS * heading
+    for number in range(2, count + 2):
+        cells = sheet[number]
+        lines = max(
+            lines_needed(_cell_text(cell.value), widths[i] * WIDE_FONT_SHARE)
+            for i, cell in enumerate(cells)
+        )
+        if lines > 1:
+            for cell in cells:
+                cell.alignment = WRAP
+            sheet.row_dimensions[number].height = ROW_POINTS * lines
+
+
+def _cell_text(value: Any) -> str:
+    return "" if value is None or isinstance(value, (date, int, float)) else str(value)
 
 
 # --- Méthode ------------------------------------------------------------------------------
@@ -356,7 +395,7 @@ def _method_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
         sample = sheet.cell(row=row, column=1, value=ctx.t(key))
         sample.fill, sample.font = sample_fill, sample_font
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    print_setup(sheet, ctx, landscape=False)
+    print_setup(sheet, ctx)
 
 
 # --- Metadata -----------------------------------------------------------------------------

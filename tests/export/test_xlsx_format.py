@@ -4,10 +4,13 @@ native charts."""
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 
 import openpyxl
+from openpyxl.cell.rich_text import CellRichText
+from openpyxl.utils import get_column_letter
 
 from reseau.contact_table import headers
 from reseau.export.xlsx import PLAN_HEADER_ROW, build_xlsx, download_name
@@ -158,3 +161,55 @@ def test_the_file_name_carries_the_participant_in_plain_letters():
     )
     assert download_name("=1+1", TODAY, "en") == "reseau-1-1-2026-11-27.xlsx"
     assert download_name("", TODAY, "fr") == "reseau-2026-11-27.xlsx"
+
+
+def test_the_contacts_sheet_prints_one_page_wide_on_a4_landscape_with_its_header_repeated(
+    demo_book,
+):
+    sheet = demo_book["Contacts"]
+
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert int(sheet.page_setup.fitToWidth) == 1 and int(sheet.page_setup.fitToHeight) == 0
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.print_title_cols is None  # one page wide: no columns to repeat
+
+
+def test_the_contacts_columns_are_narrow_enough_to_print_and_tall_enough_to_read(demo_book):
+    sheet = demo_book["Contacts"]
+
+    widths = [sheet.column_dimensions[get_column_letter(c)].width for c in range(1, 30)]
+    assert sum(widths) < 450  # was over 600: printed at a quarter of its size
+    for row in sheet.iter_rows(min_row=2):
+        longest = max(
+            (len(c.value) / widths[c.column - 1] for c in row if isinstance(c.value, str)),
+            default=0,
+        )
+        # A wide font (DejaVu Sans) writes about one character per unit of column width.
+        assert (sheet.row_dimensions[row[0].row].height or 15) >= 15 * math.ceil(longest)
+
+
+def test_the_method_sheet_prints_one_page_wide_on_a4_landscape(demo_book):
+    sheet = demo_book["Méthode"]
+
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert int(sheet.page_setup.fitToWidth) == 1 and int(sheet.page_setup.fitToHeight) == 0
+
+
+def test_each_diagnosis_row_is_tall_enough_for_its_wrapped_text(demo_file):
+    sheet = openpyxl.load_workbook(io.BytesIO(demo_file), rich_text=True)["Synthèse"]
+
+    findings = [
+        row[0]
+        for row in sheet.iter_rows(min_row=1, max_row=60)
+        if isinstance(row[0].value, CellRichText)
+    ]
+    assert len(findings) >= 4
+    for cell in findings:
+        text = str(cell.value)
+        # LibreOffice with DejaVu Sans fits about 88 characters on the four merged columns.
+        assert sheet.row_dimensions[cell.row].height >= 15 * math.ceil(len(text) / 85)
+        assert {block.font.rFont for block in cell.value} == {"Calibri"}  # not a serif fallback
