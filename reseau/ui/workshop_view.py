@@ -11,6 +11,7 @@ import os
 import time
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import segno
 import streamlit as st
@@ -154,12 +155,27 @@ def room_summary(ws: Workspace, code: str) -> RoomSummary:
     return summarise_room(ws.store.workshop(code), ws.store.members(code), ws.today)
 
 
+def trainer_clock(now: datetime, zone: str | None) -> tuple[str, bool]:
+    """The time as the trainer's own clock shows it (HH:MM:SS), and whether it is local time.
+
+    Without a browser time zone, or with one this server does not know, the time is UTC.
+    """
+    if zone:
+        try:
+            return f"{now.astimezone(ZoneInfo(zone)):%H:%M:%S}", True
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return f"{now.astimezone(UTC):%H:%M:%S}", False
+
+
 @st.fragment(run_every=REFRESH)
 def live_room(ws: Workspace, code: str) -> None:
     """The room right now; reruns by itself every few seconds, alone, without a page reload."""
     summary = room_summary(ws, code)
     now = datetime.now(UTC)
-    st.caption(ws.t("trainer.room.updated", time=f"{now:%H:%M:%S}", seconds=REFRESH.seconds))
+    clock, local = trainer_clock(now, st.context.timezone)
+    key = "trainer.room.updated" if local else "trainer.room.updated_utc"
+    st.caption(ws.t(key, time=clock, seconds=REFRESH.seconds))
     people = summary.participants
     if not people:
         st.info(ws.t("trainer.room.empty"), icon=":material/hourglass_empty:")

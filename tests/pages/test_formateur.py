@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from reseau.demo import load_demo_network
 from reseau.i18n import t
 from reseau.storage import WorkshopClosed, open_store
+from reseau.ui.workshop_view import REFRESH, trainer_clock
 from reseau.workbook import Workbook
 from tests.apptest import assert_no_error, goto, open_app, texts
 
@@ -115,3 +120,50 @@ def test_closing_a_workshop_asks_first_then_stops_its_code(trainer_password):
     with pytest.raises(WorkshopClosed):
         store.join_workshop(workshop.code, Workbook())
     assert store.exists(member_id)
+
+
+def test_the_live_room_time_is_the_trainers_local_time(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Pondichéry")
+    store.join_workshop(workshop.code, Workbook())
+    at = open_app()
+    at.context = {"timezone": "Asia/Kolkata"}  # UTC+5:30 all year: never mistaken for UTC
+
+    at = _log_in(goto(at, PAGE))
+
+    assert_no_error(at)
+    pattern = re.escape(t("trainer.room.updated", "fr", time="TIME", seconds=REFRESH.seconds))
+    (shown,) = [
+        c.value
+        for c in at.caption
+        if re.fullmatch(pattern.replace("TIME", r"\d\d:\d\d:\d\d"), c.value)
+    ]
+    clock = datetime.strptime(re.search(r"\d\d:\d\d:\d\d", shown).group(), "%H:%M:%S")
+    kolkata = datetime.now(ZoneInfo("Asia/Kolkata"))
+    seconds_apart = (kolkata.hour * 3600 + kolkata.minute * 60 + kolkata.second) - (
+        clock.hour * 3600 + clock.minute * 60 + clock.second
+    )
+    assert abs(seconds_apart) % 86400 < 120 or abs(seconds_apart) % 86400 > 86400 - 120
+
+
+def test_without_a_browser_time_zone_the_live_room_says_its_time_is_utc(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier sans fuseau")
+    store.join_workshop(workshop.code, Workbook())
+
+    at = _log_in(goto(open_app(), PAGE))
+
+    assert_no_error(at)
+    pattern = re.escape(t("trainer.room.updated_utc", "fr", time="TIME", seconds=REFRESH.seconds))
+    assert any(
+        re.fullmatch(pattern.replace("TIME", r"\d\d:\d\d:\d\d"), c.value) for c in at.caption
+    )
+
+
+def test_the_trainer_clock_falls_back_to_utc_for_an_unknown_zone():
+    now = datetime(2026, 11, 27, 4, 31, 53, tzinfo=UTC)
+
+    assert trainer_clock(now, "Europe/Paris") == ("05:31:53", True)
+    assert trainer_clock(now, "Mars/Olympus_Mons") == ("04:31:53", False)
+    assert trainer_clock(now, "../etc/passwd") == ("04:31:53", False)
+    assert trainer_clock(now, None) == ("04:31:53", False)
