@@ -268,8 +268,10 @@ def _contacts_layout(
         for i, text in enumerate(column_headers)
     )
     sheet.row_dimensions[1].height = ROW_POINTS * heading
-    for number in range(2, count + 2):
-        cells = sheet[number]
+    # iter_rows with explicit bounds: `sheet[row]` rescans the whole sheet for its width on every
+    # call, which made this loop quadratic in the number of contacts.
+    rows = sheet.iter_rows(min_row=2, max_row=count + 1, max_col=len(column_headers))
+    for number, cells in enumerate(rows, start=2):
         lines = max(
             lines_needed(_cell_text(cell.value), widths[i] * WIDE_FONT_SHARE)
             for i, cell in enumerate(cells)
