@@ -34,7 +34,15 @@ _PLAN_ORDER = ("rank", "name", *_EDITABLE, "late", "quadrant", "circle", "role")
 
 
 def current_plan(ws: Workspace) -> Plan:
-    return build_plan(ws.network, ws.scores(), ws.lang, ws.today)
+    """The plan of the current network, built once per change rather than on every rerun."""
+    network, scores, lang, today = ws.network, ws.scores(), ws.lang, ws.today
+    cached = ws.scratch("plan.cached")
+    fresh = cached is not None and cached[0] is network and cached[1] is scores
+    if fresh and cached[2:4] == (lang, today):
+        return cached[4]
+    plan = build_plan(network, scores, lang, today)
+    ws.set_scratch("plan.cached", (network, scores, lang, today, plan))
+    return plan
 
 
 def intro(ws: Workspace) -> None:
@@ -140,7 +148,12 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
         st.info(ws.t("plan.filtered_empty"))
         return
     version = ws.scratch(_PLAN_VERSION, 0)
-    frame = _plan_frame(ws, rows)
+    cached = ws.scratch("plan.frame")
+    if cached is not None and cached[0] is plan and cached[1] == choice:
+        frame = cached[2]
+    else:
+        frame = _plan_frame(ws, rows)
+        ws.set_scratch("plan.frame", (plan, choice, frame))
     edited = st.data_editor(
         frame,
         hide_index=True,
