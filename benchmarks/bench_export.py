@@ -11,12 +11,8 @@ the hidden metadata sheet). Target: ratio <= 3. Timings are the best of a few ru
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import gc
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,39 +20,13 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reseau.contact import new_contact_id
+from benchmarks.bench import best_of, generated_network
 from reseau.contact_table import contact_to_record, headers
-from reseau.demo import load_demo_network
 from reseau.export.xlsx import write_xlsx
 from reseau.i18n import Lang
-from reseau.network import Network
 from reseau.workbook import Workbook
 
 TARGET = 3.0
-
-
-def network_of(size: int) -> Network:
-    """`size` contacts cycling through the demo's people, each with a name and id of its own."""
-    demo = load_demo_network()
-    contacts = tuple(
-        dataclasses.replace(
-            demo.contacts[i % len(demo)],
-            first_name=f"{demo.contacts[i % len(demo)].first_name} {i // len(demo) + 1}",
-            id=new_contact_id(),
-        )
-        for i in range(size)
-    )
-    return Network(contacts=contacts, participant="Alex Benchmark", mission="Benchmark")
-
-
-def best_of(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:
@@ -65,7 +35,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    network = network_of(args.size)
+    network = generated_network(args.size)
     workbook = Workbook(network=network, lang=Lang.FR)
     frame = pd.DataFrame([contact_to_record(c, Lang.FR) for c in network], columns=None).set_axis(
         headers(Lang.FR), axis=1
