@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from reseau.diagnosis import Finding, Severity, diagnose
@@ -89,34 +91,35 @@ def marks_panel(ws: Workspace) -> None:
 
 
 # --- settings ---
+def _weight_inputs(
+    ws: Workspace, title: str, criteria: tuple[str, ...], weights: Mapping[str, float]
+) -> dict[str, float]:
+    """One number input per criterion of a score, in the method's order, under its title."""
+    st.markdown(f"**{ws.t(f'qualify.settings.{title}')}**")
+    return {
+        name: st.number_input(
+            ws.t(f"explain.criterion.{name}"),
+            min_value=0.0,
+            max_value=100.0,
+            step=5.0,
+            value=float(weights[name]),
+        )
+        for name in criteria
+    }
+
+
 def _settings_form(ws: Workspace) -> ScoringSettings | None:
     current = ws.settings
     with st.form("qualify.settings"):
         strength_col, potential_col, threshold_col = st.columns(3, gap="large")
         with strength_col:
-            st.markdown(f"**{ws.t('qualify.settings.strength_weights')}**")
-            strength = {
-                name: st.number_input(
-                    ws.t(f"explain.criterion.{name}"),
-                    min_value=0.0,
-                    max_value=100.0,
-                    step=5.0,
-                    value=float(current.strength_weights[name]),
-                )
-                for name in STRENGTH_CRITERIA
-            }
+            strength = _weight_inputs(
+                ws, "strength_weights", STRENGTH_CRITERIA, current.strength_weights
+            )
         with potential_col:
-            st.markdown(f"**{ws.t('qualify.settings.potential_weights')}**")
-            potential = {
-                name: st.number_input(
-                    ws.t(f"explain.criterion.{name}"),
-                    min_value=0.0,
-                    max_value=100.0,
-                    step=5.0,
-                    value=float(current.potential_weights[name]),
-                )
-                for name in POTENTIAL_CRITERIA
-            }
+            potential = _weight_inputs(
+                ws, "potential_weights", POTENTIAL_CRITERIA, current.potential_weights
+            )
         with threshold_col:
             st.markdown(f"**{ws.t('qualify.settings.thresholds')}**")
             potential_threshold = st.slider(
