@@ -51,6 +51,55 @@ def test_pages_open_with_the_demo_without_the_empty_notice(page):
     assert t("common.needs_contacts", "fr") not in texts(at)
 
 
+def test_the_import_page_shows_its_title_intro_and_the_way_on_to_sorting():
+    at = goto(open_app(demo=True), "pages/importer.py")
+    page = texts(at)
+    assert t("import.title", "fr") in page and t("import.intro", "fr") in page
+    assert len(at.get("file_uploader")) == 1
+
+
+def test_the_qualifier_shows_its_title_and_offers_every_mode():
+    at = goto(open_app(demo=True), "pages/qualifier.py")
+    assert t("qualify.title", "fr") in texts(at)
+    modes = at.get("button_group")[0]
+    assert modes.options == [
+        "Trier",
+        "Compléter",
+        "Fiche par fiche",
+        "Tableau",
+        "Diagnostic",
+        "Réglages",
+    ]
+
+
+def test_the_map_shows_four_chart_tabs_and_draws_the_first_chart():
+    at = goto(open_app(demo=True), "pages/carte.py")
+    assert [tab.label for tab in at.tabs] == [
+        t(f"map.tab.{name}", "fr") for name in ("sunburst", "concentric", "matrix", "radar")
+    ]
+    assert len(at.get("plotly_chart")) >= 1
+
+
+def test_the_plan_shows_its_five_key_figures_for_the_demo():
+    at = goto(open_app(demo=True), "pages/plan.py")
+    labels = [m.label for m in at.metric]
+    assert labels[:5] == [
+        t("plan.metric.actions", "fr"),
+        t("plan.metric.this_week", "fr"),
+        t("plan.metric.late", "fr"),
+        t("plan.metric.done", "fr"),
+        t("plan.metric.without_action", "fr"),
+    ]
+
+
+def test_the_export_page_explains_the_file_and_builds_it_only_on_request():
+    at = goto(open_app(demo=True), "pages/exporter.py")
+    page = texts(at)
+    assert t("export.title", "fr") in page and t("export.intro", "fr") in page
+    assert t("export.build", "fr") in [b.label for b in at.button]
+    assert len(at.get("download_button")) == 0
+
+
 def test_the_import_page_on_an_empty_workbook_asks_for_a_file_not_for_contacts():
     at = goto(open_app(), "pages/importer.py")
     assert t("common.needs_contacts", "fr") not in texts(at)
