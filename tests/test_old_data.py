@@ -1,0 +1,58 @@
+"""Workbooks written by earlier versions keep loading: committed fixtures, literal expectations.
+
+`tests/fixtures/v1/` was written by version 1 of the format (November 2026): the store's JSON
+and the Excel save file of the same workbook. Never regenerate these files: they stand for what
+participants already have on disk and in the store.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reseau.export.metadata import read_metadata
+from reseau.importing import read_contacts
+from reseau.serialization import workbook_from_json
+from reseau.vocabulary import ActionStatus, Circle, ContactNature, Role
+
+V1 = Path(__file__).parent / "fixtures" / "v1"
+
+
+def _thomas_is_intact(contact) -> None:
+    assert (contact.first_name, contact.last_name, contact.company) == (
+        "Thomas",
+        "Nguyen",
+        "Altéa Digital",
+    )
+    assert (contact.circle, contact.role) == (Circle.SUPPORT, Role.FORMER_MANAGER)
+    assert (contact.frequency, contact.trust, contact.added_value) == (1, 3, 4)
+    assert contact.last_contact_nature is ContactNature.EMAIL
+    assert contact.last_contact_date == date(2025, 6, 2)
+    assert contact.action_text == "Reprendre contact autour d'un café"
+    assert (contact.action_due, contact.action_status) == (date(2026, 12, 5), ActionStatus.TODO)
+
+
+def test_a_version_1_stored_workbook_still_loads_whole():
+    workbook = workbook_from_json((V1 / "stored_workbook.json").read_text(encoding="utf-8"))
+
+    assert len(workbook.network) == 31
+    assert workbook.network.participant == "Camille Martin"
+    assert workbook.network.mission == "Déployer le nouvel outil de planification"
+    assert dict(workbook.network.marks[Circle.SUPPORT]) == {"purpose": 4, "trust": 2}
+    assert (workbook.settings.strength_threshold, workbook.settings.cold_after_days) == (55.0, 120)
+    assert workbook.cursor == "demo04"
+    _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
+
+
+def test_a_version_1_excel_save_file_still_restores_the_workbook():
+    data = (V1 / "reseau_export.xlsx").read_bytes()
+
+    saved = read_metadata(data)
+    assert saved is not None
+    restored = saved.restore(read_contacts(data, "reseau_export.xlsx").contacts)
+
+    assert len(restored.network) == 31
+    assert restored.network.participant == "Camille Martin"
+    assert dict(restored.network.marks[Circle.SUPPORT]) == {"purpose": 4, "trust": 2}
+    assert (restored.settings.strength_threshold, restored.settings.cold_after_days) == (55.0, 120)
+    _thomas_is_intact(next(c for c in restored.network if c.id == "demo04"))
