@@ -125,8 +125,8 @@ def _names(names: Sequence[str], lang: Lang, escape: Callable[[str], str]) -> st
     return t("diagnosis.names_more", lang, names=shown, more=more) if more > 0 else shown
 
 
-def _worded(params: Mapping[str, Any], lang: Lang, escape: Callable[[str], str]) -> dict[str, str]:
-    worded: dict[str, str] = {}
+def _worded(params: Mapping[str, Any], lang: Lang, escape: Callable[[str], str]) -> dict[str, Any]:
+    worded: dict[str, Any] = {}
     for name, value in params.items():
         if hasattr(value, "label_key"):
             worded[name] = t(value.label_key, lang)
@@ -136,6 +136,8 @@ def _worded(params: Mapping[str, Any], lang: Lang, escape: Callable[[str], str])
             worded[name] = ", ".join(t(f"mark.{mark}", lang) for mark in value)
         elif isinstance(value, float):
             worded[name] = number(value, lang, 1, keep_zeros=True)
+        elif isinstance(value, int):
+            worded[name] = value  # kept a number: the catalogue words it and chooses its plural
         else:
             worded[name] = str(value)
     return worded

@@ -14,7 +14,7 @@ from datetime import date
 
 from reseau import diagnosis
 from reseau.contact import SCALE_FIELDS, Contact
-from reseau.i18n import Lang, label, number, t
+from reseau.i18n import Lang, day, label, number, t
 from reseau.network import Network
 from reseau.scoring import (
     POTENTIAL_CRITERIA,
@@ -31,11 +31,6 @@ from reseau.scoring import (
     strength_levels,
 )
 from reseau.vocabulary import QUADRANT_PRIORITY, Quadrant
-
-
-def day(value: date, lang: Lang | str) -> str:
-    """A date as the participant reads it: 12/03/2026 in French, 2026-03-12 in English."""
-    return value.strftime("%d/%m/%Y") if Lang.parse(lang) is Lang.FR else value.isoformat()
 
 
 def percent(level: float, lang: Lang | str) -> str:

@@ -4,16 +4,28 @@ Texts live in `reseau/locales/<lang>/*.toml` as flat keys (one file per area of 
 same file names in each language); `t(key, lang, **params)` returns the text with `{params}`
 filled in. A missing key raises in tests and during development rather than
 showing a half-translated screen.
+
+Counts choose their words by the language's plural rules (CLDR, through Babel: in French 0 and 1
+are singular, in English only 1): `{count:plural|# contact ajouté|# contacts ajoutés}` writes
+« 0 contact ajouté », « 2 contacts ajoutés ». The forms are `one|other` (`#` is the number,
+written as that language writes numbers). Numbers and dates are written by Babel too:
+« 25 300,5 », « 45 % », « 29 nov. 2026 ».
 """
 
 from __future__ import annotations
 
+import string
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 
 LOCALES_DIR = Path(__file__).with_name("locales")
 
@@ -72,23 +84,76 @@ class Number:
         return number(self.value, DEFAULT_LANG, self.digits)
 
 
+PLURAL = "plural|"
+
+
+class BadPluralForms(ValueError):
+    """A `{n:plural|…}` placeholder does not give exactly the forms `one|other`."""
+
+
+class _Wording(string.Formatter):
+    """Fills a catalogue text: numbers written in the text's language, plural forms chosen."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith(PLURAL):
+            return plural(value, format_spec[len(PLURAL) :], self.lang)
+        if format_spec == "de":
+            return of_name(str(value))
+        if format_spec:
+            return super().format_field(value, format_spec)
+        return self._word(value)
+
+    def _word(self, value: Any) -> str:
+        if isinstance(value, Number):
+            return number(value.value, self.lang, value.digits)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return number(value, self.lang)
+        return str(value)
+
+
+def plural(count: Any, forms: str, lang: Lang | str) -> str:
+    """The form of `forms` ("one|other", `#` standing for the count) this count takes in `lang`."""
+    one, other = _plural_forms(forms)
+    amount = count.value if isinstance(count, Number) else count
+    digits = count.digits if isinstance(count, Number) else 0
+    category = _locale(Lang.parse(lang)).plural_form(abs(amount))
+    chosen = one if category == "one" else other
+    return chosen.replace("#", number(amount, lang, digits))
+
+
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
+
+
+def of_name(name: str) -> str:
+    """French « de » before a name, elided before a vowel: « d'Alex », « de Marie »."""
+    return f"d'{name}" if name[:1] in _VOWELS else f"de {name}"
+
+
+def _plural_forms(forms: str) -> tuple[str, str]:
+    parts = forms.split("|")
+    if len(parts) != 2 or not all(parts):
+        raise BadPluralForms(forms)
+    return parts[0], parts[1]
+
+
 def t(key: str, lang: Lang | str = DEFAULT_LANG, /, **params: Any) -> str:
     """The text for `key` in `lang`, with `{name}` placeholders filled from params.
 
-    A `Number` param is written as the participant of that language writes numbers.
+    Whole numbers and `Number` params are written as the participant of that language writes
+    numbers; `{name:plural|one|other}` chooses the words that go with a count.
     """
-    texts = catalogue(Lang.parse(lang))
+    language = Lang.parse(lang)
+    texts = catalogue(language)
     try:
         text = texts[key]
     except KeyError:
         raise MissingText(key) from None
     if not params:
         return text
-    worded = {
-        name: number(value.value, lang, value.digits) if isinstance(value, Number) else value
-        for name, value in params.items()
-    }
-    return text.format(**worded)
+    return _Wording(language).format(text, **params)
 
 
 def has_text(key: str, lang: Lang | str = DEFAULT_LANG) -> bool:
@@ -102,13 +167,29 @@ def label(item: Any, lang: Lang | str = DEFAULT_LANG) -> str:
     return t(item.label_key, lang)
 
 
+@cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse({Lang.FR: "fr_FR", Lang.EN: "en_GB"}[lang])
+
+
 def number(value: float, lang: Lang | str, digits: int = 0, *, keep_zeros: bool = False) -> str:
-    """A number as the participant writes it: « 62,5 » in French, "62.5" in English.
+    """A number as the participant writes it: « 25 300,5 » in French, "25,300.5" in English.
 
     Trailing zeros are dropped (« 30 », not « 30,0 ») unless `keep_zeros` asks for a fixed
     number of decimals.
     """
-    text = f"{value:.{digits}f}"
-    if digits and not keep_zeros and text.endswith("0" * digits):
-        text = text[: -(digits + 1)]
-    return text.replace(".", ",") if Lang.parse(lang) is Lang.FR else text
+    rounded = round(value, digits) or 0  # never « -0 »
+    if not keep_zeros and rounded == int(rounded):
+        digits = 0
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(rounded, format=pattern, locale=_locale(Lang.parse(lang)))
+
+
+def percent(share: float, lang: Lang | str) -> str:
+    """A share (0.45) as a percentage: « 45 % » in French, "45%" in English."""
+    return format_percent(share, locale=_locale(Lang.parse(lang)))
+
+
+def day(value: date, lang: Lang | str) -> str:
+    """A date as the participant reads it: « 29 nov. 2026 » in French, "29 Nov 2026" in English."""
+    return format_date(value, format="medium", locale=_locale(Lang.parse(lang)))

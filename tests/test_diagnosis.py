@@ -83,7 +83,7 @@ def test_a_circle_much_thinner_than_the_others_is_pointed_out():
 
     assert [f.params["circle"] for f in findings] == [Circle.OPERATIONAL]
     assert findings[0].message("fr") == (
-        "Le Réseau opérationnel ne compte que 1 contact(s), "
+        "Le Réseau opérationnel ne compte que 1 contact, "
         "contre 7,0 en moyenne dans les deux autres cercles."
     )
 
@@ -121,7 +121,7 @@ def test_a_long_list_of_names_is_cut_with_a_count_of_the_others():
 
     message = _diagnose(network)[0].message("fr")
 
-    assert message.endswith("P0, P1, P2, P3, P4 et 3 autre(s).")
+    assert message.endswith("P0, P1, P2, P3, P4 et 3 autres.")
 
 
 def test_sorted_but_partly_qualified_contacts_are_listed_as_not_qualified():

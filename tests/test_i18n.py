@@ -73,3 +73,61 @@ def test_numbers_drop_trailing_zeros_unless_asked_to_keep_them():
     assert number(7.0, Lang.FR, 1) == "7"
     assert number(7.0, Lang.FR, 1, keep_zeros=True) == "7,0"
     assert number(3.5, "en", 1) == "3.5"
+
+
+def _plural_specs(text: str) -> list[str]:
+    return [
+        spec[len("plural|") :]
+        for _, field, spec, _ in string.Formatter().parse(text)
+        if field and spec and spec.startswith("plural|")
+    ]
+
+
+def test_no_text_writes_a_plural_with_brackets():
+    for lang in Lang:
+        bracketed = [k for k, v in catalogue(lang).items() if re.search(r"\w\((s|x|e|es)\)", v)]
+        assert bracketed == [], lang
+
+
+def test_every_plural_placeholder_gives_a_singular_and_a_plural_form():
+    for lang in Lang:
+        for key, text in catalogue(lang).items():
+            for forms in _plural_specs(text):
+                parts = forms.split("|")
+                assert len(parts) == 2 and all(parts), (lang, key, forms)
+
+
+def test_zero_and_one_are_singular_in_french_and_zero_is_plural_in_english():
+    assert t("plan.no_action.added", "fr", count=0) == "0 action ajoutée au plan."
+    assert t("plan.no_action.added", "fr", count=1) == "1 action ajoutée au plan."
+    assert t("plan.no_action.added", "fr", count=2) == "2 actions ajoutées au plan."
+    assert t("plan.no_action.added", "en", count=0) == "0 actions added to the plan."
+    assert t("plan.no_action.added", "en", count=1) == "1 action added to the plan."
+
+
+def test_one_sentence_can_hold_several_counts_each_with_its_own_plural():
+    text = t("import.done", "fr", added=1, merged=3)
+    assert text == "Import terminé : 1 contact ajouté, 3 fusionnés avec un contact déjà présent."
+
+
+def test_large_counts_are_written_with_the_languages_thousands_separator():
+    assert t("import.confirm", "fr", count=5000) == "Importer 5\u202f000 contacts"
+    assert t("import.confirm", "en", count=5000) == "Import 5,000 contacts"
+
+
+def test_numbers_dates_and_shares_are_written_the_french_way():
+    from datetime import date
+
+    from reseau.i18n import day, percent
+
+    assert number(25300.5, "fr", 1) == "25\u202f300,5"
+    assert number(25300.5, "en", 1) == "25,300.5"
+    assert percent(0.45, "fr") == "45\u00a0%"
+    assert day(date(2026, 11, 29), "fr") == "29 nov. 2026"
+    assert day(date(2026, 11, 29), "en") == "29 Nov 2026"
+
+
+def test_french_elides_de_before_a_name_that_starts_with_a_vowel():
+    assert t("export.plan.title_for", "fr", name="Alex") == "Plan d'action d'Alex"
+    assert t("export.plan.title_for", "fr", name="Émilie") == "Plan d'action d'Émilie"
+    assert t("export.plan.title_for", "fr", name="Marie") == "Plan d'action de Marie"

@@ -17,8 +17,7 @@ import segno
 import streamlit as st
 
 from reseau.errors import ReseauError
-from reseau.explain import day
-from reseau.i18n import Lang, label, number
+from reseau.i18n import Lang, day, label, number
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 from reseau.ui.joining import join_link

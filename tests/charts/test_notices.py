@@ -10,8 +10,8 @@ def texts(network, chosen=NO_FILTER, lang=Lang.FR):
 
 def test_the_demo_notes_the_contact_without_a_circle_and_those_to_qualify(demo):
     assert texts(demo) == [
-        "1 contact(s) sans cercle ne figurent pas sur les cartes : placez-les dans « Qualifier ».",
-        "2 contact(s) pas encore qualifié(s) : en gris sur les cartes, absents de la matrice.",
+        "1 contact sans cercle ne figure pas sur les cartes : placez-le dans « Qualifier ».",
+        "2 contacts pas encore qualifiés : en gris sur les cartes, absents de la matrice.",
     ]
 
 

@@ -94,7 +94,9 @@ def test_a_long_note_is_cut_to_the_field_limit_with_a_warning():
     data = ("Prénom,Nom,Notes\nAnne,Martin," + "x" * 6_000 + "\n").encode()
     preview = read_contacts(data, "contacts.csv")
     assert len(preview.contacts[0].notes) == 5_000
-    assert preview.warning_messages("en") == ['Row 2: text of "Notes" shortened to 5000 characters']
+    assert preview.warning_messages("en") == [
+        'Row 2: text of "Notes" shortened to 5,000 characters'
+    ]
 
 
 def test_a_sheet_without_a_name_column_lists_the_columns_found():

@@ -36,5 +36,5 @@ def test_a_number_param_is_worded_in_the_sentences_language():
     size = Number(1234.5, digits=1)
 
     assert t("import.error.too_big", "fr", size=size, limit=Number(20)).startswith(
-        "Le fichier est trop volumineux (1234,5 Mo, 20 Mo"
+        "Le fichier est trop volumineux (1\u202f234,5 Mo, 20 Mo"
     )

@@ -40,21 +40,57 @@ def _criteria(at):  # type: ignore[no-untyped-def]
     )
 
 
+FRENCH_MONTHS = [
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+]
+ENGLISH_MONTHS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+]
+
+
 def test_a_french_trainer_reads_averages_with_a_decimal_comma_and_dates_day_first(room):
     at = _trainer("fr")
 
     averages = _criteria(at).iloc[:, 2:].to_numpy().ravel().tolist()
     assert averages and all("," in value and "." not in value for value in averages)
-    created = room.created_at.strftime("%d/%m/%Y")
+    made = room.created_at.date()
+    created = f"{made.day} {FRENCH_MONTHS[made.month - 1]} {made.year}"
     assert at.selectbox[0].options == [f"Atelier de Lyon · {room.display_code} · {created}"]
 
 
-def test_an_english_trainer_reads_averages_with_a_decimal_point_and_iso_dates(room):
+def test_an_english_trainer_reads_averages_with_a_decimal_point_and_dates_day_first(room):
     at = _trainer("en")
 
     averages = _criteria(at).iloc[:, 2:].to_numpy().ravel().tolist()
     assert averages and all("." in value and "," not in value for value in averages)
-    assert at.selectbox[0].options[0].endswith(room.created_at.date().isoformat())
+    made = room.created_at.date()
+    assert (
+        at.selectbox[0]
+        .options[0]
+        .endswith(f"{made.day} {ENGLISH_MONTHS[made.month - 1]} {made.year}")
+    )
 
 
 def test_the_room_export_is_named_in_the_trainers_language():

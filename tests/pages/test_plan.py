@@ -47,7 +47,7 @@ def test_the_summary_on_top_counts_actions_this_week_late_done_and_the_rest():
         t("plan.metric.done", "fr"): str(expected.done),
         t("plan.metric.without_action", "fr"): str(expected.without_action),
     }
-    assert "**Réseau de soutien** : 9 action(s)" in texts(at)
+    assert "**Réseau de soutien** : 9 actions" in texts(at)
 
 
 def test_the_plan_lists_actions_in_priority_order():
