@@ -103,6 +103,7 @@ def _weight_inputs(
             max_value=100.0,
             step=5.0,
             value=float(weights[name]),
+            format="%g",  # « 30 », not « 30.00 »: weights are whole numbers in practice
         )
         for name in criteria
     }
@@ -128,6 +129,7 @@ def _settings_form(ws: Workspace) -> ScoringSettings | None:
                 100.0,
                 float(current.potential_threshold),
                 step=5.0,
+                format="%g",
             )
             strength_threshold = st.slider(
                 ws.t("qualify.settings.strength_threshold"),
@@ -135,6 +137,7 @@ def _settings_form(ws: Workspace) -> ScoringSettings | None:
                 100.0,
                 float(current.strength_threshold),
                 step=5.0,
+                format="%g",
             )
             cold = st.number_input(
                 ws.t("qualify.settings.cold_after_days"),

@@ -278,3 +278,13 @@ def test_a_choice_the_browser_sends_as_plain_text_is_saved_as_the_methods_value(
     assert saved.action_status is ActionStatus.IN_PROGRESS
     assert saved.value_kinds == {ValueKind.SUPPORT}
     assert saved.trust == 4
+
+
+def test_settings_show_weights_and_thresholds_as_whole_numbers_not_decimals():
+    from tests.apptest import goto, open_app
+
+    at = goto(open_app(demo=True), "pages/qualifier.py")
+    at.get("button_group")[0].set_value("settings").run()
+
+    formats = {w.label: w.proto.format for w in (*at.number_input, *at.slider) if w.proto.format}
+    assert formats and set(formats.values()) <= {"%g", "%d"}
