@@ -6,6 +6,7 @@ import streamlit as st
 
 from reseau.bug_log import log_bug
 from reseau.ui import pages
+from reseau.ui.frontend_words import speak_the_participants_language
 from reseau.ui.my_data import my_data
 from reseau.ui.session import start_session
 from reseau.ui.state import Workspace, app_shell, workspace
@@ -39,6 +40,7 @@ with app_shell():
         st.caption(ws.t("app.tagline"))
     language_switch(ws)
     my_data(ws)
+    speak_the_participants_language(ws.lang)
     try:
         navigation.run()
     except Exception:

@@ -1,0 +1,43 @@
+"""Streamlit's own texts (uploader, lists, grid toolbar) read in the participant's language."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from reseau.i18n import t
+from reseau.ui import pages
+from tests.e2e.conftest import Server, go_to, main_area, open_app
+
+ENGLISH_CHROME = ("Drag and drop a file here", "Upload", "per file", "Choose an option")
+
+
+def test_the_file_uploader_speaks_french_on_a_french_screen(page: Page, server: Server) -> None:
+    open_app(page, server, "?lang=fr")
+    go_to(page, t(pages.IMPORT.title_key, "fr"))
+
+    dropzone = page.get_by_test_id("stFileUploaderDropzone")
+    expect(dropzone).to_contain_text("Mo par fichier")
+    expect(dropzone.get_by_test_id("stBaseButton-secondary")).to_have_accessible_name(
+        "Choisir un fichier"
+    )
+    for english in ENGLISH_CHROME:
+        expect(dropzone).not_to_contain_text(english)
+
+
+def test_the_map_filters_ask_in_french_and_the_english_screen_stays_english(
+    page: Page, server: Server
+) -> None:
+    open_app(page, server, "?demo=1&lang=fr")
+    go_to(page, t(pages.MAP.title_key, "fr"))
+    circles = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
+    circles.locator("input").click()
+    dropdown = page.get_by_test_id("stMultiSelectDropdown")
+    expect(dropdown).to_contain_text("Tout sélectionner")
+    expect(dropdown).not_to_contain_text("Select all")
+    page.keyboard.press("Escape")
+
+    open_app(page, server, "?demo=1&lang=en")
+    go_to(page, t(pages.IMPORT.title_key, "en"))
+    dropzone = main_area(page).get_by_test_id("stFileUploaderDropzone")
+    expect(dropzone).to_contain_text("25MB per file")
+    expect(dropzone.get_by_test_id("stBaseButton-secondary")).to_have_accessible_name("Upload")
