@@ -26,6 +26,7 @@ from reseau.charts import (
     radar,
     sunburst,
 )
+from reseau.charts.plotly_config import chart_config
 from reseau.i18n import label
 from reseau.ui.state import Workspace
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
@@ -97,11 +98,7 @@ def show_chart(
         theme=None,
         key=f"map.chart.{chart.value}",
         alt=ws.t(f"map.chart.{chart.value}.alt"),
-        config={
-            "displaylogo": False,
-            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-            "toImageButtonOptions": {"format": "png", "scale": 2, "filename": chart.value},
-        },
+        config=chart_config(ws.lang, file_name=chart.value),
     )
 
 
