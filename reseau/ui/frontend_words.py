@@ -75,8 +75,10 @@ _CHROME = ", ".join(
     )
 )
 
+# The script's own element takes no room on the page (its container is hidden once it has run).
 _SCRIPT = """
-<script>
+<style>[data-testid="stElementContainer"]:has(#reseau-words) { display: none; }</style>
+<script id="reseau-words">
 (() => {
   const words = %(words)s;
   window.__reseauWords = words;
