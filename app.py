@@ -8,8 +8,9 @@ from reseau.bug_log import log_bug
 from reseau.ui import pages
 from reseau.ui.frontend_words import speak_the_participants_language
 from reseau.ui.my_data import my_data
+from reseau.ui.pages_folder import app_shell
 from reseau.ui.session import start_session
-from reseau.ui.state import Workspace, app_shell, workspace
+from reseau.ui.state import Workspace, workspace
 from reseau.ui.widgets import language_switch
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,6 +21,7 @@ from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings, score_network
 from reseau.storage import WorkbookNotFound, WorkbookStore
+from reseau.ui.pages_folder import run_through_the_app_shell
 from reseau.vocabulary import Circle
 from reseau.workbook import Workbook
 
@@ -227,40 +227,9 @@ class Workspace:
         self._session.setdefault(_SCRATCH, {})[name] = value
 
 
-_shell = threading.local()
-
-
-@contextmanager
-def app_shell() -> Iterator[None]:
-    """Marks the run as going through `app.py`, the one place that builds the navigation."""
-    _shell.running = True
-    try:
-        yield
-    finally:
-        _shell.running = False
-
-
-def _run_through_the_app_shell() -> None:
-    """Makes a screen opened by its own URL on a fresh server run through `app.py` first.
-
-    While a `pages/` folder exists, Streamlit runs a requested `pages/x.py` alone until some
-    session has called `st.navigation`; that run would miss the workbook from the URL and the
-    navigation. Telling Streamlit the app uses `st.navigation` and rerunning fixes it at once.
-    AppTest resets that flag before every run on purpose, so it is left alone there.
-    """
-    from streamlit import config
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if config.get_option("global.appTest"):
-        return
-    if PagesManager.uses_pages_directory and not getattr(_shell, "running", False):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def workspace() -> Workspace:
     """The accessor for the current Streamlit session."""
     from reseau.ui.resources import store
 
-    _run_through_the_app_shell()
+    run_through_the_app_shell()
     return Workspace(st.session_state, store())
