@@ -44,6 +44,28 @@ FRENCH: dict[str, str] = {
     ),
 }
 
+# Screen-reader labels Streamlit puts on its own controls: reworded wherever they stand, as an
+# attribute only (a participant's text never becomes an aria-label in this app).
+FRENCH_LABELS: dict[str, str] = {
+    "Collapse sidebar": "Replier le panneau latéral",
+    "Expand sidebar": "Déplier le panneau latéral",
+    "Sidebar": "Panneau latéral",
+    "Copy to clipboard": "Copier",
+    "Link to heading": "Lien vers ce titre",
+    "Open": "Ouvrir",
+    "Close": "Fermer",
+    "Clear all": "Tout effacer",
+    "Skip to main content": "Aller au contenu principal",
+    "Fullscreen": "Plein écran",
+    "Close fullscreen": "Quitter le plein écran",
+    "Exit fullscreen": "Quitter le plein écran",
+}
+
+# Sentences only Streamlit writes, reworded wherever they stand.
+FRENCH_SENTENCES: dict[str, str] = {
+    "Skip to main content": "Aller au contenu principal",
+}
+
 # Texts that carry a value: (English pattern, French replacement), JavaScript regular expressions.
 FRENCH_PATTERNS: list[tuple[str, str]] = [
     (r"^(\d+(?:\.\d+)?)\s?MB per file", "$1 Mo par fichier"),
@@ -102,9 +124,21 @@ _SCRIPT = """
     !el.closest('[role="option"]') || el.closest('[data-testid="stMultiSelectDropdown"]');
   const inChrome = (el) => el && el.closest && el.closest(chrome) && ownText(el);
   const fixElement = (el) => {
+    const chromeEl = inChrome(el);
     for (const name of attributes) {
       const value = el.getAttribute && el.getAttribute(name);
-      if (value) { const next = reword(value); if (next !== value) el.setAttribute(name, next); }
+      if (!value) continue;
+      const labels = window.__reseauWords.labels;
+      const next = Object.prototype.hasOwnProperty.call(labels, value) ? labels[value]
+        : chromeEl ? reword(value) : value;
+      if (next !== value) el.setAttribute(name, next);
+    }
+  };
+  const fixSentence = (node) => {
+    const sentences = window.__reseauWords.sentences;
+    const value = node.nodeValue.trim();
+    if (Object.prototype.hasOwnProperty.call(sentences, value)) {
+      node.nodeValue = node.nodeValue.replace(value, sentences[value]);
     }
   };
   const apply = (root) => {
@@ -112,11 +146,14 @@ _SCRIPT = """
     if (root.nodeType === Node.TEXT_NODE) {
       if (inChrome(root.parentElement)) {
         const next = reword(root.nodeValue); if (next !== root.nodeValue) root.nodeValue = next;
-      }
+      } else fixSentence(root);
       return;
     }
     if (root.nodeType !== Node.ELEMENT_NODE) return;
-    if (inChrome(root)) fixElement(root);
+    fixElement(root);
+    root.querySelectorAll("[aria-label], [title], [placeholder]").forEach(fixElement);
+    const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) fixSentence(node);
     root.querySelectorAll(chrome).forEach((box) => {
       fixElement(box);
       box.querySelectorAll("*").forEach(fixElement);
@@ -138,7 +175,7 @@ _SCRIPT = """
     for (const change of changes) {
       if (change.type === "childList") change.addedNodes.forEach(apply);
       else if (change.type === "characterData") apply(change.target);
-      else if (change.type === "attributes" && inChrome(change.target)) fixElement(change.target);
+      else if (change.type === "attributes") fixElement(change.target);
     }
   });
   observer.observe(document.body, {
@@ -154,9 +191,19 @@ _SCRIPT = """
 
 def _words(lang: Lang) -> dict[str, object]:
     if lang is Lang.FR:
-        return {"exact": FRENCH, "patterns": FRENCH_PATTERNS}
+        return {
+            "exact": FRENCH,
+            "patterns": FRENCH_PATTERNS,
+            "labels": FRENCH_LABELS,
+            "sentences": FRENCH_SENTENCES,
+        }
     # Back to Streamlit's English after a switch from French: the French texts already on screen.
-    return {"exact": {fr: en for en, fr in FRENCH.items()}, "patterns": []}
+    return {
+        "exact": {fr: en for en, fr in FRENCH.items()},
+        "patterns": [],
+        "labels": {fr: en for en, fr in FRENCH_LABELS.items()},
+        "sentences": {fr: en for en, fr in FRENCH_SENTENCES.items()},
+    }
 
 
 def speak_the_participants_language(lang: Lang) -> None:
