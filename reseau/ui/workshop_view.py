@@ -18,9 +18,11 @@ import streamlit as st
 
 from reseau.errors import ReseauError
 from reseau.explain import day
+from reseau.export.xlsx import notice_xlsx
 from reseau.i18n import Lang, label, number
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
+from reseau.ui.downloads import deferred
 from reseau.ui.joining import join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
@@ -245,7 +247,12 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
     """The room's aggregate as Excel, and closing the workshop (with a confirmation)."""
     st.download_button(
         ws.t("trainer.export.button"),
-        data=lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
+        data=deferred(
+            ws,
+            "room export",
+            lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
+            notice_xlsx,
+        ),
         file_name=ws.t("trainer.export.file_name", code=workshop.code),
         mime=XLSX,
         icon=":material/download:",

@@ -1,0 +1,62 @@
+"""A download built on click that fails says so in the participant's language, logging no text."""
+
+from __future__ import annotations
+
+import logging
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from reseau.export.xlsx import notice_xlsx
+from reseau.i18n import Lang, t
+from reseau.ui.downloads import DownloadFailed, deferred
+from reseau.ui.state import Workspace
+from reseau.workbook import Workbook
+from tests.apptest import goto, open_app
+
+NAME = "Zoé\x00Secrète"
+
+
+def _failing() -> bytes:
+    raise ValueError(f"{NAME} cannot be used in worksheets.")
+
+
+def _workspace(lang: Lang = Lang.FR) -> Workspace:
+    return Workspace({"reseau.workbook": Workbook(lang=lang)})
+
+
+def test_a_failed_room_export_still_downloads_a_file_that_says_so_in_french(caplog):
+    build = deferred(_workspace(), "room export", _failing, notice_xlsx)
+
+    with caplog.at_level(logging.ERROR):
+        data = build()
+
+    sheet = load_workbook(BytesIO(data)).active
+    assert sheet["A1"].value == t("error.download_failed", "fr")
+    assert "ValueError" in caplog.text
+    assert "Zoé" not in caplog.text
+
+
+def test_a_failed_calendar_raises_an_error_that_quotes_nothing_typed(caplog):
+    build = deferred(_workspace(Lang.EN), "calendar", _failing)
+
+    with caplog.at_level(logging.ERROR), pytest.raises(DownloadFailed) as raised:
+        build()
+
+    assert "Zoé" not in str(raised.value)
+    assert raised.value.__suppress_context__
+    assert "Zoé" not in caplog.text
+
+
+def test_the_next_run_of_the_page_says_the_file_could_not_be_created():
+    at = goto(open_app(lang="en"), "pages/plan.py")
+    failures: list[str] = []
+    at.session_state["reseau.scratch"]["downloads.failed"] = failures
+
+    failures.append("calendar")  # what the worker thread does when the file fails
+    at.run()
+
+    assert t("error.download_failed", "en") in [e.value for e in at.error]
+    at.run()
+    assert t("error.download_failed", "en") not in [e.value for e in at.error]
