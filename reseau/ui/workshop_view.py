@@ -32,11 +32,11 @@ from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
 from reseau.vocabulary import SCALES, circle_of
 from reseau.workshop import (
+    ROOMS,
     RoomSummary,
     circle_figure,
     quadrant_figure,
     room_excel,
-    summarise_room,
 )
 
 log = logging.getLogger(__name__)
@@ -176,7 +176,7 @@ def projector(ws: Workspace, workshop: Workshop) -> None:
 def room_summary(ws: Workspace, code: str) -> RoomSummary:
     if ws.store is None:
         raise WorkshopNotFound()
-    return summarise_room(ws.store.workshop(code), ws.store.members(code), ws.today)
+    return ROOMS.summary(ws.store, code, ws.today)
 
 
 def trainer_clock(now: datetime, zone: str | None) -> tuple[str, bool]:
