@@ -41,8 +41,11 @@ def deferred(
     `what` names the download in the log ("room export"); `notice` turns the participant's
     sentence into a file of the same type, given instead of nothing when `build` fails.
     """
-    failures: list[str] = ws.scratch(_FAILED) or []
-    ws.set_scratch(_FAILED, failures)  # the worker thread only appends to this very list
+    failures: list[str] | None = ws.scratch(_FAILED)
+    if failures is None:
+        # One list for the whole session, kept: a button drawn by an earlier run appends to it.
+        failures = []
+        ws.set_scratch(_FAILED, failures)
     message = ws.t("error.download_failed")
 
     def run() -> Data:

@@ -116,3 +116,18 @@ def test_an_untouched_export_drops_nothing(demo):
     saved = read_metadata(build_xlsx(Workbook(network=demo), lang="fr", today=TODAY))
 
     assert saved.dropped == ()
+
+
+def test_the_command_line_exports_an_edited_save_file_and_names_what_it_left_out(
+    demo, tmp_path, capsys
+):
+    from reseau.__main__ import main
+
+    source = tmp_path / "edited.xlsx"
+    source.write_bytes(
+        edited_export(Workbook(network=demo), settings=json.dumps({"cold_after_days": "abc"}))
+    )
+
+    assert main(["export", str(source), str(tmp_path / "again.xlsx"), "--lang", "fr"]) == 0
+
+    assert "settings.cold_after_days" in capsys.readouterr().err

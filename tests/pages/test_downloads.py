@@ -60,3 +60,14 @@ def test_the_next_run_of_the_page_says_the_file_could_not_be_created():
     assert t("error.download_failed", "en") in [e.value for e in at.error]
     at.run()
     assert t("error.download_failed", "en") not in [e.value for e in at.error]
+
+
+def test_a_button_drawn_by_an_earlier_run_still_reports_its_failure():
+    ws = _workspace()
+    earlier = deferred(ws, "calendar", _failing)
+    deferred(ws, "calendar", lambda: b"ok")  # the next run draws the button again
+
+    with pytest.raises(DownloadFailed):
+        earlier()
+
+    assert ws.scratch("downloads.failed") == ["calendar"]
