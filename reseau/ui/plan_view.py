@@ -21,7 +21,7 @@ from reseau.plan import (
     build_plan,
     role_text,
 )
-from reseau.ui.downloads import deferred
+from reseau.ui.downloads import deferred, on_download
 from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
@@ -275,5 +275,5 @@ def calendar_download(ws: Workspace, plan: Plan) -> None:
         mime=ICS_MIME,
         icon=":material/calendar_month:",
         help=ws.t("plan.ics.help"),
-        on_click="ignore",
+        on_click=on_download(ws),
     )

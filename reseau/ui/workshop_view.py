@@ -26,7 +26,7 @@ from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 from reseau.throttle import TRAINER_PASSWORD
 from reseau.ui.client import client_address
-from reseau.ui.downloads import deferred
+from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
@@ -275,6 +275,7 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
             lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
             notice_xlsx,
         ),
+        on_click=on_download(ws),
         file_name=ws.t("trainer.export.file_name", code=workshop.code),
         mime=XLSX,
         icon=":material/download:",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from io import BytesIO
 
 import pytest
@@ -10,7 +11,7 @@ from openpyxl import load_workbook
 
 from reseau.export.xlsx import notice_xlsx
 from reseau.i18n import Lang, t
-from reseau.ui.downloads import DownloadFailed, deferred
+from reseau.ui.downloads import DownloadFailed, deferred, on_download
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 from tests.apptest import goto, open_app
@@ -49,17 +50,31 @@ def test_a_failed_calendar_raises_an_error_that_quotes_nothing_typed(caplog):
     assert "Zoé" not in caplog.text
 
 
-def test_the_next_run_of_the_page_says_the_file_could_not_be_created():
-    at = goto(open_app(lang="en"), "pages/plan.py")
-    failures: list[str] = []
-    at.session_state["reseau.scratch"]["downloads.failed"] = failures
+def test_the_run_a_click_starts_waits_for_the_file_and_says_it_failed_in_english():
+    at = goto(open_app(demo=True, lang="en"), "pages/plan.py")
+    # AppTest has no runtime to run the button's callable: its worker thread is simulated.
+    watch = at.session_state["reseau.scratch"]["downloads.watch"]
 
-    failures.append("calendar")  # what the worker thread does when the file fails
+    watch.clicked()  # the button's on_click, at the start of the click's run
+    worker = threading.Timer(0.3, watch.done, kwargs={"failure": "calendar"})
+    worker.start()  # Streamlit's worker thread, finishing while the run waits
     at.run()
+    worker.join()
 
     assert t("error.download_failed", "en") in [e.value for e in at.error]
     at.run()
     assert t("error.download_failed", "en") not in [e.value for e in at.error]
+
+
+def test_a_file_finished_before_the_click_is_counted_is_not_waited_for_again():
+    ws = _workspace()
+    build = deferred(ws, "calendar", _failing)
+    with pytest.raises(DownloadFailed):
+        build()  # the worker was quicker than the click's run
+
+    on_download(ws)()
+
+    assert ws.scratch("downloads.watch").outcome(timeout=0.1) == ["calendar"]
 
 
 def test_a_button_drawn_by_an_earlier_run_still_reports_its_failure():
@@ -70,4 +85,4 @@ def test_a_button_drawn_by_an_earlier_run_still_reports_its_failure():
     with pytest.raises(DownloadFailed):
         earlier()
 
-    assert ws.scratch("downloads.failed") == ["calendar"]
+    assert ws.scratch("downloads.watch").outcome(timeout=0) == ["calendar"]
