@@ -27,7 +27,7 @@ def page(ws: Workspace, screen: pages.Screen) -> st.Page:
 
 
 with app_shell():
-    st.set_page_config(page_title="Réseau", page_icon=":material/hub:", layout="wide")
+    st.set_page_config(page_title="Réseau", page_icon=str(pages.APP_ICON), layout="wide")
 
     ws = workspace()
     start_session(ws)

@@ -15,6 +15,7 @@ from reseau.errors import (
     ScoreOutOfScale,
     TextTooLong,
 )
+from reseau.text import clean_text
 from reseau.vocabulary import (
     ADDED_VALUE,
     FREQUENCY,
@@ -101,7 +102,7 @@ class Contact:
     def __post_init__(self) -> None:
         for name in (*IDENTITY_FIELDS, "role_other", "last_contact_note", "action_text"):
             value = getattr(self, name)
-            text = "" if value is None else str(value).strip()
+            text = clean_text(value).strip()
             limit = LONG_TEXT_LIMIT if name in _LONG_TEXT_FIELDS else SHORT_TEXT_LIMIT
             if len(text) > limit:
                 raise TextTooLong(field=name, limit=limit)

@@ -11,6 +11,7 @@ from typing import Any
 
 from reseau.contact import Contact
 from reseau.errors import ContactNotFound, ScoreOutOfScale
+from reseau.text import clean_text
 from reseau.vocabulary import FIVE_MARKS, Circle
 
 MarksByCircle = Mapping[Circle, Mapping[str, int]]
@@ -41,8 +42,8 @@ class Network:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "contacts", tuple(self.contacts))
-        object.__setattr__(self, "participant", self.participant.strip())
-        object.__setattr__(self, "mission", self.mission.strip())
+        object.__setattr__(self, "participant", clean_text(self.participant).strip())
+        object.__setattr__(self, "mission", clean_text(self.mission).strip())
         object.__setattr__(self, "marks", _freeze_marks(self.marks))
 
     @cached_property

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reseau.contact import SHORT_TEXT_LIMIT, Contact
 from reseau.errors import RoleNotInCircle
 from reseau.network import Network
+from reseau.text import clean_text
 from reseau.vocabulary import Circle, Role, circle_of, roles_of
 
 
@@ -117,7 +118,7 @@ def parse_names(text: str) -> list[NamedPerson]:
     Each text is cut to the contact's limit rather than refused: a long line is still a person.
     """
     people = []
-    for line in text.replace(";", "\n").splitlines():
+    for line in clean_text(text).replace(";", "\n").splitlines():
         parts = [part.strip()[:SHORT_TEXT_LIMIT] for part in line.split(",")]
         if not parts or not parts[0]:
             continue

@@ -8,8 +8,9 @@ order of arrival).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
@@ -21,13 +22,15 @@ from openpyxl import Workbook as ExcelWorkbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
 
 from reseau.charts.style import BASE_FONT, GRID, LABEL_FONT, MUTED, base_layout, escape, wrap
 from reseau.export.safety import append_row
 from reseau.i18n import Lang, label, t
 from reseau.palette import INK, circle_colour, hex_argb, quadrant_colour
 from reseau.scoring import score_network
-from reseau.storage import Member, Workshop
+from reseau.storage import Member, WorkbookStore, Workshop
+from reseau.storage.store import workbooks
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, circle_of, roles_of
 
 
@@ -136,6 +139,73 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
             for circle in Circle
         ),
     )
+
+
+# --- the room, counted once per change ---
+Stamps = tuple[tuple[Any, ...], ...]
+
+
+def member_stamps(store: WorkbookStore, code: str) -> Stamps:
+    """What identifies the room's state without reading any workbook: who, in which seat,
+    under which first name, last saved when. Any save or new arrival changes it."""
+    query = (
+        select(
+            workbooks.c.id,
+            workbooks.c.seat,
+            workbooks.c.first_name,
+            workbooks.c.updated_at,
+        )
+        .where(workbooks.c.workshop_code == code)
+        .order_by(workbooks.c.seat, workbooks.c.created_at)
+    )
+    with store.engine.connect() as conn:
+        return tuple(tuple(row) for row in conn.execute(query))
+
+
+class RoomSummaries:
+    """The last summary of each room, shared by every tab of the process.
+
+    The trainer's live room refreshes every few seconds in each open tab; counting a room holding
+    a participant with 50,000 contacts takes seconds of CPU. The summary is therefore worked out
+    once per change of the room (a save, an arrival, a first name, the workshop closing, a new
+    day) and handed to every refresh and every tab until the next change. Two tabs asking at
+    the same moment wait for one computation rather than making two.
+    """
+
+    def __init__(
+        self,
+        compute: Callable[[Workshop, Sequence[Member], date], RoomSummary] | None = None,
+        rooms: int = 16,
+    ) -> None:
+        self._compute = compute or summarise_room
+        self._rooms = rooms
+        self._entries: OrderedDict[tuple[str, str], tuple[Any, RoomSummary]] = OrderedDict()
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def summary(self, store: WorkbookStore, code: str, today: date) -> RoomSummary:
+        """The room's summary now: from the cache when nothing changed since it was counted."""
+        room = (str(store.engine.url), code)
+        workshop = store.workshop(code)
+        key = (workshop, today, member_stamps(store, code))
+        with self._lock:
+            room_lock = self._locks.setdefault(room, threading.Lock())
+        with room_lock:
+            with self._lock:
+                cached = self._entries.get(room)
+            if cached is not None and cached[0] == key:
+                return cached[1]
+            summary = self._compute(workshop, store.members(code), today)
+            with self._lock:
+                self._entries[room] = (key, summary)
+                self._entries.move_to_end(room)
+                while len(self._entries) > self._rooms:
+                    oldest, _ = self._entries.popitem(last=False)
+                    self._locks.pop(oldest, None)
+            return summary
+
+
+ROOMS = RoomSummaries()
 
 
 # --- the room as charts ---

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,16 @@ settings.load_profile("reseau")
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles() -> Iterator[None]:
+    """The process-wide throttles start empty for every test, as in a new server."""
+    from reseau.throttle import JOIN_CODES, TRAINER_PASSWORD
+
+    for throttle in (TRAINER_PASSWORD, JOIN_CODES):
+        throttle.reset()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -12,24 +12,28 @@ from reseau.diagnosis import Finding, Severity
 from reseau.explain import explain_rank
 from reseau.plan import RowProblem
 from reseau.scoring import DEFAULT_SETTINGS, score_network
-from reseau.ui.markdown import escape_lines, escape_markdown
+from reseau.ui.markdown import WORD_JOINER, escape_lines, escape_markdown
 from tests.conftest import TODAY
 
 TRICKY = "**Gras** _x_ $a$ ![i](https://example.com/x.png)"
 
 
 def _unescaped(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return re.sub(r"\\(.)", r"\1", text.replace(WORD_JOINER, ""))
 
 
 def test_a_tricky_name_keeps_no_markdown_or_latex_mark_unescaped():
     escaped = escape_markdown(TRICKY)
 
-    assert escaped == r"\*\*Gras\*\* \_x\_ \$a\$ !\[i\](https://example.com/x.png)"
+    assert escaped == (
+        r"\*\*Gras\*\* \_x\_ \$a\$ !\[i\](https:" + WORD_JOINER + "//example.com/x.png)"
+    )
 
 
 @given(
-    st.text(alphabet=st.characters(exclude_characters="\r\n\x85\u2028\u2029\x0b\x0c\x1c\x1d\x1e"))
+    st.text(
+        alphabet=st.characters(exclude_characters="\r\n\x85\u2028\u2029\x0b\x0c\x1c\x1d\x1e\u2060")
+    )
 )
 def test_removing_the_escapes_gives_back_the_text_typed(text):
     assert _unescaped(escape_markdown(text)) == text
@@ -89,3 +93,35 @@ def test_the_rank_explanation_escapes_the_neighbours_names(demo):
 
     assert any(r"\*Star\*" in line for line in lines)
     assert not any("*Star*" in line.replace(r"\*", "") for line in lines)
+
+
+LINKS_AND_SHORTCODES = (
+    "https://evil.example/x http://a.fr www.b.com WWW.C.ORG ana@x.fr "
+    ":smile: :material/warning: :red[rouge] :streamlit: a -> b <= c"
+)
+
+
+def _as_parsed(text: str) -> str:
+    """The text nodes a Markdown parser sees: backslash escapes resolved, the rest as written."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def test_web_addresses_and_e_mails_no_longer_read_as_links_once_parsed():
+    parsed = _as_parsed(escape_markdown(LINKS_AND_SHORTCODES))
+
+    # GitHub's literal autolinks, as remark-gfm finds them in text nodes.
+    assert not re.search(r"https?://|www\.", parsed, re.IGNORECASE)
+    assert not re.search(r"[-.\w+]+@[-\w]+(\.[-\w]+)+", parsed)
+
+
+def test_streamlit_shortcodes_and_arrows_no_longer_match_once_parsed():
+    parsed = _as_parsed(escape_markdown(LINKS_AND_SHORTCODES))
+
+    assert not re.search(r":[\w-]+:|:material/|:red\[|->|<=", parsed)
+
+
+def test_what_is_seen_is_what_was_typed_since_the_joiner_is_invisible():
+    escaped = escape_markdown(LINKS_AND_SHORTCODES)
+
+    assert _unescaped(escaped) == LINKS_AND_SHORTCODES
+    assert escape_markdown("Note : 10h, Jean-Pierre") == "Note : 10h, Jean-Pierre"

@@ -75,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
     saved = read_metadata(data)
     if saved is not None:
         workbook = saved.restore(preview.contacts)
+        if saved.dropped:
+            keys = ", ".join(name[:60] for name in saved.dropped[:12])
+            _say(t("import.restored.dropped", lang, count=len(saved.dropped), keys=keys))
         if not args.lang:
             lang = saved.lang
     else:

@@ -20,6 +20,8 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reseau.text import clean_text, has_control_characters
+
 FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
 _ESCAPE_LOOKALIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
@@ -31,7 +33,13 @@ def is_formula_like(text: object) -> bool:
 
 
 def excel_text(text: str) -> str:
-    """The text as Excel stores it in the file, so that reading it back gives the same text."""
+    """The text as Excel stores it in the file, so that reading it back gives the same text.
+
+    Control characters an .xlsx file cannot hold are dropped here too: text stored before the
+    domain cleaned it (a workshop's name, a first name) must not stop an export.
+    """
+    if has_control_characters(text):
+        text = clean_text(text)
     if "_x" in text:
         text = _ESCAPE_LOOKALIKE.sub(r"_x005F_\1", text)
     if "\r" in text:

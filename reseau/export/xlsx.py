@@ -54,7 +54,7 @@ from reseau.export.layout import (
     wrapped_text,
 )
 from reseau.export.metadata import FORMAT_NAME, METADATA_SHEET
-from reseau.export.safety import append_row, write_value
+from reseau.export.safety import append_row, set_text, write_value
 from reseau.export.summary_sheet import summary_sheet
 from reseau.i18n import Lang, label, t
 from reseau.method_values import without_accents
@@ -477,3 +477,15 @@ def download_name(participant: str, today: date, lang: Lang | str) -> str:
     if slug:
         return t("export.file_name_for", lang, name=slug, date=today.isoformat())
     return t("export.file_name", lang, date=today.isoformat())
+
+
+def notice_xlsx(text: str) -> bytes:
+    """A one-sheet workbook holding a sentence: what a download gives when its file failed."""
+    book = ExcelWorkbook()
+    sheet = book.active
+    sheet.title = "Réseau"
+    set_text(sheet["A1"], text)
+    sheet.column_dimensions["A"].width = 100
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

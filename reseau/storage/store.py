@@ -41,6 +41,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from reseau.errors import ReseauError
 from reseau.serialization import workbook_from_json, workbook_to_json
+from reseau.text import clean_text
 from reseau.workbook import Workbook
 
 log = logging.getLogger(__name__)
@@ -174,7 +175,7 @@ def display_join_code(code: str) -> str:
 
 def clean_first_name(text: str | None) -> str | None:
     """A first name as shown to the trainer: trimmed, one line, short; None when empty."""
-    name = " ".join(str(text or "").split())[:FIRST_NAME_LIMIT].strip()
+    name = " ".join(clean_text(text).split())[:FIRST_NAME_LIMIT].strip()
     return name or None
 
 
@@ -355,7 +356,7 @@ class WorkbookStore:
     # --- workshops ---
     def create_workshop(self, name: str) -> Workshop:
         """A new open workshop with a fresh join code."""
-        name = " ".join(str(name or "").split())
+        name = " ".join(clean_text(name).split())
         if not name:
             raise WorkshopNameNeeded()
         name = name[:WORKSHOP_NAME_LIMIT]

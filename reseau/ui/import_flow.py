@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from reseau.contact_table import header
-from reseau.export.metadata import read_metadata
+from reseau.export.metadata import SavedDetails, read_metadata
 from reseau.importing import (
     MAPPABLE_FIELDS,
     ImportPreview,
@@ -36,6 +36,9 @@ DRY_RUN = "import.dry_run"  # (preview, network, MergeResult): what confirming w
 _ROUND = "import.round"  # bumped after an import, so the uploader starts empty
 _SHOWN_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "circle")
 _PREVIEW_ROWS = 200
+_DETAILS = "import.saved_details"  # (digest, SavedDetails | None) of the upload
+_DROPPED_SHOWN = 12  # names of dropped values listed; a hand-edited sheet can hold thousands
+_DROPPED_NAME_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,27 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
     messages(ws, "import.duplicates.title", preview.duplicate_messages(ws.lang))
     messages(ws, "import.warnings.title", preview.warning_messages(ws.lang))
     show_merges(ws, dry_run(ws, preview))
+    show_dropped_details(ws, upload, preview)
+
+
+def show_dropped_details(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
+    """Before restoring a save file: the values of its hidden sheet that will be left out."""
+    if preview.format != "reseau" or len(ws.network):
+        return
+    cached = ws.scratch(_DETAILS)
+    if not cached or cached[0] != upload.digest:
+        cached = (upload.digest, read_metadata(upload.data))
+        ws.set_scratch(_DETAILS, cached)
+    details: SavedDetails | None = cached[1]
+    if details is None or not details.dropped:
+        return
+    names = [name[:_DROPPED_NAME_LIMIT] for name in details.dropped[:_DROPPED_SHOWN]]
+    if len(details.dropped) > _DROPPED_SHOWN:
+        names.append("…")
+    st.warning(
+        t_md(ws, "import.restored.dropped", count=len(details.dropped), keys=", ".join(names)),
+        icon=":material/rule:",
+    )
 
 
 def mapping_form(

@@ -7,18 +7,27 @@ the code is kept). A wrong, malformed or closed code gets a message saying what 
 
 from __future__ import annotations
 
+import logging
+import math
 import os
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
-from reseau.storage import WorkbookNotFound, Workshop
+from reseau.storage import WorkbookNotFound, Workshop, WorkshopNotFound
+from reseau.throttle import JOIN_CODES
 from reseau.ui import pages
+from reseau.ui.client import client_address
 from reseau.ui.markdown import escaped_params, problem_md, t_md
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 JOIN_PARAM = "join"
 WORKBOOK_PARAM = "wb"
@@ -60,13 +69,39 @@ def join_link(workshop: Workshop) -> str:
     return app_link(**{JOIN_PARAM: workshop.code})
 
 
+class TooManyCodes(ReseauError):
+    """This client tried too many unknown join codes: it waits before trying again."""
+
+    key = "error.workshop.too_many_codes"
+
+
+def _not_locked_out(client: str) -> None:
+    wait = JOIN_CODES.wait(client)
+    if wait:
+        raise TooManyCodes(seconds=math.ceil(wait))
+
+
+def _counted(client: str, attempt: Callable[..., _T], *args: Any) -> _T:
+    """The attempt, an unknown code counting as a failed guess for this client."""
+    try:
+        return attempt(*args)
+    except WorkshopNotFound:
+        failures = JOIN_CODES.failed(client)
+        log.info("unknown join code from %s (%d within the window)", client, failures)
+        raise
+
+
 def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
     """Starts the session in a new workbook of the workshop; False (with a message) if refused."""
     store = ws.store
     if store is None:
         return False
+    client = client_address()
     try:
-        workbook_id, workshop = store.join_workshop(typed_code, Workbook(lang=lang))
+        _not_locked_out(client)
+        workbook_id, workshop = _counted(
+            client, store.join_workshop, typed_code, Workbook(lang=lang)
+        )
     except ReseauError as problem:
         # No workbook yet, so not its language: the one the session is about to open in.
         ws.flash("error", t(problem.key, lang, **escaped_params(problem.params)))
@@ -81,8 +116,10 @@ def join(ws: Workspace, typed_code: str) -> bool:
     store = ws.store
     if store is None or not ws.workbook_id:
         return False
+    client = client_address()
     try:
-        workshop = store.open_workshop(typed_code)
+        _not_locked_out(client)
+        workshop = _counted(client, store.open_workshop, typed_code)
         if ws.workbook.workshop_code == workshop.code:
             ws.flash("info", t_md(ws, "join.already", name=workshop.name))
             return True

@@ -6,6 +6,12 @@ called `**Gras** $a$ ![i](https://…)` would otherwise appear bold, as a formul
 outside image. CommonMark shows a backslash-escaped punctuation character as itself (remark-math
 honours `\\$` too), so the characters that can start something are escaped; commas, full stops
 and apostrophes inside a name are left alone, so « Dupont, Jean » reads the same in the source.
+
+Two things a backslash cannot stop, because they are found in the text once it is parsed: web
+and e-mail addresses (GitHub's literal autolinks: `https://…`, `www.…`, `ana@x.fr` would become
+links) and Streamlit's shortcodes (`:smile:`, `:material/warning:`, `:streamlit:`). An invisible
+WORD JOINER (U+2060) is put where it breaks the pattern without changing what is seen: after a
+colon that a word or `/` follows, after `www` before its dot, and before `@`.
 """
 
 from __future__ import annotations
@@ -23,6 +29,14 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>$~&#|])")
 # a list item (`- `, `+ `, `1. `, `1) `).
 _LIST_MARK = re.compile(r"^(\s*)([-+]|\d+(?=[.)]))([.)]?)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+WORD_JOINER = "\u2060"
+# A colon opening a shortcode or a scheme's `://`, the `www.` of an address, an e-mail's `@`,
+# and the arrows and dashes Streamlit draws (`->` as →, `>=` as ≥, `--` as —).
+_LINK_OR_SHORTCODE = re.compile(
+    r"(?<=:)(?=[\w/+\\-])|(?<=www)(?=\.)|(?=@)|(?<=[<>=-])(?=\\?[<>=-])", re.IGNORECASE
+)
+
+_MAYBE_LINK_OR_SHORTCODE = re.compile(r"[:@<>=-]|w\.", re.IGNORECASE)
 
 
 def _list_mark(match: re.Match[str]) -> str:
@@ -39,6 +53,8 @@ def escape_markdown(text: object) -> str:
     start a heading, a list or a code block.
     """
     flat = _SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", str(text)))
+    if _MAYBE_LINK_OR_SHORTCODE.search(flat):
+        flat = _LINK_OR_SHORTCODE.sub(WORD_JOINER, flat)
     return _LIST_MARK.sub(_list_mark, flat, count=1)
 
 

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+# The browser tab's icon, served by the app itself: a `:material/…:` page icon would make every
+# page load fetch an SVG from fonts.gstatic.com (rooms are often offline, and it tells Google
+# who uses the app). The sidebar's Material icons come from a font bundled with Streamlit.
+APP_ICON = Path(__file__).parent / "assets" / "icon.png"
 
 
 @dataclass(frozen=True)

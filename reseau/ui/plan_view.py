@@ -21,6 +21,7 @@ from reseau.plan import (
     build_plan,
     role_text,
 )
+from reseau.ui.downloads import deferred, on_download
 from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
@@ -269,10 +270,10 @@ def calendar_download(ws: Workspace, plan: Plan) -> None:
     network, scores, lang, today = ws.network, ws.scores(), ws.lang, ws.today
     st.download_button(
         ws.t("plan.ics.download"),
-        data=lambda: plan_calendar(network, scores, lang, today),
+        data=deferred(ws, "calendar", lambda: plan_calendar(network, scores, lang, today)),
         file_name=ws.t("plan.ics.file_name"),
         mime=ICS_MIME,
         icon=":material/calendar_month:",
         help=ws.t("plan.ics.help"),
-        on_click="ignore",
+        on_click=on_download(ws),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import streamlit as st
@@ -91,6 +92,22 @@ def marks_panel(ws: Workspace) -> None:
 
 
 # --- settings ---
+DEFAULT_WEIGHTS = {**DEFAULT_SETTINGS.strength_weights, **DEFAULT_SETTINGS.potential_weights}
+
+
+def _shown(value: object, low: float, high: float, default: float) -> float:
+    """A saved setting as its widget can show it: within bounds, the default if not a number.
+
+    Workbooks saved before save files were checked may hold `"abc"` or 1e308; the screen must
+    open all the same so that the trainer can put things right.
+    """
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, low), high) if math.isfinite(number) else default
+
+
 def _weight_inputs(
     ws: Workspace, title: str, criteria: tuple[str, ...], weights: Mapping[str, float]
 ) -> dict[str, float]:
@@ -102,7 +119,7 @@ def _weight_inputs(
             min_value=0.0,
             max_value=100.0,
             step=5.0,
-            value=float(weights[name]),
+            value=_shown(weights.get(name), 0.0, 100.0, DEFAULT_WEIGHTS[name]),
             format="%g",  # « 30 », not « 30.00 »: weights are whole numbers in practice
         )
         for name in criteria
@@ -127,7 +144,9 @@ def _settings_form(ws: Workspace) -> ScoringSettings | None:
                 ws.t("qualify.settings.potential_threshold"),
                 0.0,
                 100.0,
-                float(current.potential_threshold),
+                _shown(
+                    current.potential_threshold, 0.0, 100.0, DEFAULT_SETTINGS.potential_threshold
+                ),
                 step=5.0,
                 format="%g",
             )
@@ -135,7 +154,7 @@ def _settings_form(ws: Workspace) -> ScoringSettings | None:
                 ws.t("qualify.settings.strength_threshold"),
                 0.0,
                 100.0,
-                float(current.strength_threshold),
+                _shown(current.strength_threshold, 0.0, 100.0, DEFAULT_SETTINGS.strength_threshold),
                 step=5.0,
                 format="%g",
             )
@@ -144,7 +163,9 @@ def _settings_form(ws: Workspace) -> ScoringSettings | None:
                 min_value=7,
                 max_value=3650,
                 step=30,
-                value=int(current.cold_after_days),
+                value=int(
+                    _shown(current.cold_after_days, 7, 3650, DEFAULT_SETTINGS.cold_after_days)
+                ),
             )
         if not st.form_submit_button(ws.t("qualify.settings.apply"), type="primary"):
             return None

@@ -12,6 +12,7 @@ from reseau.bug_log import log_bug
 from reseau.errors import ReseauError
 from reseau.i18n import Lang
 from reseau.ui import pages
+from reseau.ui.downloads import show_download_failures
 from reseau.ui.markdown import problem_md
 from reseau.ui.state import Workspace
 
@@ -39,6 +40,7 @@ def show_flashes(ws: Workspace) -> None:
 def page_title(ws: Workspace, key: str) -> None:
     st.title(ws.t(key))
     show_flashes(ws)
+    show_download_failures(ws)
 
 
 def needs_contacts(ws: Workspace) -> bool:

@@ -7,6 +7,8 @@ is a fragment that reruns by itself every few seconds without reloading the page
 from __future__ import annotations
 
 import hmac
+import logging
+import math
 import os
 import time
 from datetime import UTC, datetime, timedelta
@@ -17,20 +19,26 @@ import segno
 import streamlit as st
 
 from reseau.errors import ReseauError
+from reseau.export.xlsx import notice_xlsx
 from reseau.i18n import Lang, day, label, number
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
+from reseau.throttle import TRAINER_PASSWORD
+from reseau.ui.client import client_address
+from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
 from reseau.vocabulary import SCALES, circle_of
 from reseau.workshop import (
+    ROOMS,
     RoomSummary,
     circle_figure,
     quadrant_figure,
     room_excel,
-    summarise_room,
 )
+
+log = logging.getLogger(__name__)
 
 PASSWORD_ENV = "RESEAU_TRAINER_PASSWORD"
 REFRESH = timedelta(seconds=5)
@@ -65,12 +73,28 @@ def password_gate(ws: Workspace) -> bool:
         given = st.text_input(ws.t("trainer.password"), type="password")
         submitted = st.form_submit_button(ws.t("trainer.login"), icon=":material/login:")
     if submitted:
+        client = client_address()
+        if TRAINER_PASSWORD.wait(client):
+            _locked_out(ws, client)
+            return False
         if password_matches(given):
+            TRAINER_PASSWORD.succeeded(client)
             ws.set_scratch(_AUTHENTICATED, True)
             st.rerun()
+        failures = TRAINER_PASSWORD.failed(client)
+        log.warning("wrong trainer password from %s (%d within the window)", client, failures)
         time.sleep(WRONG_PASSWORD_DELAY)
-        st.error(ws.t("trainer.wrong_password"))
+        if TRAINER_PASSWORD.wait(client):
+            _locked_out(ws, client)
+        else:
+            st.error(ws.t("trainer.wrong_password"))
     return False
+
+
+def _locked_out(ws: Workspace, client: str) -> None:
+    """Says how long to wait; the password typed meanwhile is not even compared."""
+    minutes = max(1, math.ceil(TRAINER_PASSWORD.wait(client) / 60))
+    st.error(ws.t("trainer.locked_out", minutes=minutes), icon=":material/lock_clock:")
 
 
 def create_workshop(ws: Workspace) -> None:
@@ -151,7 +175,7 @@ def projector(ws: Workspace, workshop: Workshop) -> None:
 def room_summary(ws: Workspace, code: str) -> RoomSummary:
     if ws.store is None:
         raise WorkshopNotFound()
-    return summarise_room(ws.store.workshop(code), ws.store.members(code), ws.today)
+    return ROOMS.summary(ws.store, code, ws.today)
 
 
 def trainer_clock(now: datetime, zone: str | None) -> tuple[str, bool]:
@@ -244,7 +268,13 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
     """The room's aggregate as Excel, and closing the workshop (with a confirmation)."""
     st.download_button(
         ws.t("trainer.export.button"),
-        data=lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
+        data=deferred(
+            ws,
+            "room export",
+            lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
+            notice_xlsx,
+        ),
+        on_click=on_download(ws),
         file_name=ws.t("trainer.export.file_name", code=workshop.code),
         mime=XLSX,
         icon=":material/download:",

@@ -1,0 +1,56 @@
+"""Downloads built on click, in a real browser: the file comes, and the page stays usable.
+
+The run a click starts waits for the file's outcome (to say so if it failed): it must neither
+hang nor show an error when the file was built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from reseau.i18n import t
+from tests.e2e.conftest import (
+    TRAINER_PASSWORD,
+    Server,
+    click_button,
+    fill_text,
+    go_to,
+    main_area,
+    main_text,
+    open_app,
+    wait_idle,
+)
+
+
+def test_the_calendar_downloads_and_no_error_is_shown(page: Page, server: Server) -> None:
+    open_app(page, server, "?demo=1&lang=fr")
+    go_to(page, t("nav.plan", "fr"))
+
+    with page.expect_download() as download_info:
+        main_area(page).get_by_role("button", name=t("plan.ics.download", "fr")).click()
+    wait_idle(page)
+
+    assert Path(download_info.value.path()).read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert t("error.download_failed", "fr") not in main_text(page)
+
+
+def test_the_room_export_of_a_workshop_named_with_control_characters_downloads(
+    page: Page, server: Server
+) -> None:
+    open_app(page, server)
+    go_to(page, t("nav.trainer", "fr"))
+    fill_text(page, t("trainer.password", "fr"), TRAINER_PASSWORD)
+    click_button(page, t("trainer.login", "fr"))
+    fill_text(page, t("trainer.create.name", "fr"), "Atelier\x07 du\x1b soir")
+    click_button(page, t("trainer.create.button", "fr"))
+    page.get_by_role("tab", name=t("trainer.tab.export", "fr")).click()
+
+    with page.expect_download() as download_info:
+        main_area(page).get_by_role("button", name=t("trainer.export.button", "fr")).click()
+    wait_idle(page)
+
+    assert Path(download_info.value.path()).read_bytes().startswith(b"PK")
+    assert t("error.download_failed", "fr") not in main_text(page)
+    assert "Atelier du soir" in main_text(page)

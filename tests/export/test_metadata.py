@@ -1,0 +1,133 @@
+"""A save file whose hidden sheet was edited by hand keeps its contacts and every valid value."""
+
+from __future__ import annotations
+
+import json
+from io import BytesIO
+from typing import Any
+
+from openpyxl import load_workbook
+
+from reseau.export.metadata import METADATA_SHEET, read_metadata
+from reseau.export.xlsx import build_xlsx
+from reseau.importing import read_contacts
+from reseau.scoring import DEFAULT_SETTINGS, ScoringSettings, score_network
+from reseau.vocabulary import Circle
+from reseau.workbook import Workbook
+from tests.conftest import TODAY
+
+
+def edited_export(workbook: Workbook, **rows: Any) -> bytes:
+    """The workbook's export with rows of its hidden sheet replaced (or added) by hand."""
+    book = load_workbook(BytesIO(build_xlsx(workbook, lang="fr", today=TODAY)))
+    sheet = book[METADATA_SHEET]
+    where = {row[0].value: row[0].row for row in sheet.iter_rows()}
+    for key, value in rows.items():
+        text = value if isinstance(value, str) else json.dumps(value)
+        if key in where:
+            sheet.cell(row=where[key], column=2).value = text
+        else:
+            sheet.append([key, text])
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _saved_settings() -> dict[str, Any]:
+    return {
+        "strength_weights": {
+            "frequency": 1e308 * 10,
+            "trust": "beaucoup",
+            "reciprocity": 15.0,
+            "recency": 20.0,
+            "result": 10.0,
+            "humour": 50,
+        },
+        "potential_weights": {"added_value": 40.0, "interest": 30.0, "power": 30.0},
+        "strength_threshold": 60.0,
+        "potential_threshold": 500,
+        "cold_after_days": "abc",
+        "colour": "red",
+    }
+
+
+def test_invalid_settings_are_dropped_one_by_one_and_the_valid_ones_kept(demo):
+    data = edited_export(Workbook(network=demo), settings=json.dumps(_saved_settings()))
+
+    saved = read_metadata(data)
+    restored = saved.restore(read_contacts(data, "x.xlsx").contacts)
+
+    assert len(restored.network) == len(demo)
+    settings = restored.settings
+    assert settings.strength_threshold == 60.0
+    assert settings.strength_weights["recency"] == 20.0
+    assert settings.strength_weights["trust"] == DEFAULT_SETTINGS.strength_weights["trust"]
+    assert settings.strength_weights["frequency"] == DEFAULT_SETTINGS.strength_weights["frequency"]
+    assert settings.potential_threshold == DEFAULT_SETTINGS.potential_threshold
+    assert settings.cold_after_days == DEFAULT_SETTINGS.cold_after_days
+    assert set(saved.dropped) == {
+        "settings.strength_weights.frequency",
+        "settings.strength_weights.trust",
+        "settings.strength_weights.humour",
+        "settings.potential_threshold",
+        "settings.cold_after_days",
+        "settings.colour",
+    }
+    assert score_network(restored.network, settings, TODAY)
+
+
+def test_invalid_marks_an_unknown_row_and_a_bad_version_are_dropped_and_named(demo):
+    marks = {"support": {"trust": 4, "reach": 9, "purpose": "x"}, "galaxy": {"trust": 3}}
+    data = edited_export(
+        Workbook(network=demo),
+        marks=json.dumps(marks),
+        format_version="abc",
+        workshop_code="<script>",
+        surprise="1",
+    )
+
+    saved = read_metadata(data)
+    restored = saved.restore(demo.contacts)
+
+    assert dict(restored.network.marks[Circle.SUPPORT]) == {"trust": 4}
+    assert restored.workshop_code is None
+    assert set(saved.dropped) == {
+        "marks.support.reach",
+        "marks.support.purpose",
+        "marks.galaxy",
+        "format_version",
+        "workshop_code",
+        "surprise",
+    }
+
+
+def test_settings_that_are_not_json_are_dropped_whole_and_the_rest_restored(demo):
+    network = demo.with_details(participant="Camille")
+    data = edited_export(Workbook(network=network), settings="{pas du json")
+
+    saved = read_metadata(data)
+
+    assert saved.dropped == ("settings",)
+    assert saved.restore(demo.contacts).network.participant == "Camille"
+    assert saved.restore(demo.contacts).settings == ScoringSettings()
+
+
+def test_an_untouched_export_drops_nothing(demo):
+    saved = read_metadata(build_xlsx(Workbook(network=demo), lang="fr", today=TODAY))
+
+    assert saved.dropped == ()
+
+
+def test_the_command_line_exports_an_edited_save_file_and_names_what_it_left_out(
+    demo, tmp_path, capsys
+):
+    from reseau.__main__ import main
+
+    source = tmp_path / "edited.xlsx"
+    source.write_bytes(
+        edited_export(Workbook(network=demo), settings=json.dumps({"cold_after_days": "abc"}))
+    )
+
+    assert main(["export", str(source), str(tmp_path / "again.xlsx"), "--lang", "fr"]) == 0
+
+    assert "settings.cold_after_days" in capsys.readouterr().err
