@@ -1,15 +1,23 @@
-"""A workbook as plain JSON-able data, for the store; the inverse restores it exactly."""
+"""The workbook's one schema: plain JSON-able data, versioned, read back value by value.
+
+The store keeps this document; the Excel save file carries the same document in its hidden
+sheet (contacts aside: they stay in the visible Contacts sheet). A document written by an
+earlier version is upgraded step by step (`UPGRADES`) before it is read, never refused, and a
+value the app cannot use is left out and named, never fatal (`read_workbook`).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from reseau.contact import CONTACT_FIELDS, Contact
 from reseau.i18n import Lang
 from reseau.network import Network
-from reseau.scoring import ScoringSettings
+from reseau.saved_checks import checked_marks, checked_settings, checked_workshop_code, text
 from reseau.vocabulary import (
     ActionStatus,
     Circle,
@@ -21,7 +29,22 @@ from reseau.vocabulary import (
 )
 from reseau.workbook import Workbook
 
-FORMAT_VERSION = 1
+FORMAT_NAME = "reseau-workbook"
+FORMAT_VERSION = 2
+_FIELDS = frozenset(
+    {
+        "format",
+        "version",
+        "participant",
+        "mission",
+        "marks",
+        "contacts",
+        "settings",
+        "lang",
+        "cursor",
+        "workshop_code",
+    }
+)
 
 _ENUM_FIELDS = {
     "circle": Circle,
@@ -60,14 +83,15 @@ def contact_from_dict(data: dict[str, Any]) -> Contact:
     return Contact(**values)
 
 
-def workbook_to_dict(workbook: Workbook) -> dict[str, Any]:
+def workbook_to_dict(workbook: Workbook, *, contacts: bool = True) -> dict[str, Any]:
+    """The workbook as the current version of the schema; without its contacts if asked."""
     network = workbook.network
-    return {
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "participant": network.participant,
         "mission": network.mission,
         "marks": {circle.value: dict(marks) for circle, marks in network.marks.items()},
-        "contacts": [contact_to_dict(c) for c in network],
         "settings": {
             "strength_weights": dict(workbook.settings.strength_weights),
             "potential_weights": dict(workbook.settings.potential_weights),
@@ -79,27 +103,79 @@ def workbook_to_dict(workbook: Workbook) -> dict[str, Any]:
         "cursor": workbook.cursor,
         "workshop_code": workbook.workshop_code,
     }
+    if contacts:
+        data["contacts"] = [contact_to_dict(c) for c in network]
+    return data
 
 
-def workbook_from_dict(data: dict[str, Any]) -> Workbook:
+def _version_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 names the document, so the store's JSON and the save file's hidden sheet are
+    # one format; nothing else changed.
+    return {**data, "format": FORMAT_NAME}
+
+
+# From each version to the next; a new version adds its step here and a committed fixture of
+# the version before it (tests/fixtures/vN/).
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _version_1_to_2}
+
+
+def upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The document in the current version, whatever version wrote it."""
+    document = dict(data)
+    version = document.get("version", 1)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        version = 1
+    while version < FORMAT_VERSION:
+        document = UPGRADES[version](document)
+        version += 1
+    document["version"] = max(version, FORMAT_VERSION)
+    return document
+
+
+@dataclass(frozen=True)
+class ReadWorkbook:
+    """A workbook read back, with the saved values that could not be used and were left out."""
+
+    workbook: Workbook
+    dropped: tuple[str, ...] = ()
+
+
+def read_workbook(
+    data: Mapping[str, Any], contacts: Sequence[Contact] | None = None
+) -> ReadWorkbook:
+    """The workbook a document describes, upgraded first and checked value by value.
+
+    `contacts`, when given, replace the document's own (an Excel save file carries them in its
+    Contacts sheet, read by the importer).
+    """
+    document = upgrade(data)
+    dropped: list[str] = [name for name in document if name not in _FIELDS]
+    if contacts is None:
+        contacts = tuple(contact_from_dict(c) for c in document.get("contacts", ()))
     network = Network(
-        contacts=tuple(contact_from_dict(c) for c in data.get("contacts", ())),
-        participant=data.get("participant", ""),
-        mission=data.get("mission", ""),
-        marks={Circle(k): v for k, v in data.get("marks", {}).items()},
+        contacts=tuple(contacts),
+        participant=text(document.get("participant")),
+        mission=text(document.get("mission")),
+        marks=checked_marks(document.get("marks"), dropped),
     )
-    return Workbook(
+    cursor = document.get("cursor")
+    workbook = Workbook(
         network=network,
-        settings=ScoringSettings(**data["settings"]) if "settings" in data else ScoringSettings(),
-        lang=Lang.parse(data.get("lang")),
-        cursor=data.get("cursor"),
-        workshop_code=data.get("workshop_code"),
+        settings=checked_settings(document.get("settings"), dropped),
+        lang=Lang.parse(document.get("lang")),
+        cursor=cursor if isinstance(cursor, str) and cursor in network else None,
+        workshop_code=checked_workshop_code(document.get("workshop_code"), dropped),
     )
+    return ReadWorkbook(workbook, tuple(dropped))
+
+
+def workbook_from_dict(data: Mapping[str, Any]) -> Workbook:
+    return read_workbook(data).workbook
 
 
 def workbook_to_json(workbook: Workbook) -> str:
     return json.dumps(workbook_to_dict(workbook), ensure_ascii=False, separators=(",", ":"))
 
 
-def workbook_from_json(text: str) -> Workbook:
-    return workbook_from_dict(json.loads(text))
+def workbook_from_json(document: str) -> Workbook:
+    return workbook_from_dict(json.loads(document))

@@ -13,3 +13,48 @@ def test_a_workbook_comes_back_from_json_exactly(demo):
 
     assert restored == workbook
     assert restored.network.get(demo.ids[0]) == demo.get(demo.ids[0])
+
+
+def test_a_version_1_document_is_upgraded_step_by_step_to_the_current_version():
+    from reseau.serialization import FORMAT_NAME, FORMAT_VERSION, upgrade
+
+    document = upgrade({"version": 1, "participant": "Alex"})
+
+    assert (document["version"], document["format"]) == (FORMAT_VERSION, FORMAT_NAME)
+    assert document["participant"] == "Alex"
+
+
+def test_a_document_without_a_version_is_read_as_version_1():
+    from reseau.serialization import FORMAT_VERSION, upgrade
+
+    assert upgrade({"participant": "Alex"})["version"] == FORMAT_VERSION
+    assert upgrade({"version": "abc"})["version"] == FORMAT_VERSION
+
+
+def test_a_document_from_a_later_version_loads_what_it_knows_and_names_the_rest(demo):
+    from reseau.serialization import read_workbook, workbook_to_dict
+
+    document = {**workbook_to_dict(Workbook(network=demo)), "version": 99, "cadences": {}}
+
+    read = read_workbook(document)
+
+    assert len(read.workbook.network) == len(demo)
+    assert read.dropped == ("cadences",)
+
+
+def test_the_store_and_the_excel_save_file_carry_the_same_document(demo):
+    from datetime import date
+
+    from reseau.export.metadata import read_metadata
+    from reseau.export.xlsx import build_xlsx
+    from reseau.serialization import workbook_to_dict
+
+    workbook = Workbook(network=demo.with_details(participant="Alex", mission="Déployer"))
+    saved = read_metadata(build_xlsx(workbook, lang="fr", today=date(2026, 11, 27)))
+
+    stored = workbook_to_dict(workbook, contacts=False)
+    carried = workbook_to_dict(saved.details, contacts=False)
+    assert {k: v for k, v in carried.items() if k != "cursor"} == {
+        k: v for k, v in stored.items() if k != "cursor"
+    }
+    assert saved.dropped == ()

@@ -53,7 +53,7 @@ from reseau.export.layout import (
     text_colour_on,
     wrapped_text,
 )
-from reseau.export.metadata import FORMAT_NAME, METADATA_SHEET
+from reseau.export.metadata import METADATA_SHEET, SHEET_VERSION, WORKBOOK_ROW
 from reseau.export.safety import append_row, set_text, write_value
 from reseau.export.summary_sheet import summary_sheet
 from reseau.i18n import Lang, label, t
@@ -61,12 +61,10 @@ from reseau.method_values import without_accents
 from reseau.palette import CIRCLE_COLOURS, hex_argb, quadrant_colour
 from reseau.plan import PlanRow, build_plan, role_text
 from reseau.scoring import score_network
-from reseau.serialization import FORMAT_VERSION as SAVE_FORMAT_VERSION
-from reseau.serialization import workbook_to_dict
+from reseau.serialization import FORMAT_NAME, workbook_to_dict
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, ActionStatus, Circle
 from reseau.workbook import Workbook
 
-FORMAT_VERSION = 1
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCORE_FIELDS: tuple[str, ...] = ("strength", "potential", "quadrant", "rank")
 PLAN_FIELDS: tuple[str, ...] = (
@@ -404,24 +402,19 @@ def _method_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
 
 
 def _metadata_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
+    """The hidden sheet: the workbook's own document (contacts aside), so the file is a save."""
     sheet.title = METADATA_SHEET
     sheet.sheet_state = "hidden"
-    saved = workbook_to_dict(ctx.workbook)
-    saved.pop("contacts", None)
-    saved.pop("cursor", None)
+    document = workbook_to_dict(ctx.workbook, contacts=False)
+    document.pop("cursor", None)
+    document["lang"] = ctx.lang.value  # the file's language is the one to come back to
     rows: list[tuple[str, Any]] = [
         ("format", FORMAT_NAME),
-        ("format_version", FORMAT_VERSION),
-        ("save_format_version", SAVE_FORMAT_VERSION),
+        ("format_version", SHEET_VERSION),
         ("exported_on", ctx.today.isoformat()),
-        ("lang", ctx.lang.value),
         ("contacts_sheet", ctx.t("export.sheet.contacts")),
         ("contact_count", len(ctx.workbook.network)),
-        ("participant", ctx.workbook.network.participant),
-        ("mission", ctx.workbook.network.mission),
-        ("marks", json.dumps(saved["marks"], ensure_ascii=False)),
-        ("settings", json.dumps(saved["settings"], ensure_ascii=False)),
-        ("workshop_code", saved["workshop_code"] or ""),
+        (WORKBOOK_ROW, json.dumps(document, ensure_ascii=False)),
     ]
     for key, value in rows:
         append_row(sheet, [key, value])

@@ -8,7 +8,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from reseau.export.metadata import METADATA_SHEET, read_metadata
+from reseau.export.metadata import METADATA_SHEET, WORKBOOK_ROW, read_metadata
 from reseau.export.xlsx import build_xlsx
 from reseau.importing import read_contacts
 from reseau.scoring import DEFAULT_SETTINGS, ScoringSettings, score_network
@@ -17,17 +17,30 @@ from reseau.workbook import Workbook
 from tests.conftest import TODAY
 
 
-def edited_export(workbook: Workbook, **rows: Any) -> bytes:
-    """The workbook's export with rows of its hidden sheet replaced (or added) by hand."""
+def edited_export(workbook: Workbook, **values: Any) -> bytes:
+    """The workbook's export with values of its hidden sheet replaced (or added) by hand.
+
+    A workbook detail (participant, marks, settings…) is edited inside the sheet's workbook
+    document, as JSON if the text is JSON and as the text itself otherwise; any other name is a
+    row of the sheet.
+    """
     book = load_workbook(BytesIO(build_xlsx(workbook, lang="fr", today=TODAY)))
     sheet = book[METADATA_SHEET]
     where = {row[0].value: row[0].row for row in sheet.iter_rows()}
-    for key, value in rows.items():
+    document_cell = sheet.cell(row=where[WORKBOOK_ROW], column=2)
+    document = json.loads(document_cell.value)
+    for key, value in values.items():
         text = value if isinstance(value, str) else json.dumps(value)
-        if key in where:
+        if key in document:
+            try:
+                document[key] = json.loads(text)
+            except ValueError:
+                document[key] = text
+        elif key in where:
             sheet.cell(row=where[key], column=2).value = text
         else:
             sheet.append([key, text])
+    document_cell.value = json.dumps(document)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
