@@ -12,12 +12,11 @@ import logging
 import sys
 from pathlib import Path
 
+from reseau.bring_in import bring_in
 from reseau.bug_log import log_bug
-from reseau.export.metadata import read_metadata
 from reseau.export.xlsx import write_xlsx
 from reseau.i18n import DEFAULT_LANG, Lang, t
 from reseau.importing import ImportRefused, read_contacts
-from reseau.network import Network
 from reseau.workbook import Workbook
 
 log = logging.getLogger(__name__)
@@ -72,16 +71,14 @@ def run(args: argparse.Namespace) -> int:
         log_bug(log, "import failed")
         _say(t("error.unexpected", lang))
         return EXIT_BUG
-    saved = read_metadata(data)
-    if saved is not None:
-        workbook = saved.restore(preview.contacts)
-        if saved.dropped:
-            keys = ", ".join(name[:60] for name in saved.dropped[:12])
-            _say(t("import.restored.dropped", lang, count=len(saved.dropped), keys=keys))
+    brought = bring_in(Workbook(lang=lang), preview, data)
+    workbook = brought.workbook
+    if brought.saved is not None:
+        if brought.dropped:
+            keys = ", ".join(name[:60] for name in brought.dropped[:12])
+            _say(t("import.restored.dropped", lang, count=len(brought.dropped), keys=keys))
         if not args.lang:
-            lang = saved.lang
-    else:
-        workbook = Workbook(network=Network(contacts=preview.contacts), lang=lang)
+            lang = brought.saved.lang
     try:
         write_xlsx(workbook, target, lang=lang)
     except OSError as problem:

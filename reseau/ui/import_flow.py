@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from reseau.bring_in import bring_in
 from reseau.contact_table import header
 from reseau.export.metadata import SavedDetails, read_metadata
 from reseau.importing import (
@@ -259,15 +260,11 @@ def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
     A Réseau export imported into an empty workbook is a save file: its participant, mission,
     five marks and scoring settings come back with the contacts.
     """
-    was_empty = not len(ws.network)
-    result = dry_run(ws, preview)
-    details = read_metadata(data) if was_empty and preview.format == "reseau" else None
-    if details is not None:
-        restored = details.restore(result.network.contacts)
-        ws.commit(restored.with_changes(lang=ws.lang, workshop_code=ws.workbook.workshop_code))
+    brought = bring_in(ws.workbook, preview, data, dry_run(ws, preview))
+    ws.commit(brought.workbook)
+    if brought.restored:
         ws.flash("info", ws.t("import.restored"))
-    else:
-        ws.set_network(result.network)
+    result = brought.merge
     merged = tuple((imported.display_name, kept.display_name) for imported, kept in result.merged)
     ws.set_scratch(RESULT, ImportDone(len(result.added), merged))
     ws.set_scratch(PARSED, None)

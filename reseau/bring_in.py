@@ -1,0 +1,52 @@
+"""Bringing a file into a workbook: the one use case behind the import screen and the command line.
+
+Its contacts are merged with those already there; a Réseau save file brought into an empty
+workbook restores the whole workbook it was exported from (participant, mission, marks,
+settings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reseau.export.metadata import SavedDetails, read_metadata
+from reseau.importing import ImportPreview, MergeResult, merge_contacts
+from reseau.workbook import Workbook
+
+
+@dataclass(frozen=True)
+class BroughtIn:
+    """The workbook after the file came in, and what happened to its contacts."""
+
+    workbook: Workbook
+    merge: MergeResult
+    saved: SavedDetails | None = None  # set when the file restored a whole workbook
+
+    @property
+    def restored(self) -> bool:
+        return self.saved is not None
+
+    @property
+    def dropped(self) -> tuple[str, ...]:
+        """Values of the save file left out because they were invalid."""
+        return self.saved.dropped if self.saved is not None else ()
+
+
+def bring_in(
+    workbook: Workbook, preview: ImportPreview, data: bytes, merge: MergeResult | None = None
+) -> BroughtIn:
+    """The workbook with the file's contacts in it (`merge`, if already worked out, is reused).
+
+    The workbook keeps its language and its workshop: a save file restores the work, not the
+    place it was done in.
+    """
+    merge = merge or merge_contacts(workbook.network, preview.contacts)
+    saved = (
+        read_metadata(data) if preview.format == "reseau" and not len(workbook.network) else None
+    )
+    if saved is not None:
+        restored = saved.restore(merge.network.contacts)
+        after = restored.with_changes(lang=workbook.lang, workshop_code=workbook.workshop_code)
+        return BroughtIn(after, merge, saved)
+    cursor = workbook.cursor if workbook.cursor in merge.network else None
+    return BroughtIn(workbook.with_changes(network=merge.network, cursor=cursor), merge)
