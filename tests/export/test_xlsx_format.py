@@ -105,7 +105,7 @@ def test_the_charts_are_native_chart_parts(demo_file):
     names = zipfile.ZipFile(io.BytesIO(demo_file)).namelist()
 
     charts = sorted(n for n in names if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
-    assert len(charts) == 3
+    assert len(charts) == 4  # matrix, circles, quadrants, radar
     assert not [n for n in names if n.startswith("xl/media/")]  # no pictures
 
 
@@ -118,6 +118,7 @@ def test_the_charts_use_the_apps_colours(demo_file):
     for colour in (*CIRCLE_COLOURS.values(), *QUADRANT_COLOURS.values()):
         assert colour.lstrip("#").upper() in xml
     assert xml.count("<radarChart>") == 1 and xml.count("<barChart>") == 2
+    assert xml.count("<scatterChart>") == 1
 
 
 def test_the_summary_states_who_when_the_key_figures_and_the_diagnosis(demo_book):
