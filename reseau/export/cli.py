@@ -1,4 +1,4 @@
-"""`python -m reseau export INPUT OUTPUT.xlsx [--lang fr|en]`: a contact file in, the workbook out.
+"""`python -m reseau export INPUT OUTPUT.xlsx [--lang] [--participant] [--mission]`.
 
 INPUT is any file the importer takes (LinkedIn, Outlook, Google, vCard, CSV, Excel — or a file
 this command wrote, whose participant, mission and settings then come back too). Exit codes:
@@ -41,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help=t("export.cli.lang", DEFAULT_LANG),
     )
+    parser.add_argument(
+        "--participant", default=None, help=t("export.cli.participant", DEFAULT_LANG)
+    )
+    parser.add_argument("--mission", default=None, help=t("export.cli.mission", DEFAULT_LANG))
     parser.set_defaults(run=run)
 
 
@@ -79,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
             lang = saved.lang
     else:
         workbook = Workbook(network=Network(contacts=preview.contacts), lang=lang)
+    participant, mission = getattr(args, "participant", None), getattr(args, "mission", None)
+    if participant is not None or mission is not None:
+        network = workbook.network.with_details(participant=participant, mission=mission)
+        workbook = workbook.with_changes(network=network)
     try:
         write_xlsx(workbook, target, lang=lang)
     except OSError as problem:

@@ -52,7 +52,7 @@ def test_page_one_opens_with_a_headline_and_lists_the_first_actions(demo_book, d
     assert "Diagnostic" in texts
     # Page 1 ends before the diagnosis, and is printed at a scale that fits it.
     diagnosis_row = next(c.row for c in sheet["A"] if c.value == "Diagnostic")
-    assert [b.id for b in sheet.row_breaks.brk][0] == diagnosis_row - 1
+    assert next(b.id for b in sheet.row_breaks.brk) == diagnosis_row - 1
     assert 60 <= sheet.page_setup.scale <= 100
 
 
