@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reseau.bug_log import log_bug
 from reseau.export.metadata import read_metadata
+from reseau.export.plan_edits import apply_plan_edits, read_plan_edits
 from reseau.export.xlsx import write_xlsx
 from reseau.i18n import DEFAULT_LANG, Lang, t
 from reseau.importing import ImportRefused, read_contacts
@@ -78,7 +79,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BUG
     saved = read_metadata(data)
     if saved is not None:
-        workbook = saved.restore(preview.contacts)
+        # Statuses, due dates and actions changed in the Plan sheet come back too.
+        edits = read_plan_edits(data)
+        workbook = saved.restore(apply_plan_edits(preview.contacts, edits))
+        for message in edits.messages(args.lang or saved.lang):
+            _say(message)
+        if edits.edits:
+            print(t("export.plan_edits.applied", args.lang or saved.lang, count=len(edits.edits)))
         if not args.lang:
             lang = saved.lang
     else:

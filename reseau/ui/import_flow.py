@@ -15,6 +15,7 @@ import streamlit as st
 
 from reseau.contact_table import header
 from reseau.export.metadata import read_metadata
+from reseau.export.plan_edits import apply_plan_edits, read_plan_edits
 from reseau.importing import (
     MAPPABLE_FIELDS,
     ImportPreview,
@@ -239,7 +240,10 @@ def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
     result = dry_run(ws, preview)
     details = read_metadata(data) if was_empty and preview.format == "reseau" else None
     if details is not None:
-        restored = details.restore(result.network.contacts)
+        edits = read_plan_edits(data)  # statuses, dates and actions changed in the Plan sheet
+        restored = details.restore(apply_plan_edits(result.network.contacts, edits))
+        for message in edits.messages(ws.lang):
+            ws.flash("warning", message)
         ws.commit(restored.with_changes(lang=ws.lang, workshop_code=ws.workbook.workshop_code))
         ws.flash("info", ws.t("import.restored"))
     else:
