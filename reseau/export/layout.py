@@ -11,6 +11,7 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.export.figures import KeyFigures
@@ -53,6 +54,7 @@ DONE_FONT = Font(color="FF006100")
 # A4 between the margins of `print_setup`, in points (portrait; swap them for landscape).
 PAGE_WIDTH_POINTS = 595 - 2 * 0.4 * 72
 PAGE_HEIGHT_POINTS = 842 - 2 * 0.75 * 72 - 8
+LANDSCAPE_HEIGHT_POINTS = 595 - 2 * 0.75 * 72 - 8
 ROW_POINTS = 15.0
 # Wide fallback fonts (DejaVu Sans where Calibri is missing, as in many LibreOffice installs) fit
 # fewer characters per line than Excel: rows sized with this share of the width never overlap.
@@ -203,3 +205,33 @@ def _shown(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.1f}"
     return str(value)
+
+
+class Pages:
+    """Keeps count of the height used on the current printed page, to break before a block."""
+
+    def __init__(self, sheet: Worksheet, page: float) -> None:
+        self.sheet = sheet
+        self.page = page
+        self.used = 0.0
+
+    def height(self, first: int, last: int) -> float:
+        dims = self.sheet.row_dimensions
+        return sum(dims[row].height or ROW_POINTS for row in range(first, last + 1))
+
+    def new_page(self, before: int) -> None:
+        self.sheet.row_breaks.append(Break(id=before - 1))
+        self.used = 0.0
+
+    def flow(self, first: int, last: int) -> None:
+        """Rows that may break anywhere (a list of findings)."""
+        for row in range(first, last + 1):
+            height = self.height(row, row)
+            self.used = height if self.used + height > self.page else self.used + height
+
+    def keep_together(self, first: int, last: int) -> None:
+        """Rows that must print on one page: a new page starts before them if needed."""
+        height = self.height(first, last)
+        if self.used and self.used + height > self.page:
+            self.new_page(first)
+        self.used += height

@@ -16,7 +16,6 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.diagnosis import Finding, diagnose
@@ -44,6 +43,7 @@ from reseau.export.layout import (
     WIDE_FONT_SHARE,
     WRAP,
     ExportContext,
+    Pages,
     coloured,
     column_points,
     header_cells,
@@ -62,6 +62,7 @@ from reseau.vocabulary import FIVE_MARKS, QUADRANT_PRIORITY, Circle, Quadrant
 WIDTHS = (20, 15, 12, 23, 11, 9)
 COLUMNS = len(WIDTHS)
 TEXT_WIDTH = sum(WIDTHS)
+DIAGNOSIS_SHARE = 0.85
 BAR_HEIGHT_CM = 7.0
 RADAR_HEIGHT_CM = 9.5
 MATRIX_WIDTH_CM = 17.0
@@ -77,36 +78,6 @@ _SERIES_COLOURS = (CENTRE_COLOUR, "#5B9BD5", "#A9CCE3")
 
 def _points(cm: float) -> float:
     return cm / 2.54 * 72
-
-
-class _Pages:
-    """Keeps count of the height used on the current printed page, to break before a block."""
-
-    def __init__(self, sheet: Worksheet, page: float) -> None:
-        self.sheet = sheet
-        self.page = page
-        self.used = 0.0
-
-    def height(self, first: int, last: int) -> float:
-        dims = self.sheet.row_dimensions
-        return sum(dims[row].height or ROW_POINTS for row in range(first, last + 1))
-
-    def new_page(self, before: int) -> None:
-        self.sheet.row_breaks.append(Break(id=before - 1))
-        self.used = 0.0
-
-    def flow(self, first: int, last: int) -> None:
-        """Rows that may break anywhere (a list of findings)."""
-        for row in range(first, last + 1):
-            height = self.height(row, row)
-            self.used = height if self.used + height > self.page else self.used + height
-
-    def keep_together(self, first: int, last: int) -> None:
-        """Rows that must print on one page: a new page starts before them if needed."""
-        height = self.height(first, last)
-        if self.used and self.used + height > self.page:
-            self.new_page(first)
-        self.used += height
 
 
 def _rows_for(points: float) -> int:
@@ -126,7 +97,7 @@ def summary_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
         row = _marks(ctx, sheet, row + 2)
     page_one = sum(sheet.row_dimensions[r].height or ROW_POINTS for r in range(1, row + 1))
     scale = _scale(page_one)
-    pages = _Pages(sheet, PAGE_HEIGHT_POINTS * 100 / scale)
+    pages = Pages(sheet, PAGE_HEIGHT_POINTS * 100 / scale)
     start = row + 1
     pages.new_page(start)
     row = _diagnosis(ctx, sheet, start)
@@ -435,7 +406,9 @@ def _diagnosis(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
         )
         cell.alignment = WRAP
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
-        lines = lines_needed(f"{severity} · {text}", TEXT_WIDTH * WIDE_FONT_SHARE)
+        # The six merged columns hold about 96 characters a line in LibreOffice's wide fallback
+        # font: a row sized for 92 is never cut and never a line taller than its text.
+        lines = lines_needed(f"{severity} · {text}", TEXT_WIDTH * DIAGNOSIS_SHARE)
         sheet.row_dimensions[row].height = ROW_POINTS * lines + 2
     return row
 

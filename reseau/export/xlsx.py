@@ -36,6 +36,7 @@ from reseau.export.layout import (
     BOLD,
     DONE_FILL,
     DONE_FONT,
+    LANDSCAPE_HEIGHT_POINTS,
     LATE_FILL,
     LATE_FONT,
     MUTED,
@@ -45,6 +46,7 @@ from reseau.export.layout import (
     WIDE_FONT_SHARE,
     WRAP,
     ExportContext,
+    Pages,
     coloured,
     column_points,
     fit_widths,
@@ -533,8 +535,12 @@ def _method_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
     sheet.row_dimensions[1].height = 24
     row = 3
     section(sheet, row, ctx.t("export.method.scales"), last_column=2)
+    # A scale's block (name, header, five points) never splits across two pages.
+    pages = Pages(sheet, LANDSCAPE_HEIGHT_POINTS)
+    pages.keep_together(1, row)
     for scale in SCALES:
         row += 2
+        start = row - 1
         sheet.cell(row=row, column=1, value=ctx.t(scale.label_key)).font = BOLD
         sheet.cell(row=row, column=2, value=ctx.t(scale.help_key)).font = MUTED
         row += 1
@@ -544,6 +550,7 @@ def _method_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
             cell = sheet.cell(row=row, column=1, value=point)
             cell.alignment = Alignment(horizontal="center")
             sheet.cell(row=row, column=2, value=ctx.t(scale.anchor_key(point)))
+        pages.keep_together(start, row)
 
     row += 2
     section(sheet, row, ctx.t("export.method.formulas"), last_column=2)

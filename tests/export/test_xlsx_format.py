@@ -222,8 +222,9 @@ def test_each_diagnosis_row_is_tall_enough_for_its_wrapped_text(demo_file):
     assert len(findings) >= 4
     for cell in findings:
         text = str(cell.value)
-        # LibreOffice with DejaVu Sans fits about 88 characters on the four merged columns.
-        assert sheet.row_dimensions[cell.row].height >= 15 * math.ceil(len(text) / 85)
+        # LibreOffice with DejaVu Sans fits about 96 characters on the six merged columns.
+        lines = math.ceil(len(text) / 92)
+        assert 15 * lines <= sheet.row_dimensions[cell.row].height <= 15 * (lines + 1)
         assert {block.font.rFont for block in cell.value} == {"Calibri"}  # not a serif fallback
 
 
@@ -279,3 +280,25 @@ def test_the_footer_has_room_in_the_bottom_margin(demo_book):
         margins = sheet.page_margins
         assert margins.bottom - margins.footer >= 0.4, sheet.title
         assert sheet.oddFooter.right.text
+
+
+def test_no_scale_block_of_the_method_sheet_is_split_by_a_page_break(demo_book):
+    sheet = demo_book["Méthode"]
+    breaks = [b.id for b in sheet.row_breaks.brk]
+    scale_rows = [c.row for c in sheet["A"] if c.value == t("export.method.point", Lang.FR)]
+
+    assert breaks  # the scales do not fit on one landscape page
+    for header in scale_rows:
+        first, last = header - 1, header + 5  # the scale's name, its header, five points
+        assert not [b for b in breaks if first <= b < last]
+
+
+def test_every_chart_has_square_corners_titles_beside_the_plot_and_cached_values(demo_file):
+    archive = zipfile.ZipFile(io.BytesIO(demo_file))
+    charts = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/charts/")]
+
+    for xml in charts:
+        assert '<roundedCorners val="0"' in xml
+        assert '<overlay val="1"' not in xml and '<overlay val="0"' in xml
+        assert "<numCache>" in xml
+        assert 'typeface="Calibri"' in xml
