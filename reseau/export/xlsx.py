@@ -200,6 +200,7 @@ def _plan_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
     dates = [PLAN_FIELDS.index(name) + 1 for name in ("action_due", "exported_due")]
     wrapped = [PLAN_FIELDS.index(name) for name in _PLAN_WRAPPED]
     numbers = [PLAN_FIELDS.index(name) for name in _PLAN_NUMBERS]
+    aligned = [*numbers, *wrapped, *(PLAN_FIELDS.index(n) for n in ("quadrant", "action_status"))]
     for record in values:
         number = append_row(sheet, record)
         for column in dates:
@@ -208,7 +209,7 @@ def _plan_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
         lines = max(
             lines_needed(str(record[i] or ""), widths[i] * WIDE_FONT_SHARE) for i in wrapped
         )
-        for index in range(len(PLAN_FIELDS)):
+        for index in aligned:
             cell = sheet.cell(row=number, column=index + 1)
             # Numbers centred: a right-aligned number would touch the next column's text.
             cell.alignment = NUMBERS_CENTRED if index in numbers else WRAP
@@ -467,7 +468,8 @@ def _contacts_layout(
         )
         if lines > 1:
             for cell in cells:
-                cell.alignment = WRAP
+                if isinstance(cell.value, str):  # only text wraps; fewer styles, faster
+                    cell.alignment = WRAP
             sheet.row_dimensions[number].height = ROW_POINTS * lines
     return widths
 
