@@ -99,7 +99,12 @@ def summary_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
     scale = _scale(page_one)
     pages = Pages(sheet, PAGE_HEIGHT_POINTS * 100 / scale)
     start = row + 1
-    pages.new_page(start)
+    if _scored(ctx):
+        pages.new_page(start)
+    else:
+        # An early network's page 1 is short: its diagnosis (what to do next) follows on it.
+        start += 1
+        pages.used = page_one
     row = _diagnosis(ctx, sheet, start)
     pages.keep_together(start, min(start + 1, row))
     pages.flow(start + 2, row)
@@ -446,6 +451,8 @@ def _by_circle(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
             strict=True,
         )
     ]
+    if not any(item.circle is not None and item.contacts for item in items):
+        return row  # nobody in a circle yet: the table says it, an empty chart would not
     chart = bar_chart(
         sheet,
         title=ctx.t("export.chart.by_circle"),
