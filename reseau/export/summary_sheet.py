@@ -270,7 +270,9 @@ def _top_actions(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
             cell.alignment = WRAP
             if isinstance(value, str):
                 lines = max(lines, lines_needed(value, WIDTHS[column - 1] * WIDE_FONT_SHARE))
-        sheet.cell(row=row, column=5).number_format = ctx.date_format
+        due = sheet.cell(row=row, column=5)
+        # Centred: a right-aligned date would touch the status beside it.
+        due.number_format, due.alignment = ctx.date_format, CENTER
         if item.quadrant is not None:
             coloured(sheet.cell(row=row, column=3), quadrant_colour(item.quadrant)).alignment = WRAP
         if item.late:
