@@ -73,6 +73,7 @@ TOP_ACTIONS, TOP_ACTIONS_WITH_MARKS = 8, 6
 NAMED_POINTS = 20
 # Hidden columns holding the matrix's points (name, strength, potential), outside the print area.
 DATA_NAME, DATA_X, DATA_Y = 10, 11, 12
+CENTERED_WRAP = Alignment(horizontal="center", vertical="top", wrap_text=True)
 _SERIES_COLOURS = (CENTRE_COLOUR, "#5B9BD5", "#A9CCE3")
 
 
@@ -361,20 +362,25 @@ def _marks_assessed(ctx: ExportContext) -> bool:
 def _marks(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
     section(sheet, row, ctx.t("export.summary.marks"), last_column=COLUMNS)
     row += 1
-    header_cells(sheet, row, [ctx.t("export.column.mark"), ""])
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    for column, circle in enumerate(Circle, start=3):
+    header_cells(sheet, row, [ctx.t("export.column.mark")])
+    # The marks' names wrap in column A, the circles take the next three columns: each name
+    # of a circle then fits its column on two lines, even in LibreOffice's wider fallback font.
+    for column, circle in enumerate(Circle, start=2):
         cell = coloured(
             sheet.cell(row=row, column=column, value=label(circle, ctx.lang)),
             CIRCLE_COLOURS[circle],
         )
-        cell.alignment = CENTER
+        cell.alignment = CENTERED_WRAP
+    sheet.row_dimensions[row].height = ROW_POINTS * 2
     marks = ctx.workbook.network.marks
     for mark in FIVE_MARKS:
         row += 1
-        sheet.cell(row=row, column=1, value=ctx.t(f"mark.{mark}"))
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        for column, circle in enumerate(Circle, start=3):
+        name = ctx.t(f"mark.{mark}")
+        sheet.cell(row=row, column=1, value=name).alignment = WRAP
+        sheet.row_dimensions[row].height = ROW_POINTS * lines_needed(
+            name, WIDTHS[0] * WIDE_FONT_SHARE
+        )
+        for column, circle in enumerate(Circle, start=2):
             value = marks.get(circle, {}).get(mark)
             cell = sheet.cell(row=row, column=column, value=value if value else "–")
             cell.alignment = CENTER

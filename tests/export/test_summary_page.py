@@ -107,5 +107,5 @@ def test_the_five_marks_are_on_page_one_when_assessed(demo):
 
     texts = _texts(sheet)
     row = next(c.row for c in sheet["A"] if c.value == "Intérêts et but partagés")
-    assert [sheet.cell(row, col).value for col in (3, 4, 5)] == ["–", 4, "–"]
+    assert [sheet.cell(row, col).value for col in (2, 3, 4)] == ["–", 4, "–"]
     assert texts.index("Intérêts et but partagés") < texts.index("Diagnostic")
