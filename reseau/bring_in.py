@@ -2,7 +2,7 @@
 
 Its contacts are merged with those already there; a Réseau save file brought into an empty
 workbook restores the whole workbook it was exported from (participant, mission, marks,
-settings).
+settings), with the actions changed in its Plan sheet.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reseau.export.metadata import SavedDetails, read_metadata
+from reseau.export.plan_edits import NO_EDITS, PlanEdits, apply_plan_edits, read_plan_edits
 from reseau.importing import ImportPreview, MergeResult, merge_contacts
 from reseau.workbook import Workbook
 
@@ -21,6 +22,7 @@ class BroughtIn:
     workbook: Workbook
     merge: MergeResult
     saved: SavedDetails | None = None  # set when the file restored a whole workbook
+    plan_edits: PlanEdits = NO_EDITS  # actions changed in the save file's Plan sheet
 
     @property
     def restored(self) -> bool:
@@ -45,8 +47,10 @@ def bring_in(
         read_metadata(data) if preview.format == "reseau" and not len(workbook.network) else None
     )
     if saved is not None:
-        restored = saved.restore(merge.network.contacts)
+        # Statuses, due dates and actions a manager changed in the Plan sheet come back too.
+        edits = read_plan_edits(data)
+        restored = saved.restore(apply_plan_edits(merge.network.contacts, edits))
         after = restored.with_changes(lang=workbook.lang, workshop_code=workbook.workshop_code)
-        return BroughtIn(after, merge, saved)
+        return BroughtIn(after, merge, saved, edits)
     cursor = workbook.cursor if workbook.cursor in merge.network else None
     return BroughtIn(workbook.with_changes(network=merge.network, cursor=cursor), merge)

@@ -1,4 +1,4 @@
-"""`python -m reseau export INPUT OUTPUT.xlsx [--lang fr|en]`: a contact file in, the workbook out.
+"""`python -m reseau export INPUT OUTPUT.xlsx [--lang] [--participant] [--mission]`.
 
 INPUT is any file the importer takes (LinkedIn, Outlook, Google, vCard, CSV, Excel — or a file
 this command wrote, whose participant, mission and settings then come back too). Exit codes:
@@ -40,6 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help=t("export.cli.lang", DEFAULT_LANG),
     )
+    parser.add_argument(
+        "--participant", default=None, help=t("export.cli.participant", DEFAULT_LANG)
+    )
+    parser.add_argument("--mission", default=None, help=t("export.cli.mission", DEFAULT_LANG))
     parser.set_defaults(run=run)
 
 
@@ -74,11 +78,20 @@ def run(args: argparse.Namespace) -> int:
     brought = bring_in(Workbook(lang=lang), preview, data)
     workbook = brought.workbook
     if brought.saved is not None:
+        said_lang = args.lang or brought.saved.lang
         if brought.dropped:
             keys = ", ".join(name[:60] for name in brought.dropped[:12])
             _say(t("import.restored.dropped", lang, count=len(brought.dropped), keys=keys))
+        for message in brought.plan_edits.messages(said_lang):
+            _say(message)
+        if brought.plan_edits.edits:
+            print(t("export.plan_edits.applied", said_lang, count=len(brought.plan_edits.edits)))
         if not args.lang:
             lang = brought.saved.lang
+    participant, mission = getattr(args, "participant", None), getattr(args, "mission", None)
+    if participant is not None or mission is not None:
+        network = workbook.network.with_details(participant=participant, mission=mission)
+        workbook = workbook.with_changes(network=network)
     try:
         write_xlsx(workbook, target, lang=lang)
     except OSError as problem:

@@ -11,6 +11,7 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.export.figures import KeyFigures
@@ -24,20 +25,36 @@ from reseau.workbook import Workbook
 DATE_FORMATS = {Lang.FR: "DD/MM/YYYY", Lang.EN: "YYYY-MM-DD"}
 
 WHITE = "FFFFFFFF"
-TITLE = Font(size=16, bold=True, color=hex_argb(CENTRE_COLOUR))
-SECTION = Font(size=12, bold=True, color=WHITE)
+# Every font is named and sized: without a name LibreOffice draws bold text in a serif face.
+FONT_NAME, FONT_SIZE = "Calibri", 11
+
+
+def font(size: float = FONT_SIZE, **style: Any) -> Font:
+    """The export's font (Calibri), at a size, with a style (bold, italic, colour)."""
+    return Font(name=FONT_NAME, size=size, **style)
+
+
+PLAIN = font()
+TITLE = font(16, bold=True, color=hex_argb(CENTRE_COLOUR))
+HEADLINE = font(13, bold=True, color=hex_argb(CENTRE_COLOUR))
+SECTION = font(12, bold=True, color=WHITE)
 SECTION_FILL = PatternFill("solid", fgColor=hex_argb(CENTRE_COLOUR))
 HEADER_FILL = PatternFill("solid", fgColor="FFDDEBF7")
-BOLD = Font(bold=True)
-MUTED = Font(italic=True, color="FF595959")
-ON_COLOUR = Font(bold=True, color=WHITE)
+BOLD = font(bold=True)
+MUTED = font(italic=True, color="FF595959")
+ON_COLOUR = font(bold=True, color=WHITE)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+CENTER = Alignment(horizontal="center", vertical="top")
 # Excel's own "bad" and "good" colours: what a manager already reads as late and done.
 LATE_FILL = PatternFill(start_color="FFFFC7CE", end_color="FFFFC7CE", fill_type="solid")
 LATE_FONT = Font(color="FF9C0006")
 DONE_FILL = PatternFill(start_color="FFC6EFCE", end_color="FFC6EFCE", fill_type="solid")
 DONE_FONT = Font(color="FF006100")
+# A4 between the margins of `print_setup`, in points (portrait; swap them for landscape).
+PAGE_WIDTH_POINTS = 595 - 2 * 0.4 * 72
+PAGE_HEIGHT_POINTS = 842 - 2 * 0.75 * 72 - 8
+LANDSCAPE_HEIGHT_POINTS = 595 - 2 * 0.75 * 72 - 8
 ROW_POINTS = 15.0
 # Wide fallback fonts (DejaVu Sans where Calibri is missing, as in many LibreOffice installs) fit
 # fewer characters per line than Excel: rows sized with this share of the width never overlap.
@@ -87,7 +104,7 @@ def text_colour_on(colour: str) -> str:
 def coloured(cell: Cell, colour: str) -> Cell:
     """A cell filled with a palette colour, its text in bold white or ink, whichever reads."""
     cell.fill = fill(colour)
-    cell.font = Font(bold=True, color=text_colour_on(colour))
+    cell.font = font(bold=True, color=text_colour_on(colour))
     return cell
 
 
@@ -148,9 +165,19 @@ def print_setup(
     if title_rows:
         sheet.print_title_rows = title_rows
     sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    # The footer sits in the bottom margin: leave it room, or it is clipped.
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
     sheet.oddFooter.left.text = "&A"
     sheet.oddFooter.right.text = ctx.t("export.footer.page")
+
+
+def column_points(width: float) -> float:
+    """A column's printed width in points, from its width in characters.
+
+    LibreOffice without Calibri draws columns about a third wider than Excel (9.4 pixels a
+    character instead of 7): a page fitted for it fits Excel too."""
+    return (width * 9.4 + 5) * 0.75
 
 
 def fit_widths(
@@ -178,3 +205,33 @@ def _shown(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.1f}"
     return str(value)
+
+
+class Pages:
+    """Keeps count of the height used on the current printed page, to break before a block."""
+
+    def __init__(self, sheet: Worksheet, page: float) -> None:
+        self.sheet = sheet
+        self.page = page
+        self.used = 0.0
+
+    def height(self, first: int, last: int) -> float:
+        dims = self.sheet.row_dimensions
+        return sum(dims[row].height or ROW_POINTS for row in range(first, last + 1))
+
+    def new_page(self, before: int) -> None:
+        self.sheet.row_breaks.append(Break(id=before - 1))
+        self.used = 0.0
+
+    def flow(self, first: int, last: int) -> None:
+        """Rows that may break anywhere (a list of findings)."""
+        for row in range(first, last + 1):
+            height = self.height(row, row)
+            self.used = height if self.used + height > self.page else self.used + height
+
+    def keep_together(self, first: int, last: int) -> None:
+        """Rows that must print on one page: a new page starts before them if needed."""
+        height = self.height(first, last)
+        if self.used and self.used + height > self.page:
+            self.new_page(first)
+        self.used += height

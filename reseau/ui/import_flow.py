@@ -262,6 +262,8 @@ def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
     """
     brought = bring_in(ws.workbook, preview, data, dry_run(ws, preview))
     ws.commit(brought.workbook)
+    for message in brought.plan_edits.messages(ws.lang):
+        ws.flash("warning", message)
     if brought.restored:
         ws.flash("info", ws.t("import.restored"))
     result = brought.merge

@@ -96,3 +96,25 @@ def test_the_module_runs_as_a_program_and_exits_2_on_refusal(corpus, tmp_path):
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
     assert t("import.error.empty", "fr") in completed.stderr
+
+
+def test_participant_and_mission_are_written_when_given(corpus, tmp_path):
+    output = tmp_path / "reseau.xlsx"
+    source = str(corpus / "good" / "linkedin_connections.csv")
+
+    code = main(["export", source, str(output), "--participant", "Alex", "--mission", "Lancer"])
+
+    assert code == 0
+    book = openpyxl.load_workbook(output)
+    assert book["Synthèse"]["B2"].value == "Alex"
+    assert book["Synthèse"]["B3"].value == "Lancer"
+    assert book["Plan d'action"]["A1"].value == "Plan d'action d'Alex"
+
+
+def test_an_unqualified_import_says_no_contact_is_qualified_yet(corpus, tmp_path):
+    output = tmp_path / "reseau.xlsx"
+
+    main(["export", str(corpus / "good" / "linkedin_connections.csv"), str(output)])
+
+    headline = openpyxl.load_workbook(output)["Synthèse"]["A6"].value
+    assert headline.startswith("0 contact qualifié sur 30 ;")

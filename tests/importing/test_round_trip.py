@@ -34,7 +34,7 @@ def test_score_columns_of_the_export_are_left_out_of_the_mapping(demo):
     from reseau.export.xlsx import build_xlsx
 
     preview = read_contacts(build_xlsx(Workbook(network=demo), lang="fr", today=TODAY), "x.xlsx")
-    assert preview.mapping["Force de la relation"] is None
+    assert preview.mapping["Force /100"] is None  # the score columns, headed « /100 »
     assert preview.mapping["Identifiant"] == "id"
 
 
