@@ -33,6 +33,11 @@ MAX_CELL_CHARS = 32_767
 MAX_VCARD_LINE_CHARS = 100_000
 MAX_VCARD_PARAMETERS = 100
 MAX_VCARD_CARD_LINES = 2_000
+# Each upload is read in a child process (reseau/importing/bounded.py) with these bounds: memory
+# it may add to what it maps at start, CPU and wall-clock seconds, and how many run at once.
+MAX_IMPORT_MEMORY_MB = 1024
+MAX_IMPORT_SECONDS = 10
+MAX_PARALLEL_IMPORTS = 2
 MAX_ZIP_ENTRIES = 2_000
 MAX_ZIP_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ZIP_ENTRY_BYTES = 200 * 1024 * 1024
