@@ -48,6 +48,20 @@ _HEARTBEAT_S = 0.25
 _SLOTS = threading.BoundedSemaphore(limits.MAX_PARALLEL_IMPORTS)
 
 
+def start_reader_server() -> None:
+    """Starts, in the background, the process reading children fork from (once per process)."""
+    global _STARTED
+    if _STARTED:
+        return
+    _STARTED = True
+    from multiprocessing import forkserver
+
+    threading.Thread(target=forkserver.ensure_running, daemon=True).start()
+
+
+_STARTED = False
+
+
 @dataclass(frozen=True)
 class ReaderBounds:
     """What one reading may take: address space added to the child, CPU seconds, wall seconds."""

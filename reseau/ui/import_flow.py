@@ -22,8 +22,9 @@ from reseau.importing import (
     MergeResult,
     NoNameColumn,
     merge_contacts,
-    read_contacts,
 )
+from reseau.importing.bounded import read_contacts_bounded, start_reader_server
+from reseau.importing.errors import ImportBusy, ImportCancelled, ImportTooSlow
 from reseau.importing.mapping import field_label
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
@@ -37,12 +38,20 @@ _ROUND = "import.round"  # bumped after an import, so the uploader starts empty
 _SHOWN_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "circle")
 _PREVIEW_ROWS = 200
 
+# Refusals that depend on the moment, not the file: kept only until the file is dropped again.
+_FOR_THIS_DROP = (ImportBusy, ImportCancelled, ImportTooSlow)
+# The first upload should not wait for the reading processes' server to start.
+start_reader_server()
+
 
 @dataclass(frozen=True)
 class Upload:
     name: str
     data: bytes
     digest: str
+    # Each drop of a file has its own id: dropping the same file again retries what was
+    # cancelled or timed out.
+    drop: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,7 @@ def uploaded_file(ws: Workspace) -> Upload | None:
     if file is None:
         return None
     data = file.getvalue()
-    return Upload(file.name, data, hashlib.sha256(data).hexdigest())
+    return Upload(file.name, data, hashlib.sha256(data).hexdigest(), str(file.file_id))
 
 
 def choices(ws: Workspace, upload: Upload) -> tuple[str | None, dict[str, str | None] | None]:
@@ -80,15 +89,29 @@ def choose(ws: Workspace, upload: Upload, sheet: str | None, mapping: Mapping | 
 
 
 def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
-    """The preview of this upload with the user's choices: read once, then kept."""
+    """The preview of this upload with the user's choices: read once, then kept.
+
+    The file is read in a bounded child process (`read_contacts_bounded`): a file that needs
+    too much memory or time is refused without touching the server. The progress bar is
+    refreshed while it reads, which is when Streamlit stops a run the participant left (a
+    click elsewhere, a closed tab): the child is then ended at once. "Annuler" does the same.
+    """
     sheet, mapping = choices(ws, upload)
     key = (upload.digest, sheet, tuple(sorted(mapping.items())) if mapping else None)
     cached = ws.scratch(PARSED)
-    if cached and cached[0] == key:
+    if cached and cached[0] in (key, (*key, upload.drop)):
         return cached[1]
+    waiting = st.empty()
+    if waiting.button(
+        ws.t("import.cancel"), icon=":material/cancel:", key=f"import.cancel.{upload.digest[:12]}"
+    ):
+        outcome: ImportPreview | ImportRefused = ImportCancelled()
+        ws.set_scratch(PARSED, ((*key, upload.drop), outcome))
+        waiting.empty()
+        return outcome
     bar = st.progress(0.0, text=ws.t("import.progress.reading"))
     try:
-        outcome: ImportPreview | ImportRefused = read_contacts(
+        outcome = read_contacts_bounded(
             upload.data,
             upload.name,
             sheet=sheet,
@@ -98,6 +121,9 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
     except ImportRefused as refused:
         outcome = refused
     bar.empty()
+    waiting.empty()
+    if isinstance(outcome, _FOR_THIS_DROP):
+        key = (*key, upload.drop)
     ws.set_scratch(PARSED, (key, outcome))
     return outcome
 
