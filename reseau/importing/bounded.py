@@ -15,14 +15,17 @@ the tests.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import resource
+import signal
 import threading
 import time
 import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from multiprocessing import spawn as _spawn
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -38,6 +41,8 @@ from reseau.importing.errors import (
 from reseau.importing.pipeline import Progress, read_contacts
 from reseau.importing.preview import ImportPreview
 
+_LOG = logging.getLogger(__name__)
+_CHILD_NAME = "reseau-import-reader"
 _CONTEXT = multiprocessing.get_context("forkserver")
 # The server the children fork from imports the importer once, so each child starts at once.
 _CONTEXT.set_forkserver_preload(["reseau.importing.bounded"])
@@ -46,6 +51,27 @@ _POLL_S = 0.1
 # in the app it is the moment a click elsewhere or a closed tab can interrupt the wait.
 _HEARTBEAT_S = 0.25
 _SLOTS = threading.BoundedSemaphore(limits.MAX_PARALLEL_IMPORTS)
+
+
+def _without_main_module(get_preparation_data: Callable[[str], dict]) -> Callable[[str], dict]:
+    """multiprocessing re-imports the parent's `__main__` in each child. While Streamlit runs a
+    page, `__main__` is the app script itself (app.py): a child would run the whole app. The
+    reading children need nothing from it, so their preparation leaves it out."""
+    if getattr(get_preparation_data, "without_main_module", False):
+        return get_preparation_data
+
+    def prepare(name: str) -> dict:
+        data = get_preparation_data(name)
+        if name == _CHILD_NAME:
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+        return data
+
+    prepare.without_main_module = True  # type: ignore[attr-defined]
+    return prepare
+
+
+_spawn.get_preparation_data = _without_main_module(_spawn.get_preparation_data)
 
 
 def start_reader_server() -> None:
@@ -129,7 +155,9 @@ def _run(
     waited: float,
 ) -> ImportPreview:
     receiver, sender = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(target=_child, args=(sender, job, bounds), daemon=True)
+    child = _CONTEXT.Process(
+        target=_child, args=(sender, job, bounds), name=_CHILD_NAME, daemon=True
+    )
     try:
         child.start()
         sender.close()
@@ -168,6 +196,7 @@ def _wait(
             if kind == "refused":
                 raise message[1]
             if kind == "memory":
+                _LOG.warning("the reading child process ran out of memory")
                 raise _too_demanding(bounds)
             raise ReaderFailed(message[1])
         if not child.is_alive():
@@ -190,13 +219,14 @@ def _receive(receiver: Connection) -> tuple[Any, ...] | None:
     return None
 
 
-def _ended(exitcode: int | None, bounds: ReaderBounds) -> ImportRefused:
-    import signal
-
-    if exitcode == -signal.SIGXCPU or exitcode == -signal.SIGKILL:
+def _ended(exitcode: int | None, bounds: ReaderBounds) -> Exception:
+    _LOG.warning("the reading child process ended with exit code %s", exitcode)
+    if exitcode == -signal.SIGXCPU:
         return ImportTooSlow(seconds=Number(bounds.wall_seconds))
-    # A native reader that cannot allocate aborts (SIGABRT) or is killed by the kernel.
-    return _too_demanding(bounds)
+    # A native reader that cannot allocate aborts (SIGABRT); the kernel's OOM killer kills.
+    if exitcode in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV, -signal.SIGBUS):
+        return _too_demanding(bounds)
+    return ReaderFailed(f"the reading child process ended without an answer ({exitcode})")
 
 
 def _too_demanding(bounds: ReaderBounds) -> ImportTooDemanding:

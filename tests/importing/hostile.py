@@ -249,3 +249,9 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
     "nul-early.csv": csv_with_nul,
 }
 """Every hostile file by a name with the extension a participant would upload."""
+
+
+def csv_text_ok() -> bytes:
+    """A plain CSV of two people, the control case."""
+    lines = [",".join(HEADER), ",".join(PERSON), "Martin,Anne,Zéphyr,anne@example.com"]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")

@@ -169,3 +169,21 @@ def test_when_every_slot_stays_taken_the_participant_is_told_to_wait():
     finally:
         for _ in taken:
             bounded._SLOTS.release()
+
+
+def test_the_child_never_runs_the_app_script_streamlit_put_in_main(tmp_path, monkeypatch):
+    # While Streamlit runs a page, sys.modules["__main__"] is app.py itself.
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "app.py"
+    script.write_text(f"open({str(marker)!r}, 'w').write('the app ran in the child')\n")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+
+    preview = read_contacts_bounded(hostile.csv_text_ok(), "c.csv")
+
+    assert preview.contacts
+    assert not marker.exists()
