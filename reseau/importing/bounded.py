@@ -183,7 +183,13 @@ def _wait(
     last = (0.0, "import.progress.reading")
     beat = time.monotonic()
     while True:
-        message = _receive(receiver)
+        message = _receive(receiver, _POLL_S)
+        if message is None and not child.is_alive():
+            # It may have answered just before ending: read what it sent before judging.
+            message = _receive(receiver, 0) or _CLOSED
+        if message is _CLOSED:
+            child.join(timeout=5)
+            raise _ended(child.exitcode, bounds)
         if message is not None:
             kind = message[0]
             if kind == "progress":
@@ -199,8 +205,6 @@ def _wait(
                 _LOG.warning("the reading child process ran out of memory")
                 raise _too_demanding(bounds)
             raise ReaderFailed(message[1])
-        if not child.is_alive():
-            raise _ended(child.exitcode, bounds)
         if cancelled():
             raise ImportCancelled()
         if time.monotonic() > deadline:
@@ -210,12 +214,16 @@ def _wait(
             beat = time.monotonic()
 
 
-def _receive(receiver: Connection) -> tuple[Any, ...] | None:
+_CLOSED = ("closed",)
+
+
+def _receive(receiver: Connection, timeout: float) -> tuple[Any, ...] | None:
+    """The child's next message, None when it sent nothing in time, `_CLOSED` once it is gone."""
     try:
-        if receiver.poll(_POLL_S):
+        if receiver.poll(timeout):
             return receiver.recv()
     except (EOFError, OSError):
-        time.sleep(_POLL_S)  # the child is gone; its exit code says why
+        return _CLOSED
     return None
 
 
