@@ -95,6 +95,9 @@ class ReaderBounds:
     memory_mb: int = limits.MAX_IMPORT_MEMORY_MB
     cpu_seconds: int = limits.MAX_IMPORT_SECONDS
     wall_seconds: float = limits.MAX_IMPORT_SECONDS
+    # How long a reading may wait for a free slot while others are read (a whole room often
+    # imports at the same moment), before the participant is asked to try again.
+    queue_seconds: float = limits.MAX_IMPORT_QUEUE_SECONDS
     nice: int = 10
 
 
@@ -123,28 +126,26 @@ def read_contacts_bounded(
     bounds = bounds or ReaderBounds()
     report = progress or (lambda fraction, key: None)
     is_cancelled = cancelled or (lambda: False)
-    waited = _take_slot(bounds, report, is_cancelled)
+    _take_slot(bounds, report, is_cancelled)
     try:
         return _run(
             (reader, data, filename, sheet, dict(mapping) if mapping else None),
             bounds,
             report,
             is_cancelled,
-            waited,
         )
     finally:
         _SLOTS.release()
 
 
-def _take_slot(bounds: ReaderBounds, report: Progress, cancelled: Callable[[], bool]) -> float:
+def _take_slot(bounds: ReaderBounds, report: Progress, cancelled: Callable[[], bool]) -> None:
     started = time.monotonic()
     while not _SLOTS.acquire(timeout=_HEARTBEAT_S):
         if cancelled():
             raise ImportCancelled()
-        if time.monotonic() - started > bounds.wall_seconds:
+        if time.monotonic() - started > bounds.queue_seconds:
             raise ImportBusy()
         report(0.0, "import.progress.waiting")
-    return time.monotonic() - started
 
 
 def _run(
@@ -152,7 +153,6 @@ def _run(
     bounds: ReaderBounds,
     report: Progress,
     cancelled: Callable[[], bool],
-    waited: float,
 ) -> ImportPreview:
     receiver, sender = _CONTEXT.Pipe(duplex=False)
     child = _CONTEXT.Process(
@@ -161,7 +161,7 @@ def _run(
     try:
         child.start()
         sender.close()
-        return _wait(child, receiver, bounds, report, cancelled, waited)
+        return _wait(child, receiver, bounds, report, cancelled)
     finally:
         if child.is_alive():
             child.kill()
@@ -177,9 +177,8 @@ def _wait(
     bounds: ReaderBounds,
     report: Progress,
     cancelled: Callable[[], bool],
-    waited: float,
 ) -> ImportPreview:
-    deadline = time.monotonic() + max(bounds.wall_seconds - waited, 1.0)
+    deadline = time.monotonic() + bounds.wall_seconds
     last = (0.0, "import.progress.reading")
     beat = time.monotonic()
     while True:

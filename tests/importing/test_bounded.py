@@ -165,7 +165,7 @@ def test_when_every_slot_stays_taken_the_participant_is_told_to_wait():
     taken = [bounded._SLOTS.acquire(timeout=5) for _ in range(bounded.limits.MAX_PARALLEL_IMPORTS)]
     try:
         with pytest.raises(ImportBusy):
-            read_contacts_bounded(b"x", "x.csv", bounds=ReaderBounds(wall_seconds=0.5))
+            read_contacts_bounded(b"x", "x.csv", bounds=ReaderBounds(queue_seconds=0.5))
     finally:
         for _ in taken:
             bounded._SLOTS.release()
@@ -187,3 +187,19 @@ def test_the_child_never_runs_the_app_script_streamlit_put_in_main(tmp_path, mon
 
     assert preview.contacts
     assert not marker.exists()
+
+
+def test_a_reading_queued_behind_others_says_it_waits_then_reads():
+    taken = [bounded._SLOTS.acquire(timeout=5) for _ in range(bounded.limits.MAX_PARALLEL_IMPORTS)]
+    threading.Timer(0.6, bounded._SLOTS.release).start()
+    steps = []
+    try:
+        preview = read_contacts_bounded(
+            hostile.csv_text_ok(), "c.csv", progress=lambda f, k: steps.append(k)
+        )
+    finally:
+        for _ in taken[1:]:
+            bounded._SLOTS.release()
+
+    assert steps[0] == "import.progress.waiting"
+    assert len(preview.contacts) == 2
