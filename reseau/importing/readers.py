@@ -228,33 +228,39 @@ _NAME = re.compile(r"\s*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")
 
 
 def vcard_lines(text: str) -> Iterator[str]:
-    """The logical lines of a vCard text, unfolded in linear time, as vobject would read them.
+    """The logical lines of a vCard text, unfolded in linear time, exactly as vobject reads them.
 
     A line starting with a space or a tab continues the previous one (vCard 3.0 and 4.0); a
-    quoted-printable value ending with '=' continues on the next line (vCard 2.1), kept with a
-    line break between, which vobject's quoted-printable decoding removes.
+    quoted-printable line ending with '=' continues on the next line (vCard 2.1), kept with a
+    line break between, which vobject's quoted-printable decoding removes. vobject rebuilds
+    the whole logical line after each physical line, which is quadratic in its length.
     """
     parts: list[str] = []
-    quoted_printable = False
-    for line in _PHYSICAL_LINES.split(text):
+    tail = ""  # the end of the logical line so far, to find "quoted-printable" across pieces
+    declared_qp = continues_qp = False
+    for raw in text.split("\n"):
+        line = raw.rstrip("\r\n")
         if not line.strip():
             if parts:
                 yield "".join(parts)
-            parts, quoted_printable = [], False
+            parts, tail, declared_qp, continues_qp = [], "", False, False
             continue
-        if quoted_printable:
-            parts.append("\n")
-            parts.append(line)
-        elif line[0] in " \t" and parts:
-            parts.append(line[1:])
+        if continues_qp:
+            piece = "\n" + line
+            continues_qp = False
+        elif line[0] in " \t":
+            piece = line[1:]
         else:
             if parts:
                 yield "".join(parts)
-            parts = [line]
-            head = line.split(":", 1)[0] if ":" in line else line
-            quoted_printable = False
-            encoded = "quoted-printable" in head.lower()
-        quoted_printable = bool(parts) and encoded and line.endswith("=")
+            parts, tail, declared_qp = [], "", False
+            piece = line
+        parts.append(piece)
+        seen = (tail + piece).lower()
+        declared_qp = declared_qp or "quoted-printable" in seen
+        tail = seen[-16:]
+        if declared_qp and piece.endswith("="):
+            continues_qp = True
     if parts:
         yield "".join(parts)
 

@@ -8,6 +8,7 @@ process. Read them in a child process with a memory limit (see `tests/importing/
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from xml.sax.saxutils import escape
@@ -59,11 +60,14 @@ def _inline(reference: str, text: str) -> str:
     return f'<c r="{reference}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
 
 
-def xlsx_with_far_cell(far: str, dimension: str | None = None, *, with_r: bool = True) -> bytes:
+def xlsx_with_far_cell(
+    far: str, dimension: str | None = None, *, with_r: bool = True, prefix: str = ""
+) -> bytes:
     """A header row and one person, plus one cell at `far` (e.g. "XFD1048576").
 
     `dimension` is what the sheet declares (by default, honestly, "A1:{far}"); `with_r=False`
-    writes the far cell's row without `r` attributes, placed by counting instead.
+    writes the far cell's row without `r` attributes, placed by counting instead; `prefix`
+    names the spreadsheet namespace with a prefix (`x:c`, as the .NET Open XML SDK writes).
     """
     rows = [
         '<row r="1">'
@@ -86,6 +90,13 @@ def xlsx_with_far_cell(far: str, dimension: str | None = None, *, with_r: bool =
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         f'<dimension ref="{declared}"/><sheetData>{"".join(rows)}</sheetData></worksheet>'
     )
+    if prefix:
+        sheet = re.sub(
+            r"<(/?)(worksheet|dimension|sheetData|row|c|is|t)\b", rf"<\1{prefix}:\2", sheet
+        )
+        sheet = sheet.replace(
+            "<" + prefix + ":worksheet xmlns=", f"<{prefix}:worksheet xmlns:{prefix}="
+        )
     return _zip(
         {
             "[Content_Types].xml": _CONTENT_TYPES,

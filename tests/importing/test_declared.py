@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reseau.i18n import t
 from reseau.importing import declared, read_contacts
@@ -59,6 +61,23 @@ def test_cells_without_positions_are_counted_one_by_one():
         declared.check_xlsx_extent(data)
 
     assert refused.value.params["columns"].value == 1200
+
+
+def test_a_far_cell_in_a_sheet_written_with_a_namespace_prefix_is_found():
+    data = hostile.xlsx_with_far_cell("XFD1048576", dimension="A1:D2", prefix="x")
+
+    with pytest.raises(SheetTooLarge) as refused:
+        declared.check_xlsx_extent(data)
+
+    assert refused.value.params["cell"] == "XFD1048576"
+
+
+def test_a_sheet_written_with_a_namespace_prefix_still_imports():
+    data = hostile.xlsx_with_far_cell("D3", prefix="x")
+
+    preview = read_contacts(data, "prefixed.xlsx")
+
+    assert preview.contacts[0].last_name == "Dupré"
 
 
 def test_a_normal_xlsx_passes_the_extent_check():
@@ -187,3 +206,29 @@ def test_every_new_refusal_has_a_message_in_both_languages():
     for key in keys:
         french, english = t(key, "fr", **params), t(key, "en", **params)
         assert french != english and "{" not in french + english
+
+
+_LINE = st.one_of(
+    st.text(alphabet="AZaz09:;=,é -", min_size=1, max_size=30),
+    st.sampled_from(["NOTE;ENCODING=QUOTED-PRINTABLE:caf=C3=A9=", "quoted-", "printable:x="]),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(_LINE, st.sampled_from(["\r\n", "\n", "\r\n ", "\r\n\t", "=\r\n"])),
+        max_size=12,
+    )
+)
+@settings(max_examples=500, deadline=None)
+def test_unfolding_in_linear_time_reads_the_lines_vobject_reads(pieces):
+    import io
+
+    from vobject.base import getLogicalLines
+
+    text = "".join(line + end for line, end in pieces)
+
+    ours = list(vcard_lines(text))
+    theirs = [line for line, _ in getLogicalLines(io.StringIO(text), allowQP=True)]
+
+    assert ours == theirs
