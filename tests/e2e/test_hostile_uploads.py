@@ -197,3 +197,37 @@ def test_a_hostile_upload_is_refused_in_words_while_the_server_and_the_room_carr
     assert after - before < MAX_RSS_GROWTH_MB, results[name]
     assert answered < 10 + 5, results[name]  # 10 s of reading, plus the upload and the page
     assert "Traceback" not in main_area(uploader).inner_text()
+
+
+def test_a_long_reading_can_be_cancelled_and_ends_its_child(
+    tmp_path: Path, server: Server, page: Page
+) -> None:
+    note = "une note assez longue " * 17
+    rows = ["Nom,Prénom,Entreprise,Email,Notes"]
+    rows += [f"Nom{n},P{n},Société,p{n}@example.com,{note}" for n in range(49_000)]
+    big = tmp_path / "gros.csv"
+    big.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    open_app(page, server)
+    go_to(page, t("nav.import", "fr"))
+
+    uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]').first
+    uploader.set_input_files(str(big))
+    page.get_by_role("button", name=t("import.cancel", "fr")).click()
+
+    main_area(page).get_by_text(t("import.error.cancelled", "fr")).first.wait_for()
+    wait_idle(page)
+    assert_no_error(page)
+    assert grandchildren(server.pid) == []
+
+
+def grandchildren(pid: int) -> list[int]:
+    """Processes whose parent is a child of `pid`: the reading children under the forkserver."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    children = {child for child, parent in parents.items() if parent == pid}
+    return sorted(child for child, parent in parents.items() if parent in children)
