@@ -7,7 +7,7 @@ the file's hash), not on every rerun; the workbook changes only when the user co
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,6 +117,7 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
             sheet=sheet,
             mapping=mapping,
             progress=lambda fraction, text_key: bar.progress(fraction, text=ws.t(text_key)),
+            cancelled=_tab_closed_check(),
         )
     except ImportRefused as refused:
         outcome = refused
@@ -126,6 +127,22 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
         key = (*key, upload.drop)
     ws.set_scratch(PARSED, (key, outcome))
     return outcome
+
+
+def _tab_closed_check() -> Callable[[], bool]:
+    """True once this session's browser tab is gone: Streamlit keeps running a script whose tab
+    closed, so a reading would otherwise go on to its time bound for nobody."""
+    try:
+        from streamlit import runtime
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        context = get_script_run_ctx()
+        if context is None or not runtime.exists():
+            return lambda: False
+        instance, session = runtime.get_instance(), context.session_id
+    except (ImportError, RuntimeError):
+        return lambda: False
+    return lambda: not instance.is_active_session(session)
 
 
 def dry_run(ws: Workspace, preview: ImportPreview) -> MergeResult:

@@ -199,14 +199,20 @@ def test_a_hostile_upload_is_refused_in_words_while_the_server_and_the_room_carr
     assert "Traceback" not in main_area(uploader).inner_text()
 
 
-def test_a_long_reading_can_be_cancelled_and_ends_its_child(
-    tmp_path: Path, server: Server, page: Page
-) -> None:
+def big_csv(folder: Path) -> Path:
+    """49,000 contacts with notes, about 20 MB: a legitimate file that takes seconds to read."""
     note = "une note assez longue " * 17
     rows = ["Nom,Prénom,Entreprise,Email,Notes"]
     rows += [f"Nom{n},P{n},Société,p{n}@example.com,{note}" for n in range(49_000)]
-    big = tmp_path / "gros.csv"
+    big = folder / "gros.csv"
     big.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    return big
+
+
+def test_a_long_reading_can_be_cancelled_and_ends_its_child(
+    tmp_path: Path, server: Server, page: Page
+) -> None:
+    big = big_csv(tmp_path)
     open_app(page, server)
     go_to(page, t("nav.import", "fr"))
 
