@@ -8,6 +8,7 @@ each hostile file runs in a bounded child process in `test_bounded.py`.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -93,11 +94,9 @@ def test_an_ods_whose_repeats_fill_a_huge_grid_is_refused_without_expanding_them
 ):
     data = hostile.ods_with_repeats(rows, columns, filled=filled)
 
-    started = time.process_time()
     with pytest.raises(SheetTooLarge) as refused:
         declared.check_ods_extent(data)
 
-    assert time.process_time() - started < 1
     assert refused.value.params["sheet"] == "Contacts"
 
 
@@ -110,15 +109,27 @@ def test_libreoffice_s_empty_tail_of_a_million_rows_does_not_count():
     assert [c.last_name for c in preview.contacts] == ["Dupré", "Martin"]
 
 
-def test_a_20_mb_photo_folded_at_74_characters_is_skipped_in_linear_time():
-    data = hostile.vcard_with_photo(20)
+def cpu_seconds(read: Callable[[], object]) -> float:
+    """The best of three CPU times of `read()`."""
+    times = []
+    for _ in range(3):
+        started = time.process_time()
+        read()
+        times.append(time.process_time() - started)
+    return min(times)
 
-    started = time.process_time()
-    preview = read_contacts(data, "photo.vcf")
 
-    # vobject's own unfolding took 426 CPU-seconds on this card.
-    assert time.process_time() - started < 10
-    assert preview.contacts[0].company == "Lumières & Cie"
+def test_a_photo_folded_at_74_characters_is_read_in_linear_time():
+    small, large = hostile.vcard_with_photo(2), hostile.vcard_with_photo(20)
+
+    ratio = cpu_seconds(lambda: read_contacts(large, "p.vcf")) / cpu_seconds(
+        lambda: read_contacts(small, "p.vcf")
+    )
+
+    # Ten times the photo: about ten times the work when linear, a hundred when quadratic
+    # (vobject's own unfolding took 426 CPU-seconds on the 20 MB photo).
+    assert ratio < 30
+    assert read_contacts(large, "p.vcf").contacts[0].company == "Lumières & Cie"
 
 
 def test_a_vcard_property_with_500000_parameters_is_refused():
