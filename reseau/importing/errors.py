@@ -7,6 +7,7 @@ one of these is raised.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from reseau.errors import ReseauError
 
@@ -15,6 +16,18 @@ class ImportRefused(ReseauError):
     """The file cannot be imported as it is; the message says why and what to do."""
 
     key = "import.error.refused"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Refusals travel back from the reading child process: rebuild them from their state,
+        # since their constructors take keywords that `Exception` pickling does not replay.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(cls: type[ImportRefused], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    refused = cls.__new__(cls)
+    Exception.__init__(refused, *args)
+    refused.__dict__.update(state)
+    return refused
 
 
 class FileIsEmpty(ImportRefused):
@@ -78,3 +91,49 @@ class NoContactFound(ImportRefused):
 
 class UnknownSheet(ImportRefused):
     key = "import.error.unknown_sheet"
+
+
+class SheetTooLarge(ImportRefused):
+    """A sheet declares or fills a cell so far away that reading it would take the whole grid."""
+
+    key = "import.error.sheet_extent"
+
+
+class NulCharacter(ImportRefused):
+    """A text file holds a NUL byte: it was damaged or saved in an unexpected way."""
+
+    key = "import.error.nul_character"
+
+
+class VCardLineTooLong(ImportRefused):
+    key = "import.error.vcard_line_too_long"
+
+
+class VCardTooManyParameters(ImportRefused):
+    key = "import.error.vcard_parameters"
+
+
+class VCardCardTooLong(ImportRefused):
+    key = "import.error.vcard_card_lines"
+
+
+class ImportTooDemanding(ImportRefused):
+    """Reading the file needed more memory than an import may take: the reader was stopped."""
+
+    key = "import.error.too_much_memory"
+
+
+class ImportTooSlow(ImportRefused):
+    """Reading the file took longer than an import may take: the reader was stopped."""
+
+    key = "import.error.too_slow"
+
+
+class ImportCancelled(ImportRefused):
+    key = "import.error.cancelled"
+
+
+class ImportBusy(ImportRefused):
+    """Every import slot of the server is taken by other participants' files."""
+
+    key = "import.error.busy"

@@ -29,6 +29,16 @@ MAX_COLUMNS = 1_000
 MAX_CELLS = 2_000_000
 # Excel's own limit for one cell: a longer one in a CSV is almost always a missing quote.
 MAX_CELL_CHARS = 32_767
+# A vCard property read as a contact field (a photo or a key is skipped, whatever its size).
+MAX_VCARD_LINE_CHARS = 100_000
+MAX_VCARD_PARAMETERS = 100
+MAX_VCARD_CARD_LINES = 2_000
+# Each upload is read in a child process (reseau/importing/bounded.py) with these bounds: memory
+# it may add to what it maps at start, CPU and wall-clock seconds, and how many run at once.
+MAX_IMPORT_MEMORY_MB = 1024
+MAX_IMPORT_SECONDS = 10
+MAX_PARALLEL_IMPORTS = 2
+MAX_IMPORT_QUEUE_SECONDS = 60
 MAX_ZIP_ENTRIES = 2_000
 MAX_ZIP_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ZIP_ENTRY_BYTES = 200 * 1024 * 1024

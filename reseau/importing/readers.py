@@ -10,21 +10,28 @@ import csv
 import io
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from reseau.importing import limits
+from reseau.i18n import Number
+from reseau.importing import declared, limits
 from reseau.importing.errors import (
     CellTooBig,
     FileDamaged,
     NotASpreadsheet,
+    NulCharacter,
     PasswordProtected,
+    SheetTooLarge,
     TooManyCells,
     TooManyRows,
+    VCardCardTooLong,
+    VCardLineTooLong,
+    VCardTooManyParameters,
 )
-from reseau.importing.sniff import FileKind, decode_text, looks_like_text, separator
+from reseau.importing.sniff import FileKind, decode_text, looks_like_text, nul_line, separator
 
 # The app may store its own metadata in this sheet of its exports: never contacts.
 METADATA_SHEET = "_reseau"
@@ -57,6 +64,9 @@ def read_source(data: bytes, kind: FileKind) -> Source:
     if kind in (FileKind.XLSX, FileKind.ODS, FileKind.XLS):
         return Source(kind, read_workbook(data, kind))
     decoded = decode_text(data)
+    line = nul_line(decoded.text)
+    if line is not None:
+        raise NulCharacter(line=Number(line))
     if not looks_like_text(decoded.text):
         raise NotASpreadsheet()
     if kind is FileKind.VCARD:
@@ -72,6 +82,11 @@ def read_workbook(data: bytes, kind: FileKind) -> list[Sheet]:
     """Every worksheet of an .xlsx/.xlsm/.xls/.ods, cell values only (macros are never read)."""
     if kind in (FileKind.XLSX, FileKind.ODS):
         limits.check_zip(data)
+    # The reader builds each sheet's whole rectangle: its declared extent is checked first.
+    if kind is FileKind.XLSX:
+        declared.check_xlsx_extent(data)
+    elif kind is FileKind.ODS:
+        declared.check_ods_extent(data)
     try:
         book = pd.ExcelFile(io.BytesIO(data), engine="calamine")
     except Exception as problem:  # calamine's errors are plain exceptions with a message
@@ -83,7 +98,7 @@ def read_workbook(data: bytes, kind: FileKind) -> list[Sheet]:
                 continue
             try:
                 sheets.append(_read_sheet(book.book, name))
-            except (TooManyRows, TooManyCells, CellTooBig):
+            except (TooManyRows, TooManyCells, CellTooBig, SheetTooLarge):
                 raise
             except Exception as problem:
                 raise _workbook_problem(problem) from None
@@ -155,22 +170,31 @@ VCARD_COLUMNS = ("N;given", "N;family", "FN", "ORG", "TITLE", "EMAIL", "TEL", "N
 def read_vcards(text: str) -> Sheet:
     """One row per card (2.1 quoted-printable, 3.0 folded and grouped, 4.0 with FN only).
 
-    vobject unfolds the lines, joins quoted-printable soft breaks, reads the parameters and
-    decodes quoted-printable text in its charset; the values are read here, because vobject's
+    Lines are unfolded here, in linear time (vobject's own unfolding is quadratic: a 20 MB photo
+    folded at 74 characters took 426 CPU-seconds), and only the properties read below are
+    handed to vobject, which reads their parameters and decodes quoted-printable text; photos,
+    logos, sounds and keys are skipped unread. The values are read here, because vobject's
     vCard 3.0 text type cuts a 2.1 note at its first bare comma.
     """
-    from vobject.base import ContentLine, getLogicalLines, parseLine
+    from vobject.base import ContentLine, parseLine
 
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
     rows: list[list[str]] = [list(VCARD_COLUMNS)]
     numbers = [0]
     skipped: list[tuple[int, str, dict[str, Any]]] = []
     card: dict[str, list[Any]] | None = None
+    lines_in_card = 0
     number = 0
     try:
-        for line, _ in getLogicalLines(io.StringIO(text), allowQP=True):
-            if not line.strip():
+        for line in vcard_lines(text):
+            name = _property_name(line)
+            if name not in _VCARD_READ:
                 continue
+            if card is not None:
+                lines_in_card += 1
+                if lines_in_card > limits.MAX_VCARD_CARD_LINES:
+                    raise VCardCardTooLong(card=number + 1, limit=limits.MAX_VCARD_CARD_LINES)
+            _check_vcard_line(line, name, number + 1)
             try:
                 name, params, value, _group = parseLine(line)
             except Exception:  # a line vobject cannot read is left out, as a phone would
@@ -178,6 +202,7 @@ def read_vcards(text: str) -> Sheet:
             name = name.upper()
             if name == "BEGIN" and value.strip().upper() == "VCARD":
                 card = {}
+                lines_in_card = 0
             elif name == "END" and card is not None:
                 number += 1
                 if number > limits.MAX_ROWS:
@@ -191,16 +216,83 @@ def read_vcards(text: str) -> Sheet:
                 card = None
             elif card is not None and name in _VCARD_PROPERTIES:
                 card.setdefault(name, []).append(ContentLine(name, params, value))
-    except (TooManyRows, TooManyCells):
+    except (TooManyRows, TooManyCells, VCardCardTooLong, VCardLineTooLong, VCardTooManyParameters):
         raise
     except Exception:  # vobject raises several unrelated types on malformed input
         raise FileDamaged() from None
     return Sheet(None, pd.DataFrame(rows, dtype=object), numbers, skipped)
 
 
+_PHYSICAL_LINES = re.compile(r"\r\n|\n|\r")
+_NAME = re.compile(r"\s*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")
+
+
+def vcard_lines(text: str) -> Iterator[str]:
+    """The logical lines of a vCard text, unfolded in linear time, exactly as vobject reads them.
+
+    A line starting with a space or a tab continues the previous one (vCard 3.0 and 4.0); a
+    quoted-printable line ending with '=' continues on the next line (vCard 2.1), kept with a
+    line break between, which vobject's quoted-printable decoding removes. vobject rebuilds
+    the whole logical line after each physical line, which is quadratic in its length.
+    """
+    parts: list[str] = []
+    tail = ""  # the end of the logical line so far, to find "quoted-printable" across pieces
+    declared_qp = continues_qp = False
+    for raw in text.split("\n"):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if parts:
+                yield "".join(parts)
+            parts, tail, declared_qp, continues_qp = [], "", False, False
+            continue
+        if continues_qp:
+            piece = "\n" + line
+            continues_qp = False
+        elif line[0] in " \t":
+            piece = line[1:]
+        else:
+            if parts:
+                yield "".join(parts)
+            parts, tail, declared_qp = [], "", False
+            piece = line
+        parts.append(piece)
+        seen = (tail + piece).lower()
+        declared_qp = declared_qp or "quoted-printable" in seen
+        tail = seen[-16:]
+        if declared_qp and piece.endswith("="):
+            continues_qp = True
+    if parts:
+        yield "".join(parts)
+
+
+def _property_name(line: str) -> str:
+    found = _NAME.match(line)
+    return found.group(1).upper() if found else ""
+
+
+def _check_vcard_line(line: str, name: str, card: int) -> None:
+    head = line.split(":", 1)[0]
+    parameters = head.count(";")
+    if parameters > limits.MAX_VCARD_PARAMETERS:
+        raise VCardTooManyParameters(
+            card=card,
+            property=name,
+            count=Number(parameters),
+            limit=Number(limits.MAX_VCARD_PARAMETERS),
+        )
+    if len(line) > limits.MAX_VCARD_LINE_CHARS:
+        raise VCardLineTooLong(
+            card=card,
+            property=name,
+            size=Number(len(line)),
+            limit=Number(limits.MAX_VCARD_LINE_CHARS),
+        )
+
+
 _VCARD_PROPERTIES = frozenset(
     {"N", "FN", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "KIND", "X-ABSHOWAS"}
 )
+_VCARD_READ = _VCARD_PROPERTIES | {"BEGIN", "END"}
 
 
 _SPLIT = re.compile(r"(?<!\\);")

@@ -129,6 +129,12 @@ def decode_text(data: bytes) -> DecodedText:
                 return DecodedText(data.decode(encoding), encoding)
             except UnicodeDecodeError:
                 raise FileDamaged() from None
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        try:
+            return DecodedText(data.decode(wide), wide)
+        except UnicodeDecodeError:
+            pass
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -148,6 +154,34 @@ def decode_text(data: bytes) -> DecodedText:
         except (UnicodeDecodeError, LookupError):
             raise NotASpreadsheet() from None
     return DecodedText(text, encoding)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without its mark: every other byte of Latin text is a NUL."""
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def nul_line(text: str) -> int | None:
+    """The line of the first NUL character in text that is otherwise text (None: no NUL, or
+    not text at all); a spreadsheet never writes one in a CSV, a damaged copy does."""
+    first = text.find("\x00")
+    if first < 0:
+        return None
+    sample = text[:20_000].replace("\x00", "")
+    control = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
+    nuls = text[:20_000].count("\x00")
+    if not sample or control > len(sample) // 100 or nuls > max(len(sample) // 100, 3):
+        return None
+    return text.count("\n", 0, first) + 1
 
 
 def looks_like_text(text: str) -> bool:

@@ -7,7 +7,7 @@ the file's hash), not on every rerun; the workbook changes only when the user co
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +23,9 @@ from reseau.importing import (
     MergeResult,
     NoNameColumn,
     merge_contacts,
-    read_contacts,
 )
+from reseau.importing.bounded import read_contacts_bounded, start_reader_server
+from reseau.importing.errors import ImportBusy, ImportCancelled, ImportTooSlow
 from reseau.importing.mapping import field_label
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
@@ -41,12 +42,20 @@ _DETAILS = "import.saved_details"  # (digest, SavedDetails | None) of the upload
 _DROPPED_SHOWN = 12  # names of dropped values listed; a hand-edited sheet can hold thousands
 _DROPPED_NAME_LIMIT = 60
 
+# Refusals that depend on the moment, not the file: kept only until the file is dropped again.
+_FOR_THIS_DROP = (ImportBusy, ImportCancelled, ImportTooSlow)
+# The first upload should not wait for the reading processes' server to start.
+start_reader_server()
+
 
 @dataclass(frozen=True)
 class Upload:
     name: str
     data: bytes
     digest: str
+    # Each drop of a file has its own id: dropping the same file again retries what was
+    # cancelled or timed out.
+    drop: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,7 @@ def uploaded_file(ws: Workspace) -> Upload | None:
     if file is None:
         return None
     data = file.getvalue()
-    return Upload(file.name, data, hashlib.sha256(data).hexdigest())
+    return Upload(file.name, data, hashlib.sha256(data).hexdigest(), str(file.file_id))
 
 
 def choices(ws: Workspace, upload: Upload) -> tuple[str | None, dict[str, str | None] | None]:
@@ -84,26 +93,60 @@ def choose(ws: Workspace, upload: Upload, sheet: str | None, mapping: Mapping | 
 
 
 def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
-    """The preview of this upload with the user's choices: read once, then kept."""
+    """The preview of this upload with the user's choices: read once, then kept.
+
+    The file is read in a bounded child process (`read_contacts_bounded`): a file that needs
+    too much memory or time is refused without touching the server. The progress bar is
+    refreshed while it reads, which is when Streamlit stops a run the participant left (a
+    click elsewhere, a closed tab): the child is then ended at once. "Annuler" does the same.
+    """
     sheet, mapping = choices(ws, upload)
     key = (upload.digest, sheet, tuple(sorted(mapping.items())) if mapping else None)
     cached = ws.scratch(PARSED)
-    if cached and cached[0] == key:
+    if cached and cached[0] in (key, (*key, upload.drop)):
         return cached[1]
+    waiting = st.empty()
+    if waiting.button(
+        ws.t("import.cancel"), icon=":material/cancel:", key=f"import.cancel.{upload.digest[:12]}"
+    ):
+        outcome: ImportPreview | ImportRefused = ImportCancelled()
+        ws.set_scratch(PARSED, ((*key, upload.drop), outcome))
+        waiting.empty()
+        return outcome
     bar = st.progress(0.0, text=ws.t("import.progress.reading"))
     try:
-        outcome: ImportPreview | ImportRefused = read_contacts(
+        outcome = read_contacts_bounded(
             upload.data,
             upload.name,
             sheet=sheet,
             mapping=mapping,
             progress=lambda fraction, text_key: bar.progress(fraction, text=ws.t(text_key)),
+            cancelled=_tab_closed_check(),
         )
     except ImportRefused as refused:
         outcome = refused
     bar.empty()
+    waiting.empty()
+    if isinstance(outcome, _FOR_THIS_DROP):
+        key = (*key, upload.drop)
     ws.set_scratch(PARSED, (key, outcome))
     return outcome
+
+
+def _tab_closed_check() -> Callable[[], bool]:
+    """True once this session's browser tab is gone: Streamlit keeps running a script whose tab
+    closed, so a reading would otherwise go on to its time bound for nobody."""
+    try:
+        from streamlit import runtime
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        context = get_script_run_ctx()
+        if context is None or not runtime.exists():
+            return lambda: False
+        instance, session = runtime.get_instance(), context.session_id
+    except (ImportError, RuntimeError):
+        return lambda: False
+    return lambda: not instance.is_active_session(session)
 
 
 def dry_run(ws: Workspace, preview: ImportPreview) -> MergeResult:
