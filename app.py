@@ -47,3 +47,6 @@ with app_shell():
         # which may quote contact data).
         log_bug(logging.getLogger("reseau"), "a page failed")
         st.error(ws.t("error.unexpected"), icon=":material/error:")
+    if ws.take_reload_request():
+        # Another tab's changes were merged into this workbook: show the screen built from it.
+        st.rerun()

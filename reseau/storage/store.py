@@ -68,6 +68,9 @@ workbooks = Table(
     # name its owner chose to show the trainer, if any.
     Column("seat", Integer),
     Column("first_name", String(FIRST_NAME_LIMIT)),
+    # Raised by one at every save: a save made from an older version must not overwrite a
+    # newer one unseen (two tabs on one workbook), so saves are conditional on it.
+    Column("version", Integer, nullable=False, server_default="1"),
 )
 workshops = Table(
     "workshops",
@@ -78,13 +81,37 @@ workshops = Table(
     Column("closed_at", DateTime(timezone=True)),
 )
 # Columns added after the first release: added in place to an older database on start-up.
-_ADDED_WORKBOOK_COLUMNS = {"seat": "INTEGER", "first_name": f"VARCHAR({FIRST_NAME_LIMIT})"}
+_ADDED_WORKBOOK_COLUMNS = {
+    "seat": "INTEGER",
+    "first_name": f"VARCHAR({FIRST_NAME_LIMIT})",
+    "version": "INTEGER NOT NULL DEFAULT 1",
+}
 
 
 class WorkbookNotFound(ReseauError):
     """No workbook has this id: a wrong, expired or deleted link."""
 
     key = "error.workbook.not_found"
+
+
+class WorkbookChanged(ReseauError):
+    """The stored workbook is newer than the version this save was made from (another tab)."""
+
+    key = "error.workbook.changed"
+
+
+class WorkbookExists(ReseauError):
+    """A workbook with this id is already stored (another tab created it first)."""
+
+    key = "error.workbook.changed"
+
+
+@dataclass(frozen=True)
+class StoredWorkbook:
+    """A workbook as loaded, with the version a conditional save must name."""
+
+    workbook: Workbook
+    version: int
 
 
 class WorkshopNotFound(ReseauError):
@@ -270,46 +297,80 @@ class WorkbookStore:
                 conn.execute(text(f"ALTER TABLE workbooks ADD COLUMN {name} {kind}"))
 
     # --- workbooks ---
-    def create(self, workbook: Workbook) -> str:
-        """Stores a new workbook and returns its new, unguessable id."""
+    def create(self, workbook: Workbook, workbook_id: str | None = None) -> str:
+        """Stores a new workbook (at version 1) and returns its id: `workbook_id` or a new one.
+
+        WorkbookExists when `workbook_id` is already stored.
+        """
         if workbook.workshop_code:
-            return self._create_in_workshop(workbook, workbook.workshop_code)
-        workbook_id = new_workbook_id()
+            return self._create_in_workshop(workbook, workbook.workshop_code, workbook_id)
+        workbook_id = workbook_id or new_workbook_id()
         now = _now()
-        with self.engine.begin() as conn:
-            conn.execute(
-                insert(workbooks).values(
-                    id=workbook_id,
-                    data=workbook_to_json(workbook),
-                    workshop_code=None,
-                    created_at=now,
-                    updated_at=now,
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(workbooks).values(
+                        id=workbook_id,
+                        data=workbook_to_json(workbook),
+                        workshop_code=None,
+                        created_at=now,
+                        updated_at=now,
+                        version=1,
+                    )
                 )
-            )
+        except IntegrityError:
+            raise WorkbookExists() from None
         return workbook_id
 
-    def save(self, workbook_id: str, workbook: Workbook) -> None:
+    def save(
+        self, workbook_id: str, workbook: Workbook, expected_version: int | None = None
+    ) -> int:
+        """Stores `workbook` over the stored one and returns its new version.
+
+        With `expected_version`, only when the stored version is still that one (compare and
+        set): WorkbookChanged otherwise, so a save from an older version never wins unseen.
+        """
+        condition = [workbooks.c.id == workbook_id]
+        if expected_version is not None:
+            condition.append(workbooks.c.version == expected_version)
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(workbooks)
-                .where(workbooks.c.id == workbook_id)
+                .where(*condition)
                 .values(
                     data=workbook_to_json(workbook),
                     workshop_code=workbook.workshop_code,
                     updated_at=_now(),
+                    version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
             )
             if result.rowcount == 0:
+                if expected_version is not None and self._version(conn, workbook_id) is not None:
+                    raise WorkbookChanged()
                 raise WorkbookNotFound()
+            if expected_version is not None:
+                return expected_version + 1
+            return self._version(conn, workbook_id) or 1
+
+    def _version(self, conn, workbook_id: str) -> int | None:  # type: ignore[no-untyped-def]
+        return conn.execute(
+            select(func.coalesce(workbooks.c.version, 1)).where(workbooks.c.id == workbook_id)
+        ).scalar_one_or_none()
 
     def load(self, workbook_id: str) -> Workbook:
+        return self.load_versioned(workbook_id).workbook
+
+    def load_versioned(self, workbook_id: str) -> StoredWorkbook:
+        """The stored workbook and its version; WorkbookNotFound when there is none."""
         with self.engine.connect() as conn:
-            data = conn.execute(
-                select(workbooks.c.data).where(workbooks.c.id == workbook_id)
-            ).scalar_one_or_none()
-        if data is None:
+            row = conn.execute(
+                select(workbooks.c.data, func.coalesce(workbooks.c.version, 1)).where(
+                    workbooks.c.id == workbook_id
+                )
+            ).one_or_none()
+        if row is None:
             raise WorkbookNotFound()
-        return workbook_from_json(data)
+        return StoredWorkbook(workbook_from_json(row[0]), int(row[1]))
 
     def exists(self, workbook_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -426,6 +487,7 @@ class WorkbookStore:
                     workshop_code=workshop.code,
                     seat=self._next_seat(workshop.code),
                     updated_at=_now(),
+                    version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
             )
         return workbook, workshop
@@ -488,8 +550,10 @@ class WorkbookStore:
             .scalar_subquery()
         )
 
-    def _create_in_workshop(self, workbook: Workbook, code: str) -> str:
-        workbook_id = new_workbook_id()
+    def _create_in_workshop(
+        self, workbook: Workbook, code: str, workbook_id: str | None = None
+    ) -> str:
+        workbook_id = workbook_id or new_workbook_id()
         now = _now()
         seat_query = select(
             literal(workbook_id, String()),
@@ -499,13 +563,16 @@ class WorkbookStore:
             literal(now, DateTime(timezone=True)),
             func.coalesce(func.max(workbooks.c.seat), 0) + 1,
         ).where(workbooks.c.workshop_code == code)
-        with self.engine.begin() as conn:
-            conn.execute(
-                insert(workbooks).from_select(
-                    ["id", "data", "workshop_code", "created_at", "updated_at", "seat"],
-                    seat_query,
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(workbooks).from_select(
+                        ["id", "data", "workshop_code", "created_at", "updated_at", "seat"],
+                        seat_query,
+                    )
                 )
-            )
+        except IntegrityError:
+            raise WorkbookExists() from None
         return workbook_id
 
 

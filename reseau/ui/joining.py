@@ -87,6 +87,7 @@ def join(ws: Workspace, typed_code: str) -> bool:
             ws.flash("info", t_md(ws, "join.already", name=workshop.name))
             return True
         if ws.workbook.workshop_code is None:
+            ws.ensure_stored()  # a new workbook gets its row at its first change: this one
             workbook, _ = store.attach_to_workshop(ws.workbook_id, workshop.code)
             ws.attach(ws.workbook_id, workbook)
         else:

@@ -4,6 +4,11 @@ The URL carries the workbook id (`?wb=…`), so a refresh, a reopened tab or ano
 the same workbook. `?demo=1` opens a fresh workbook holding the demo network (the trainer's link),
 `?lang=fr|en` chooses the language, and `?join=CODE` (the trainer's join link) gives a new
 workbook attached to that workshop.
+
+A new empty workbook is stored only at its first change (a visit that changes nothing leaves
+nothing behind): its id is in the URL at once, marked `&new=1` until the row exists, so a refresh
+before any change reopens the same empty workbook, while a link to a deleted workbook still says
+it is gone. The demo link is a request for content: its workbook is stored at once.
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ import streamlit as st
 
 from reseau.demo import load_demo_network
 from reseau.i18n import Lang
-from reseau.storage import WorkbookNotFound
+from reseau.storage import WorkbookNotFound, new_workbook_id
 from reseau.ui.joining import JOIN_PARAM, LANG_PARAM, WORKBOOK_PARAM, join, open_joined
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 
 DEMO_PARAM = "demo"
+NEW_PARAM = "new"
+_NEW_EMPTY = "1"
 
 
 def _browser_lang() -> Lang:
@@ -27,12 +34,24 @@ def _browser_lang() -> Lang:
         return Lang.FR
 
 
-def _open_new(ws: Workspace, workbook: Workbook) -> None:
-    store = ws.store
-    if store is None:
+def _open_new(ws: Workspace, workbook: Workbook, workbook_id: str | None = None) -> None:
+    if ws.store is None:
         ws.attach("", workbook)
         return
-    ws.attach(store.create(workbook), workbook)
+    ws.open_new(workbook_id or new_workbook_id(), workbook, _NEW_EMPTY)
+
+
+def _open_demo(ws: Workspace, lang: Lang) -> None:
+    workbook = Workbook(network=load_demo_network(), lang=lang)
+    _open_new(ws, workbook)
+    ws.ensure_stored()
+
+
+def _could_be_an_id(text: str) -> bool:
+    # The ids this app makes: 22 URL-safe characters. Anything else never becomes a row's key.
+    return len(text) == len(new_workbook_id()) and all(
+        ch.isascii() and (ch.isalnum() or ch in "-_") for ch in text
+    )
 
 
 def start_session(ws: Workspace) -> None:
@@ -46,9 +65,9 @@ def start_session(ws: Workspace) -> None:
     if ws.workbook_id is None or (wanted and wanted != ws.workbook_id and not wants_demo):
         lang = Lang.parse(url_lang, _browser_lang())
         if wants_demo:
-            _open_new(ws, Workbook(network=load_demo_network(), lang=lang))
+            _open_demo(ws, lang)
         elif wanted:
-            _restore(ws, wanted, lang)
+            _restore(ws, wanted, lang, params.get(NEW_PARAM))
         elif joining:
             if not open_joined(ws, joining, lang):
                 _open_new(ws, Workbook(lang=lang))
@@ -68,14 +87,27 @@ def start_session(ws: Workspace) -> None:
         del params[JOIN_PARAM]
     if ws.workbook_id and params.get(WORKBOOK_PARAM) != ws.workbook_id:
         params[WORKBOOK_PARAM] = ws.workbook_id
+    _mark_new(ws, params)
 
 
-def _restore(ws: Workspace, workbook_id: str, lang: Lang) -> None:
-    store = ws.store
+def _mark_new(ws: Workspace, params) -> None:  # type: ignore[no-untyped-def]
+    """Keeps `new=` in the URL exactly while the workbook has no row in the store yet."""
+    marker = ws.new_origin if ws.store is not None and ws.workbook_id else None
+    if not marker:
+        if NEW_PARAM in params:
+            del params[NEW_PARAM]
+        return
+    if params.get(NEW_PARAM) != marker:
+        params[NEW_PARAM] = marker
+
+
+def _restore(ws: Workspace, workbook_id: str, lang: Lang, new: str | None) -> None:
     try:
-        if store is None:
-            raise WorkbookNotFound()
-        ws.attach(workbook_id, store.load(workbook_id))
+        ws.open_stored(workbook_id)
     except WorkbookNotFound as problem:
+        if new == _NEW_EMPTY and _could_be_an_id(workbook_id) and ws.store:
+            # Opened here before and never changed: the same new workbook, still without a row.
+            _open_new(ws, Workbook(lang=lang), workbook_id)
+            return
         _open_new(ws, Workbook(lang=lang))
         ws.flash("warning", ws.t(problem.key))
