@@ -7,7 +7,7 @@ import streamlit as st
 from reseau.bug_log import log_bug
 from reseau.ui import pages
 from reseau.ui.my_data import my_data
-from reseau.ui.session import start_session
+from reseau.ui.session import replay_lost_changes, start_session
 from reseau.ui.state import Workspace, app_shell, workspace
 from reseau.ui.widgets import language_switch
 
@@ -47,6 +47,7 @@ with app_shell():
         # which may quote contact data).
         log_bug(logging.getLogger("reseau"), "a page failed")
         st.error(ws.t("error.unexpected"), icon=":material/error:")
+    replay_lost_changes()
     if ws.take_reload_request():
         # Another tab's changes were merged into this workbook: show the screen built from it.
         st.rerun()

@@ -13,16 +13,21 @@ it is gone. The demo link is a request for content: its workbook is stored at on
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from reseau.demo import load_demo_network
-from reseau.i18n import Lang
+from reseau.i18n import Lang, t
 from reseau.storage import WorkbookNotFound, new_workbook_id
 from reseau.ui.joining import JOIN_PARAM, LANG_PARAM, WORKBOOK_PARAM, join, open_joined
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 
+log = logging.getLogger(__name__)
+
 DEMO_PARAM = "demo"
+_REPLAY = "reseau.replay"
 NEW_PARAM = "new"
 _NEW_EMPTY = "1"
 
@@ -54,8 +59,72 @@ def _could_be_an_id(text: str) -> bool:
     )
 
 
+def _hold_back_a_lost_sessions_widgets() -> None:
+    """Holds back the widget values a tab sent from a server session that no longer exists.
+
+    After a server restart the tab reconnects to a new session and sends, with the next click,
+    every value its widgets show. Streamlit runs a widget's callback (which saves) only for a
+    widget this session has already drawn, so that first change would show on screen without
+    ever being saved. This run draws the screen from the store instead; `replay_lost_changes`
+    then sends the held values back as a fresh interaction, whose changes save as usual.
+    """
+    try:
+        from streamlit.proto.WidgetStates_pb2 import WidgetStates
+        from streamlit.runtime.state.session_state import Serialized
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        states = get_session_state()._state._new_widget_state.states
+    except Exception:  # another Streamlit version: keep going without this safeguard
+        log.warning("cannot hold back a reconnected tab's widget values on this Streamlit")
+        return
+    held = [state.value for state in states.values() if isinstance(state, Serialized)]
+    if not held:
+        return
+    states.clear()
+    st.session_state[_REPLAY] = WidgetStates(widgets=held)
+
+
+def replay_lost_changes() -> None:
+    """At the end of a reconnected tab's first run: replays what it sent, so its change saves.
+
+    Every widget is now drawn, with the stored values; the replayed values reach the callbacks
+    of those that differ, exactly as if the participant had just made the change.
+    """
+    held = st.session_state.get(_REPLAY)
+    if held is None:
+        return
+    del st.session_state[_REPLAY]
+    try:
+        from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+        from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is None:
+            return
+        replay = RerunData(
+            query_string=ctx.query_string,
+            page_script_hash=ctx.page_script_hash,
+            widget_states=held,
+            cached_message_hashes=ctx.cached_message_hashes,
+            context_info=ctx.context_info,
+        )
+    except Exception:  # another Streamlit version: say the change may be lost instead
+        log.warning("cannot replay a reconnected tab's widget values on this Streamlit")
+        Workspace(st.session_state).flash("warning", t("save.reconnected", _session_lang()))
+        return
+    raise RerunException(replay)
+
+
+def _session_lang() -> Lang:
+    workbook = st.session_state.get("reseau.workbook")
+    return workbook.lang if workbook is not None else Lang.FR
+
+
 def start_session(ws: Workspace) -> None:
     """Attaches the session to its workbook, creating or restoring it as the URL says."""
+    if ws.workbook_id is None:
+        _hold_back_a_lost_sessions_widgets()
     params = st.query_params
     wanted = params.get(WORKBOOK_PARAM)
     url_lang = params.get(LANG_PARAM)
