@@ -3,11 +3,14 @@
 import logging
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from reseau.bug_log import log_bug
+from reseau.i18n import t
+from reseau.storage import StoreLost, StoreUnavailable
 from reseau.ui import pages
 from reseau.ui.my_data import my_data
-from reseau.ui.session import replay_lost_changes, start_session
+from reseau.ui.session import problem_key, replay_lost_changes, start_session, visitor_lang
 from reseau.ui.state import Workspace, app_shell, workspace
 from reseau.ui.widgets import language_switch
 
@@ -27,8 +30,17 @@ def page(ws: Workspace, screen: pages.Screen) -> st.Page:
 with app_shell():
     st.set_page_config(page_title="Réseau", page_icon=":material/hub:", layout="wide")
 
-    ws = workspace()
-    start_session(ws)
+    try:
+        ws = workspace()
+        start_session(ws)
+    except (StoreUnavailable, StoreLost, SQLAlchemyError, OSError) as problem:
+        # No store, no workbook: say so in the visitor's language instead of a traceback with
+        # file paths, and keep the cause (no user data in it) in the server log.
+        logging.getLogger("reseau").error(
+            "the store cannot be used: %s", problem.__cause__ or problem
+        )
+        st.error(t(problem_key(problem), visitor_lang()), icon=":material/error:")
+        st.stop()
     navigation = st.navigation(
         {
             ws.t("nav.section.method"): [page(ws, s) for s in pages.WORKBOOK_SCREENS],

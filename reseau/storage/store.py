@@ -37,7 +37,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from reseau.errors import ReseauError
 from reseau.serialization import workbook_from_json, workbook_to_json
@@ -80,6 +80,13 @@ workshops = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("closed_at", DateTime(timezone=True)),
 )
+# One row, rewritten at start-up: proof that the store takes a write.
+store_checks = Table(
+    "store_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
+)
 # Columns added after the first release: added in place to an older database on start-up.
 _ADDED_WORKBOOK_COLUMNS = {
     "seat": "INTEGER",
@@ -92,6 +99,18 @@ class WorkbookNotFound(ReseauError):
     """No workbook has this id: a wrong, expired or deleted link."""
 
     key = "error.workbook.not_found"
+
+
+class StoreUnavailable(ReseauError):
+    """The store cannot be written (a read-only or full disk, a missing directory, no server)."""
+
+    key = "error.store.unavailable"
+
+
+class StoreLost(ReseauError):
+    """The SQLite file was deleted or replaced while the app ran: saving into it would be lost."""
+
+    key = "error.store.lost"
 
 
 class WorkbookChanged(ReseauError):
@@ -273,6 +292,63 @@ class WorkbookStore:
         self._purge_lock = threading.Lock()
         self._last_purge: float | None = None
         self._create_schema()
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self._file = Path(database) if database and database != ":memory:" else None
+        self._file_identity = self._identity()
+        self._lost = False
+
+    # --- the store itself ---
+    def _identity(self) -> tuple[int, int] | None:
+        if self._file is None:
+            return None
+        try:
+            found = os.stat(self._file)
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
+    def ensure_intact(self) -> None:
+        """StoreLost when the SQLite file is not the one opened (deleted or replaced since).
+
+        SQLite keeps writing into a deleted file's open handle: every later save would be
+        reported as done and vanish at the next restart. Once lost, the store stays refused
+        until the app restarts (a new empty file must not receive half a workbook's history).
+        """
+        if self._file is None:
+            return
+        if not self._lost and self._identity() == self._file_identity:
+            return
+        if not self._lost:
+            self._lost = True
+            log.error(
+                "the store file %s was deleted or replaced while the app was running: "
+                "saving stops until the app is restarted",
+                self._file,
+            )
+        raise StoreLost()
+
+    def check_writable(self, spare_bytes: int = 256 * 1024) -> None:
+        """StoreUnavailable unless a write reaches the store now (run at start-up).
+
+        For SQLite, the directory must also take `spare_bytes` more: a nearly full disk would
+        accept this check and refuse the first participant's save.
+        """
+        try:
+            self.ensure_intact()
+            if self._file is not None:
+                probe = self._file.with_name(f".write-check-{os.getpid()}")
+                try:
+                    with probe.open("wb") as fh:
+                        fh.write(b"\0" * spare_bytes)
+                        fh.flush()
+                        os.fsync(fh.fileno())
+                finally:
+                    probe.unlink(missing_ok=True)
+            with self.engine.begin() as conn:
+                conn.execute(delete(store_checks))
+                conn.execute(insert(store_checks).values(id=1, checked_at=_now()))
+        except (OSError, SQLAlchemyError, StoreLost) as problem:
+            raise StoreUnavailable() from problem
 
     def _create_schema(self) -> None:
         # Several processes may start at once on the same database: the loser of the race
@@ -302,6 +378,7 @@ class WorkbookStore:
 
         WorkbookExists when `workbook_id` is already stored.
         """
+        self.ensure_intact()
         if workbook.workshop_code:
             return self._create_in_workshop(workbook, workbook.workshop_code, workbook_id)
         workbook_id = workbook_id or new_workbook_id()
@@ -331,6 +408,7 @@ class WorkbookStore:
         set): WorkbookChanged otherwise, so a save from an older version never wins unseen.
         """
         condition = [workbooks.c.id == workbook_id]
+        self.ensure_intact()
         if expected_version is not None:
             condition.append(workbooks.c.version == expected_version)
         with self.engine.begin() as conn:
@@ -362,6 +440,7 @@ class WorkbookStore:
 
     def load_versioned(self, workbook_id: str) -> StoredWorkbook:
         """The stored workbook and its version; WorkbookNotFound when there is none."""
+        self.ensure_intact()
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(workbooks.c.data, func.coalesce(workbooks.c.version, 1)).where(
@@ -380,6 +459,7 @@ class WorkbookStore:
         return found is not None
 
     def delete(self, workbook_id: str) -> None:
+        self.ensure_intact()
         with self.engine.begin() as conn:
             conn.execute(delete(workbooks).where(workbooks.c.id == workbook_id))
 
@@ -416,6 +496,7 @@ class WorkbookStore:
     # --- workshops ---
     def create_workshop(self, name: str) -> Workshop:
         """A new open workshop with a fresh join code."""
+        self.ensure_intact()
         name = " ".join(str(name or "").split())
         if not name:
             raise WorkshopNameNeeded()
@@ -476,6 +557,7 @@ class WorkbookStore:
 
     def attach_to_workshop(self, workbook_id: str, typed_code: str) -> tuple[Workbook, Workshop]:
         """Moves an existing workbook into the open workshop; returns the updated workbook."""
+        self.ensure_intact()
         workshop = self.open_workshop(typed_code)
         workbook = self.load(workbook_id).with_changes(workshop_code=workshop.code)
         with self.engine.begin() as conn:
@@ -494,6 +576,7 @@ class WorkbookStore:
 
     def set_first_name(self, workbook_id: str, first_name: str | None) -> str | None:
         """Records (or, with None or blank, removes) the first name shown to the trainer."""
+        self.ensure_intact()
         name = clean_first_name(first_name)
         with self.engine.begin() as conn:
             result = conn.execute(
@@ -553,6 +636,7 @@ class WorkbookStore:
     def _create_in_workshop(
         self, workbook: Workbook, code: str, workbook_id: str | None = None
     ) -> str:
+        self.ensure_intact()
         workbook_id = workbook_id or new_workbook_id()
         now = _now()
         seat_query = select(
@@ -591,4 +675,9 @@ def open_store(url: str | None = None) -> WorkbookStore:
     engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
-    return WorkbookStore(engine)
+    try:
+        return WorkbookStore(engine)
+    except OperationalError as problem:
+        # The file cannot be created or opened, or the server cannot be reached.
+        engine.dispose()
+        raise StoreUnavailable() from problem

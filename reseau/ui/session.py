@@ -19,7 +19,7 @@ import streamlit as st
 
 from reseau.demo import load_demo_network
 from reseau.i18n import Lang, t
-from reseau.storage import WorkbookNotFound, new_workbook_id
+from reseau.storage import StoreLost, StoreUnavailable, WorkbookNotFound, new_workbook_id
 from reseau.ui.joining import JOIN_PARAM, LANG_PARAM, WORKBOOK_PARAM, join, open_joined
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
@@ -30,6 +30,16 @@ DEMO_PARAM = "demo"
 _REPLAY = "reseau.replay"
 NEW_PARAM = "new"
 _NEW_EMPTY = "1"
+
+
+def visitor_lang() -> Lang:
+    """The language to speak to a visitor before any workbook is open: the URL's, the browser's."""
+    return Lang.parse(st.query_params.get(LANG_PARAM), _browser_lang())
+
+
+def problem_key(problem: BaseException) -> str:
+    """The catalogue key telling a visitor the store cannot be used (lost or unavailable)."""
+    return StoreLost.key if isinstance(problem, StoreLost) else StoreUnavailable.key
 
 
 def _browser_lang() -> Lang:

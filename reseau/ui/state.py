@@ -23,6 +23,7 @@ from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings, score_network
 from reseau.storage import (
+    StoreLost,
     WorkbookChanged,
     WorkbookExists,
     WorkbookNotFound,
@@ -266,6 +267,10 @@ class Workspace:
         except WorkbookNotFound:
             # Deleted from another device or purged: saving again would undo the deletion.
             self.flash("error", self.t("error.workbook.gone"))
+            return
+        except StoreLost:
+            # The store logged it once, with the file's path; the participant must know too.
+            self.flash("error", self.t("error.store.lost"))
             return
         except WorkbookChanged:
             log.error("saving workbook failed: it kept changing under five merges")
