@@ -60,3 +60,14 @@ def test_a_full_disk_shows_a_message_to_a_new_visitor(tmp_path, monkeypatch):
         assert not at.exception
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_an_edit_after_the_store_file_was_deleted_says_so_on_screen(isolated_store):
+    at = open_app()
+    at.text_input(key="home.participant").input("Alex").run()
+    (isolated_store / "reseau.sqlite3").unlink()
+
+    at.text_input(key="home.mission").input("Tapée après la suppression").run()
+
+    assert t("error.store.lost", "fr") in [e.value for e in at.error]
+    assert not at.exception
