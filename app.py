@@ -41,6 +41,7 @@ with app_shell():
         )
         st.error(t(problem_key(problem), visitor_lang()), icon=":material/error:")
         st.stop()
+    ws.resync_widgets()
     navigation = st.navigation(
         {
             ws.t("nav.section.method"): [page(ws, s) for s in pages.WORKBOOK_SCREENS],

@@ -42,6 +42,9 @@ _FLASHES = "reseau.flashes"
 _SCRATCH = "reseau.scratch"
 _SYNC = "reseau.sync"
 _RELOAD = "reseau.reload"
+_RESYNC = "reseau.resync"
+_RESYNC_VALUES = "reseau.resync_values"
+_RELOAD_NOTE = "reseau.reload_note"
 _OWN_PREFIX = "reseau."
 
 
@@ -288,18 +291,48 @@ class Workspace:
         self.workbook  # takes the merged workbook into the session  # noqa: B018
         # Widgets keep what they last showed, which may be older than the merge: forget them
         # all, so the screen is rebuilt from the merged workbook and nothing stale is re-sent.
-        for key in [k for k in list(self._session) if not str(k).startswith(_OWN_PREFIX)]:
+        forgotten = [k for k in list(self._session) if not str(k).startswith(_OWN_PREFIX)]
+        for key in forgotten:
             self._session.pop(key, None)
         self._session.pop(_SCORES, None)
-        self._session[_RELOAD] = True
+        self._session[_RELOAD] = forgotten
         if outcome is SaveOutcome.COLLIDED:
-            self.flash("warning", self.t("save.collided"))
+            note = Flash("warning", self.t("save.collided"))
         else:
-            self.flash("info", self.t("save.merged"))
+            note = Flash("info", self.t("save.merged"))
+        self.flash(note.level, note.text)
+        # The runs that redraw the screen would wipe it: it is shown again on the last one.
+        self._session[_RELOAD_NOTE] = note
 
     def take_reload_request(self) -> bool:
-        """True once after a merge changed the workbook under the screen (rerun to show it)."""
-        return bool(self._session.pop(_RELOAD, False))
+        """At the end of a run: True when the screen must be drawn again after a merge.
+
+        A browser keeps showing a widget's last value unless the server sets it, so a reload
+        takes two more runs: the first draws the widgets afresh from the merged workbook and
+        notes their values; the second sets each widget to its value (`resync_widgets`), which
+        the browser then shows.
+        """
+        forgotten = self._session.pop(_RELOAD, None)
+        if forgotten is not None:
+            self._session[_RESYNC] = forgotten
+            return True
+        keys = self._session.pop(_RESYNC, None)
+        if keys is None:
+            return False
+        self._session[_RESYNC_VALUES] = {
+            key: self._session[key]
+            for key in keys
+            if key in self._session and _settable(key, self._session[key])
+        }
+        note = self._session.pop(_RELOAD_NOTE, None)
+        if note is not None:
+            self.flash(note.level, note.text)
+        return True
+
+    def resync_widgets(self) -> None:
+        """At the start of a run, before any widget is drawn: sets the values noted above."""
+        for key, value in self._session.pop(_RESYNC_VALUES, {}).items():
+            self._session[key] = value
 
     def set_network(self, network: Network) -> None:
         cursor = self.cursor if self.cursor in network else None
@@ -364,6 +397,34 @@ class Workspace:
 
     def set_scratch(self, name: str, value: Any) -> None:
         self._session.setdefault(_SCRATCH, {})[name] = value
+
+
+# Widgets whose value Streamlit refuses to set (it fails when the widget is drawn): buttons,
+# forms, uploads. Grids and chart selections hold mappings, refused too.
+_UNSETTABLE_KINDS = frozenset(
+    {
+        "trigger_value",
+        "json_trigger_value",
+        "string_trigger_value",
+        "file_uploader_state_value",
+        "chat_input_value",
+    }
+)
+
+
+def _settable(key: str, value: Any) -> bool:
+    """Whether a widget's value may be set through the session (see `_UNSETTABLE_KINDS`)."""
+    if isinstance(value, Mapping) or str(key).startswith("FormSubmitter:"):
+        return False
+    try:
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        state = get_session_state()._state
+        widget_id = state._key_id_mapper.get_id_from_key(key, None)
+        kind = state._new_widget_state.widget_metadata[widget_id].value_type
+    except Exception:  # not a Streamlit session (tests), or another Streamlit version
+        return not isinstance(value, bool) and value is not None
+    return kind not in _UNSETTABLE_KINDS
 
 
 _shell = threading.local()

@@ -160,6 +160,12 @@ def test_two_tabs_changing_the_same_field_keep_the_stored_value_and_say_so(store
     assert flashes[0].text == second.t("save.collided")
     assert "home.mission" not in second_session  # the screen is rebuilt from the store
     assert second.take_reload_request()
+    second_session["home.mission"] = "drawn again from the store"
+    assert second.take_reload_request()
+    assert [f.level for f in second.pop_flashes()] == ["warning"]  # shown again, redrawn
+    second.resync_widgets()
+    assert second_session["home.mission"] == "drawn again from the store"
+    assert not second.take_reload_request()
 
 
 def test_workbook_level_fields_merge_and_collide_like_contact_fields(store, demo):
