@@ -117,7 +117,7 @@ def test_a_change_made_in_an_open_tab_just_after_a_restart_is_saved(
         assert _stored_mission(store, workbook_id(page), shown) == shown
         # From now on, every change is saved as usual.
         fill_text(page, mission, "Encore après")
-        assert store.load(workbook_id(page)).network.mission == "Encore après"
+        assert _stored_mission(store, workbook_id(page), "Encore après") == "Encore après"
     finally:
         context.close()
         server.stop()
