@@ -22,6 +22,7 @@ from reseau.workbook import Workbook
 
 JOIN_PARAM = "join"
 WORKBOOK_PARAM = "wb"
+NEW_PARAM = "new"  # on a new workbook's link until its first change gives it a row
 LANG_PARAM = "lang"
 PUBLIC_URL_ENV = "RESEAU_PUBLIC_URL"
 

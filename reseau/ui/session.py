@@ -20,7 +20,14 @@ import streamlit as st
 from reseau.demo import load_demo_network
 from reseau.i18n import Lang, t
 from reseau.storage import StoreLost, StoreUnavailable, WorkbookNotFound, new_workbook_id
-from reseau.ui.joining import JOIN_PARAM, LANG_PARAM, WORKBOOK_PARAM, join, open_joined
+from reseau.ui.joining import (
+    JOIN_PARAM,
+    LANG_PARAM,
+    NEW_PARAM,
+    WORKBOOK_PARAM,
+    join,
+    open_joined,
+)
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 
@@ -28,7 +35,6 @@ log = logging.getLogger(__name__)
 
 DEMO_PARAM = "demo"
 _REPLAY = "reseau.replay"
-NEW_PARAM = "new"
 _NEW_EMPTY = "1"
 
 
