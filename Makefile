@@ -8,6 +8,8 @@ PORT ?= 8501
 .PHONY: run test lint format bench loadtest clean
 
 run: $(VENV)/.runtime
+	@# A store that cannot take a write stops the start here, with a message, not later per visitor.
+	$(PY) -m reseau check-store
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev

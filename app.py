@@ -3,13 +3,16 @@
 import logging
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from reseau.bug_log import log_bug
+from reseau.i18n import t
+from reseau.storage import StoreLost, StoreUnavailable
 from reseau.ui import pages
 from reseau.ui.frontend_words import speak_the_participants_language
 from reseau.ui.my_data import my_data
 from reseau.ui.pages_folder import app_shell
-from reseau.ui.session import start_session
+from reseau.ui.session import problem_key, replay_lost_changes, start_session, visitor_lang
 from reseau.ui.state import Workspace, workspace
 from reseau.ui.widgets import language_switch
 
@@ -29,8 +32,18 @@ def page(ws: Workspace, screen: pages.Screen) -> st.Page:
 with app_shell():
     st.set_page_config(page_title="Réseau", page_icon=str(pages.APP_ICON), layout="wide")
 
-    ws = workspace()
-    start_session(ws)
+    try:
+        ws = workspace()
+        start_session(ws)
+    except (StoreUnavailable, StoreLost, SQLAlchemyError, OSError) as problem:
+        # No store, no workbook: say so in the visitor's language instead of a traceback with
+        # file paths, and keep the cause (no user data in it) in the server log.
+        logging.getLogger("reseau").error(
+            "the store cannot be used: %s", problem.__cause__ or problem
+        )
+        st.error(t(problem_key(problem), visitor_lang()), icon=":material/error:")
+        st.stop()
+    ws.resync_widgets()
     navigation = st.navigation(
         {
             ws.t("nav.section.method"): [page(ws, s) for s in pages.WORKBOOK_SCREENS],
@@ -50,3 +63,7 @@ with app_shell():
         # which may quote contact data).
         log_bug(logging.getLogger("reseau"), "a page failed")
         st.error(ws.t("error.unexpected"), icon=":material/error:")
+    replay_lost_changes()
+    if ws.take_reload_request():
+        # Another tab's changes were merged into this workbook: show the screen built from it.
+        st.rerun()

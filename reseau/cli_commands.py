@@ -6,7 +6,7 @@ import argparse
 import importlib
 
 # Modules that define `register(subparsers)`; a module not written yet is simply absent.
-COMMAND_MODULES = ("reseau.importing.cli", "reseau.export.cli")
+COMMAND_MODULES = ("reseau.importing.cli", "reseau.export.cli", "reseau.storage.cli")
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:

@@ -60,8 +60,16 @@ def texts(at: AppTest) -> str:
 
 def stored_workbook(at: AppTest):
     """The workbook the store holds for the app's `?wb=` link: what a refresh would show."""
-    from reseau.storage import open_store
+    from reseau.storage import WorkbookNotFound, open_store
+    from reseau.workbook import Workbook
 
     link = at.query_params["wb"]
     workbook_id = link[0] if isinstance(link, list) else link
-    return open_store().load(workbook_id)
+    try:
+        return open_store().load(workbook_id)
+    except WorkbookNotFound:
+        # A new workbook gets its row at its first change; until then its link (`&new=1`)
+        # reopens an empty workbook.
+        if at.query_params.get("new") in ("1", ["1"]):
+            return Workbook()
+        raise

@@ -37,7 +37,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from reseau.errors import ReseauError
 from reseau.serialization import workbook_from_json, workbook_to_json
@@ -69,6 +69,9 @@ workbooks = Table(
     # name its owner chose to show the trainer, if any.
     Column("seat", Integer),
     Column("first_name", String(FIRST_NAME_LIMIT)),
+    # Raised by one at every save: a save made from an older version must not overwrite a
+    # newer one unseen (two tabs on one workbook), so saves are conditional on it.
+    Column("version", Integer, nullable=False, server_default="1"),
 )
 workshops = Table(
     "workshops",
@@ -78,14 +81,57 @@ workshops = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("closed_at", DateTime(timezone=True)),
 )
+# One row, rewritten at start-up: proof that the store takes a write.
+store_checks = Table(
+    "store_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
+)
 # Columns added after the first release: added in place to an older database on start-up.
-_ADDED_WORKBOOK_COLUMNS = {"seat": "INTEGER", "first_name": f"VARCHAR({FIRST_NAME_LIMIT})"}
+_ADDED_WORKBOOK_COLUMNS = {
+    "seat": "INTEGER",
+    "first_name": f"VARCHAR({FIRST_NAME_LIMIT})",
+    "version": "INTEGER NOT NULL DEFAULT 1",
+}
 
 
 class WorkbookNotFound(ReseauError):
     """No workbook has this id: a wrong, expired or deleted link."""
 
     key = "error.workbook.not_found"
+
+
+class StoreUnavailable(ReseauError):
+    """The store cannot be written (a read-only or full disk, a missing directory, no server)."""
+
+    key = "error.store.unavailable"
+
+
+class StoreLost(ReseauError):
+    """The SQLite file was deleted or replaced while the app ran: saving into it would be lost."""
+
+    key = "error.store.lost"
+
+
+class WorkbookChanged(ReseauError):
+    """The stored workbook is newer than the version this save was made from (another tab)."""
+
+    key = "error.workbook.changed"
+
+
+class WorkbookExists(ReseauError):
+    """A workbook with this id is already stored (another tab created it first)."""
+
+    key = "error.workbook.changed"
+
+
+@dataclass(frozen=True)
+class StoredWorkbook:
+    """A workbook as loaded, with the version a conditional save must name."""
+
+    workbook: Workbook
+    version: int
 
 
 class WorkshopNotFound(ReseauError):
@@ -247,6 +293,63 @@ class WorkbookStore:
         self._purge_lock = threading.Lock()
         self._last_purge: float | None = None
         self._create_schema()
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self._file = Path(database) if database and database != ":memory:" else None
+        self._file_identity = self._identity()
+        self._lost = False
+
+    # --- the store itself ---
+    def _identity(self) -> tuple[int, int] | None:
+        if self._file is None:
+            return None
+        try:
+            found = os.stat(self._file)
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
+    def ensure_intact(self) -> None:
+        """StoreLost when the SQLite file is not the one opened (deleted or replaced since).
+
+        SQLite keeps writing into a deleted file's open handle: every later save would be
+        reported as done and vanish at the next restart. Once lost, the store stays refused
+        until the app restarts (a new empty file must not receive half a workbook's history).
+        """
+        if self._file is None:
+            return
+        if not self._lost and self._identity() == self._file_identity:
+            return
+        if not self._lost:
+            self._lost = True
+            log.error(
+                "the store file %s was deleted or replaced while the app was running: "
+                "saving stops until the app is restarted",
+                self._file,
+            )
+        raise StoreLost()
+
+    def check_writable(self, spare_bytes: int = 256 * 1024) -> None:
+        """StoreUnavailable unless a write reaches the store now (run at start-up).
+
+        For SQLite, the directory must also take `spare_bytes` more: a nearly full disk would
+        accept this check and refuse the first participant's save.
+        """
+        try:
+            self.ensure_intact()
+            if self._file is not None:
+                probe = self._file.with_name(f".write-check-{os.getpid()}")
+                try:
+                    with probe.open("wb") as fh:
+                        fh.write(b"\0" * spare_bytes)
+                        fh.flush()
+                        os.fsync(fh.fileno())
+                finally:
+                    probe.unlink(missing_ok=True)
+            with self.engine.begin() as conn:
+                conn.execute(delete(store_checks))
+                conn.execute(insert(store_checks).values(id=1, checked_at=_now()))
+        except (OSError, SQLAlchemyError, StoreLost) as problem:
+            raise StoreUnavailable() from problem
 
     def _create_schema(self) -> None:
         # Several processes may start at once on the same database: the loser of the race
@@ -271,46 +374,83 @@ class WorkbookStore:
                 conn.execute(text(f"ALTER TABLE workbooks ADD COLUMN {name} {kind}"))
 
     # --- workbooks ---
-    def create(self, workbook: Workbook) -> str:
-        """Stores a new workbook and returns its new, unguessable id."""
+    def create(self, workbook: Workbook, workbook_id: str | None = None) -> str:
+        """Stores a new workbook (at version 1) and returns its id: `workbook_id` or a new one.
+
+        WorkbookExists when `workbook_id` is already stored.
+        """
+        self.ensure_intact()
         if workbook.workshop_code:
-            return self._create_in_workshop(workbook, workbook.workshop_code)
-        workbook_id = new_workbook_id()
+            return self._create_in_workshop(workbook, workbook.workshop_code, workbook_id)
+        workbook_id = workbook_id or new_workbook_id()
         now = _now()
-        with self.engine.begin() as conn:
-            conn.execute(
-                insert(workbooks).values(
-                    id=workbook_id,
-                    data=workbook_to_json(workbook),
-                    workshop_code=None,
-                    created_at=now,
-                    updated_at=now,
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(workbooks).values(
+                        id=workbook_id,
+                        data=workbook_to_json(workbook),
+                        workshop_code=None,
+                        created_at=now,
+                        updated_at=now,
+                        version=1,
+                    )
                 )
-            )
+        except IntegrityError:
+            raise WorkbookExists() from None
         return workbook_id
 
-    def save(self, workbook_id: str, workbook: Workbook) -> None:
+    def save(
+        self, workbook_id: str, workbook: Workbook, expected_version: int | None = None
+    ) -> int:
+        """Stores `workbook` over the stored one and returns its new version.
+
+        With `expected_version`, only when the stored version is still that one (compare and
+        set): WorkbookChanged otherwise, so a save from an older version never wins unseen.
+        """
+        condition = [workbooks.c.id == workbook_id]
+        self.ensure_intact()
+        if expected_version is not None:
+            condition.append(workbooks.c.version == expected_version)
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(workbooks)
-                .where(workbooks.c.id == workbook_id)
+                .where(*condition)
                 .values(
                     data=workbook_to_json(workbook),
                     workshop_code=workbook.workshop_code,
                     updated_at=_now(),
+                    version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
             )
             if result.rowcount == 0:
+                if expected_version is not None and self._version(conn, workbook_id) is not None:
+                    raise WorkbookChanged()
                 raise WorkbookNotFound()
+            if expected_version is not None:
+                return expected_version + 1
+            return self._version(conn, workbook_id) or 1
+
+    def _version(self, conn, workbook_id: str) -> int | None:  # type: ignore[no-untyped-def]
+        return conn.execute(
+            select(func.coalesce(workbooks.c.version, 1)).where(workbooks.c.id == workbook_id)
+        ).scalar_one_or_none()
 
     def load(self, workbook_id: str) -> Workbook:
+        return self.load_versioned(workbook_id).workbook
+
+    def load_versioned(self, workbook_id: str) -> StoredWorkbook:
+        """The stored workbook and its version; WorkbookNotFound when there is none."""
+        self.ensure_intact()
         with self.engine.connect() as conn:
-            data = conn.execute(
-                select(workbooks.c.data).where(workbooks.c.id == workbook_id)
-            ).scalar_one_or_none()
-        if data is None:
+            row = conn.execute(
+                select(workbooks.c.data, func.coalesce(workbooks.c.version, 1)).where(
+                    workbooks.c.id == workbook_id
+                )
+            ).one_or_none()
+        if row is None:
             raise WorkbookNotFound()
-        return workbook_from_json(data)
+        return StoredWorkbook(workbook_from_json(row[0]), int(row[1]))
 
     def exists(self, workbook_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -320,6 +460,7 @@ class WorkbookStore:
         return found is not None
 
     def delete(self, workbook_id: str) -> None:
+        self.ensure_intact()
         with self.engine.begin() as conn:
             conn.execute(delete(workbooks).where(workbooks.c.id == workbook_id))
 
@@ -356,6 +497,7 @@ class WorkbookStore:
     # --- workshops ---
     def create_workshop(self, name: str) -> Workshop:
         """A new open workshop with a fresh join code."""
+        self.ensure_intact()
         name = " ".join(clean_text(name).split())
         if not name:
             raise WorkshopNameNeeded()
@@ -416,6 +558,7 @@ class WorkbookStore:
 
     def attach_to_workshop(self, workbook_id: str, typed_code: str) -> tuple[Workbook, Workshop]:
         """Moves an existing workbook into the open workshop; returns the updated workbook."""
+        self.ensure_intact()
         workshop = self.open_workshop(typed_code)
         workbook = self.load(workbook_id).with_changes(workshop_code=workshop.code)
         with self.engine.begin() as conn:
@@ -427,12 +570,14 @@ class WorkbookStore:
                     workshop_code=workshop.code,
                     seat=self._next_seat(workshop.code),
                     updated_at=_now(),
+                    version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
             )
         return workbook, workshop
 
     def set_first_name(self, workbook_id: str, first_name: str | None) -> str | None:
         """Records (or, with None or blank, removes) the first name shown to the trainer."""
+        self.ensure_intact()
         name = clean_first_name(first_name)
         with self.engine.begin() as conn:
             result = conn.execute(
@@ -489,8 +634,11 @@ class WorkbookStore:
             .scalar_subquery()
         )
 
-    def _create_in_workshop(self, workbook: Workbook, code: str) -> str:
-        workbook_id = new_workbook_id()
+    def _create_in_workshop(
+        self, workbook: Workbook, code: str, workbook_id: str | None = None
+    ) -> str:
+        self.ensure_intact()
+        workbook_id = workbook_id or new_workbook_id()
         now = _now()
         seat_query = select(
             literal(workbook_id, String()),
@@ -500,13 +648,16 @@ class WorkbookStore:
             literal(now, DateTime(timezone=True)),
             func.coalesce(func.max(workbooks.c.seat), 0) + 1,
         ).where(workbooks.c.workshop_code == code)
-        with self.engine.begin() as conn:
-            conn.execute(
-                insert(workbooks).from_select(
-                    ["id", "data", "workshop_code", "created_at", "updated_at", "seat"],
-                    seat_query,
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(workbooks).from_select(
+                        ["id", "data", "workshop_code", "created_at", "updated_at", "seat"],
+                        seat_query,
+                    )
                 )
-            )
+        except IntegrityError:
+            raise WorkbookExists() from None
         return workbook_id
 
 
@@ -525,4 +676,9 @@ def open_store(url: str | None = None) -> WorkbookStore:
     engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
-    return WorkbookStore(engine)
+    try:
+        return WorkbookStore(engine)
+    except OperationalError as problem:
+        # The file cannot be created or opened, or the server cannot be reached.
+        engine.dispose()
+        raise StoreUnavailable() from problem

@@ -31,6 +31,7 @@ _T = TypeVar("_T")
 
 JOIN_PARAM = "join"
 WORKBOOK_PARAM = "wb"
+NEW_PARAM = "new"  # on a new workbook's link until its first change gives it a row
 LANG_PARAM = "lang"
 PUBLIC_URL_ENV = "RESEAU_PUBLIC_URL"
 
@@ -124,6 +125,7 @@ def join(ws: Workspace, typed_code: str) -> bool:
             ws.flash("info", t_md(ws, "join.already", name=workshop.name))
             return True
         if ws.workbook.workshop_code is None:
+            ws.ensure_stored()  # a new workbook gets its row at its first change: this one
             workbook, _ = store.attach_to_workshop(ws.workbook_id, workshop.code)
             ws.attach(ws.workbook_id, workbook)
         else:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from reseau.errors import ReseauError
 from reseau.storage import FIRST_NAME_LIMIT
-from reseau.ui.joining import LANG_PARAM, WORKBOOK_PARAM, join, personal_link
+from reseau.ui.joining import LANG_PARAM, NEW_PARAM, WORKBOOK_PARAM, join, personal_link
 from reseau.ui.markdown import problem_md, t_md
 from reseau.ui.state import Workspace
 
@@ -32,7 +32,11 @@ def my_data(ws: Workspace) -> None:
 
 def _resume_link(ws: Workspace) -> None:
     st.markdown(ws.t("mydata.link.title"))
-    st.code(personal_link(ws.workbook_id or ""), language=None, wrap_lines=True)
+    link = personal_link(ws.workbook_id or "")
+    if ws.new_origin:
+        # No row yet: the link says so, or another device would find nothing at this id.
+        link = f"{link}&{NEW_PARAM}={ws.new_origin}"
+    st.code(link, language=None, wrap_lines=True)
     st.caption(ws.t("mydata.link.warning"))
 
 

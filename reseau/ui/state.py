@@ -6,6 +6,7 @@ to the store at once, so a refresh, a closed laptop or a server restart loses no
 
 from __future__ import annotations
 
+import enum
 import logging
 import threading
 from collections.abc import Iterable, Mapping, MutableMapping
@@ -20,7 +21,14 @@ from reseau.contact import Contact
 from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings, score_network
-from reseau.storage import WorkbookNotFound, WorkbookStore
+from reseau.storage import (
+    StoreLost,
+    WorkbookChanged,
+    WorkbookExists,
+    WorkbookNotFound,
+    WorkbookStore,
+)
+from reseau.storage.merge import merge_workbooks
 from reseau.ui.pages_folder import run_through_the_app_shell
 from reseau.vocabulary import Circle
 from reseau.workbook import Workbook
@@ -32,7 +40,12 @@ _WORKBOOK_ID = "reseau.workbook_id"
 _SCORES = "reseau.scores"
 _FLASHES = "reseau.flashes"
 _SCRATCH = "reseau.scratch"
-_SAVE_ORDER = "reseau.save_order"
+_SYNC = "reseau.sync"
+_RELOAD = "reseau.reload"
+_RESYNC = "reseau.resync"
+_RESYNC_VALUES = "reseau.resync_values"
+_RELOAD_NOTE = "reseau.reload_note"
+_OWN_PREFIX = "reseau."
 
 
 @dataclass(frozen=True)
@@ -43,31 +56,83 @@ class Flash:
     text: str
 
 
-class _SaveOrder:
-    """Keeps a session's saves in the order its changes were made.
+class SaveOutcome(enum.Enum):
+    """What became of a change: stored as made, merged with another tab's, or partly refused."""
+
+    SAVED = "saved"
+    DROPPED = "dropped"  # an older run's save, already covered by a newer one
+    MERGED = "merged"  # another tab saved meanwhile; both edits are in the store
+    COLLIDED = "collided"  # both changed the same field: the other tab's value was kept
+
+
+class _Sync:
+    """Keeps a session's saves in order and conditional on the version the session last saw.
 
     Two runs of one session can overlap for a moment: the run a click interrupts finishes its
     save on its thread while the new run already saves a newer workbook. Each change takes a
     ticket before the session holds it; a save whose ticket is older than one already stored is
     dropped, since the newer workbook was built on top of it.
+
+    Another tab (another session) may save the same workbook meanwhile: every save names the
+    version this session loaded or last saved, and when the store holds a newer one the two
+    edits are merged field by field against `base`, the workbook as of that version. Until its
+    first change a workbook has no row (`version` is None): the first save creates it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, base: Workbook, version: int | None, origin: str = "") -> None:
         self._lock = threading.Lock()
+        self.origin = origin
         self._issued = 0
         self._saved = 0
+        self.base = base
+        self.version = version
+        # The last merge: the workbook the session committed and what the store holds instead.
+        self.replaced: tuple[Workbook, Workbook] | None = None
+
+    @property
+    def stored(self) -> bool:
+        return self.version is not None
 
     def ticket(self) -> int:
         with self._lock:
             self._issued += 1
             return self._issued
 
-    def save(self, store: WorkbookStore, workbook_id: str, workbook: Workbook, ticket: int) -> None:
+    def save(
+        self, store: WorkbookStore, workbook_id: str, workbook: Workbook, ticket: int
+    ) -> SaveOutcome:
         with self._lock:
             if ticket < self._saved:
-                return
-            store.save(workbook_id, workbook)
+                return SaveOutcome.DROPPED
+            try:
+                if self.version is None:
+                    store.create(workbook, workbook_id)
+                    self.version = 1
+                else:
+                    self.version = store.save(workbook_id, workbook, self.version)
+            except (WorkbookChanged, WorkbookExists):
+                outcome = self._merge(store, workbook_id, workbook)
+            else:
+                outcome = SaveOutcome.SAVED
+                self.base = workbook
             self._saved = ticket
+            return outcome
+
+    def _merge(self, store: WorkbookStore, workbook_id: str, workbook: Workbook) -> SaveOutcome:
+        for _ in range(_MERGE_ATTEMPTS):
+            stored = store.load_versioned(workbook_id)
+            merged = merge_workbooks(self.base, workbook, stored.workbook)
+            try:
+                self.version = store.save(workbook_id, merged.workbook, stored.version)
+            except WorkbookChanged:
+                continue  # a third save came in between: merge again with it
+            self.base = merged.workbook
+            self.replaced = (workbook, merged.workbook)
+            return SaveOutcome.COLLIDED if merged.collided else SaveOutcome.MERGED
+        raise WorkbookChanged()
+
+
+_MERGE_ATTEMPTS = 5
 
 
 class Workspace:
@@ -90,7 +155,18 @@ class Workspace:
         if workbook is None:
             workbook = Workbook()
             self._session[_WORKBOOK] = workbook
+        sync = self._session.get(_SYNC)
+        if sync is not None and sync.replaced is not None and sync.replaced[0] is workbook:
+            # A merge stored another workbook than this run committed, and the run was stopped
+            # before it could take it: the session holds what the store holds.
+            workbook = self._session[_WORKBOOK] = sync.replaced[1]
         return workbook
+
+    @property
+    def is_stored(self) -> bool:
+        """Whether the workbook has a row in the store (a new one gets it at its first change)."""
+        sync = self._session.get(_SYNC)
+        return sync is not None and sync.stored
 
     @property
     def workbook_id(self) -> str | None:
@@ -132,10 +208,45 @@ class Workspace:
         return cached[3]
 
     # --- changing: each method saves ---
-    def attach(self, workbook_id: str, workbook: Workbook) -> None:
-        """Makes this session show a stored workbook (after a refresh or from a link)."""
+    def attach(self, workbook_id: str, workbook: Workbook, version: int | None = None) -> None:
+        """Makes this session show a stored workbook (after a refresh or from a link).
+
+        Saves are conditional on `version`; without it, the stored version is read now.
+        """
+        if version is None and self._store is not None and workbook_id:
+            stored = self._store.load_versioned(workbook_id)
+            workbook, version = stored.workbook, stored.version
         self._session[_WORKBOOK_ID] = workbook_id
         self._session[_WORKBOOK] = workbook
+        self._session[_SYNC] = _Sync(workbook, version if version is not None else 1)
+
+    def open_stored(self, workbook_id: str) -> None:
+        """Makes this session show the stored workbook with this id (WorkbookNotFound if none)."""
+        if self._store is None:
+            raise WorkbookNotFound()
+        stored = self._store.load_versioned(workbook_id)
+        self.attach(workbook_id, stored.workbook, stored.version)
+
+    def open_new(self, workbook_id: str, workbook: Workbook, origin: str = "") -> None:
+        """Makes this session show a new workbook, stored only at its first change.
+
+        An id reaches the URL at once, so a refresh before any change reopens the same id; but
+        a visit that changes nothing leaves nothing in the store.
+        """
+        self._session[_WORKBOOK_ID] = workbook_id
+        self._session[_WORKBOOK] = workbook
+        self._session[_SYNC] = _Sync(workbook, None, origin)
+
+    @property
+    def new_origin(self) -> str | None:
+        """How a workbook without a row yet was started (`origin` of `open_new`); else None."""
+        sync = self._session.get(_SYNC)
+        return None if sync is None or sync.stored else sync.origin
+
+    def ensure_stored(self) -> None:
+        """Gives the workbook its row now (before acting on the row, e.g. joining a workshop)."""
+        if not self.is_stored:
+            self.commit(self.workbook)
 
     def commit(self, workbook: Workbook) -> None:
         """Makes `workbook` the session's and saves it, in an order a rerun cannot break.
@@ -143,24 +254,85 @@ class Workspace:
         Streamlit may stop a run at any access to the session (a click during the run starts a
         new one at once, on another thread). So everything the save needs is read first; after
         the session holds the new workbook, nothing touches the session until it is saved.
+        When another tab saved this workbook meanwhile, the two edits are merged; the session
+        then shows the merged workbook and the screen is rebuilt from it.
         """
         store, workbook_id = self._store, self.workbook_id
-        order = self._session.get(_SAVE_ORDER)
-        if order is None:
-            order = self._session[_SAVE_ORDER] = _SaveOrder()
-        ticket = order.ticket()
+        sync = self._session.get(_SYNC)
+        if sync is None:
+            sync = self._session[_SYNC] = _Sync(self.workbook, 1)
+        ticket = sync.ticket()
         self._session[_WORKBOOK] = workbook  # the last point where this run may be stopped
         if store is None or not workbook_id:
             return
         try:
-            order.save(store, workbook_id, workbook, ticket)
+            outcome = sync.save(store, workbook_id, workbook, ticket)
         except WorkbookNotFound:
             # Deleted from another device or purged: saving again would undo the deletion.
             self.flash("error", self.t("error.workbook.gone"))
+            return
+        except StoreLost:
+            # The store logged it once, with the file's path; the participant must know too.
+            self.flash("error", self.t("error.store.lost"))
+            return
+        except WorkbookChanged:
+            log.error("saving workbook failed: it kept changing under five merges")
+            self.flash("error", self.t("error.save_failed"))
+            return
         except SQLAlchemyError:
             # Never log the workbook itself: it holds other people's personal data.
             log.exception("saving workbook failed")
             self.flash("error", self.t("error.save_failed"))
+            return
+        if outcome in (SaveOutcome.MERGED, SaveOutcome.COLLIDED):
+            self._reload_after_merge(outcome)
+
+    def _reload_after_merge(self, outcome: SaveOutcome) -> None:
+        self.workbook  # takes the merged workbook into the session  # noqa: B018
+        # Widgets keep what they last showed, which may be older than the merge: forget them
+        # all, so the screen is rebuilt from the merged workbook and nothing stale is re-sent.
+        forgotten = [k for k in list(self._session) if not str(k).startswith(_OWN_PREFIX)]
+        for key in forgotten:
+            self._session.pop(key, None)
+        self._session.pop(_SCORES, None)
+        self._session[_RELOAD] = forgotten
+        if outcome is SaveOutcome.COLLIDED:
+            note = Flash("warning", self.t("save.collided"))
+        else:
+            note = Flash("info", self.t("save.merged"))
+        self.flash(note.level, note.text)
+        # The runs that redraw the screen would wipe it: it is shown again on the last one.
+        self._session[_RELOAD_NOTE] = note
+
+    def take_reload_request(self) -> bool:
+        """At the end of a run: True when the screen must be drawn again after a merge.
+
+        A browser keeps showing a widget's last value unless the server sets it, so a reload
+        takes two more runs: the first draws the widgets afresh from the merged workbook and
+        notes their values; the second sets each widget to its value (`resync_widgets`), which
+        the browser then shows.
+        """
+        forgotten = self._session.pop(_RELOAD, None)
+        if forgotten is not None:
+            self._session[_RESYNC] = forgotten
+            return True
+        keys = self._session.pop(_RESYNC, None)
+        if keys is None:
+            return False
+        self._session[_RESYNC_VALUES] = {
+            key: self._session[key]
+            for key in keys
+            if key in self._session and _settable(key, self._session[key])
+        }
+        note = self._session.pop(_RELOAD_NOTE, None)
+        if note is not None:
+            self.flash(note.level, note.text)
+        return True
+
+    def resync_widgets(self) -> None:
+        """At the start of a run, before any widget is drawn: sets the values noted above."""
+        for key, value in self._session.pop(_RESYNC_VALUES, {}).items():
+            self._session[key] = value
 
     def set_network(self, network: Network) -> None:
         cursor = self.cursor if self.cursor in network else None
@@ -205,7 +377,7 @@ class Workspace:
         """Deletes this workbook from the store for good and empties the session of it."""
         if self._store is not None and self.workbook_id:
             self._store.delete(self.workbook_id)
-        for key in (_WORKBOOK, _WORKBOOK_ID, _SCORES, _SCRATCH, _SAVE_ORDER):
+        for key in (_WORKBOOK, _WORKBOOK_ID, _SCORES, _SCRATCH, _SYNC):
             self._session.pop(key, None)
 
     # --- passing messages ---
@@ -225,6 +397,34 @@ class Workspace:
 
     def set_scratch(self, name: str, value: Any) -> None:
         self._session.setdefault(_SCRATCH, {})[name] = value
+
+
+# Widgets whose value Streamlit refuses to set (it fails when the widget is drawn): buttons,
+# forms, uploads. Grids and chart selections hold mappings, refused too.
+_UNSETTABLE_KINDS = frozenset(
+    {
+        "trigger_value",
+        "json_trigger_value",
+        "string_trigger_value",
+        "file_uploader_state_value",
+        "chat_input_value",
+    }
+)
+
+
+def _settable(key: str, value: Any) -> bool:
+    """Whether a widget's value may be set through the session (see `_UNSETTABLE_KINDS`)."""
+    if isinstance(value, Mapping) or str(key).startswith("FormSubmitter:"):
+        return False
+    try:
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        state = get_session_state()._state
+        widget_id = state._key_id_mapper.get_id_from_key(key, None)
+        kind = state._new_widget_state.widget_metadata[widget_id].value_type
+    except Exception:  # not a Streamlit session (tests), or another Streamlit version
+        return not isinstance(value, bool) and value is not None
+    return kind not in _UNSETTABLE_KINDS
 
 
 def workspace() -> Workspace:

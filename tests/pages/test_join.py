@@ -121,8 +121,18 @@ def test_the_sidebar_shows_the_personal_link_with_its_warning():
 
     links = [code.value for code in at.sidebar.code]
 
-    assert links == [f"/?wb={_workbook_id(at)}"]
+    assert links == [f"/?wb={_workbook_id(at)}&new=1"]  # no row yet: the link says so
     assert t("mydata.link.warning", "fr") in texts(at)
+
+
+def test_the_personal_link_of_a_new_workbook_opens_it_elsewhere_without_a_warning():
+    at = open_app()
+    link = at.sidebar.code[0].value
+
+    elsewhere = open_app(**dict(pair.split("=") for pair in link.split("?", 1)[1].split("&")))
+
+    assert _workbook_id(elsewhere) == _workbook_id(at)
+    assert t("error.workbook.not_found", "fr") not in texts(elsewhere)
 
 
 def test_deleting_my_data_asks_first_then_removes_the_workbook_for_good(demo):

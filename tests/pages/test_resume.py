@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
 from reseau.i18n import t
 from reseau.storage import open_store
+from reseau.storage.store import workbooks
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 from tests.apptest import open_app, texts
@@ -53,6 +56,7 @@ def test_every_change_through_the_workspace_is_in_the_store_at_once(demo):
 def test_a_participants_link_opens_their_workbook_and_never_anothers(demo):
     alice = open_app(demo=True)
     bob = open_app()
+    bob.text_input(key="home.participant").input("Bob").run()
     alice_id, bob_id = _workbook_id(alice), _workbook_id(bob)
 
     bob_again = open_app(wb=bob_id)
@@ -75,3 +79,35 @@ def test_a_wrong_link_gives_the_message_and_an_empty_workbook_not_someone_elses(
     assert _workbook_id(visitor) not in (wrong_id, alice_id)
     for contact in demo:
         assert contact.last_name not in texts(visitor)
+
+
+def test_anonymous_visits_that_change_nothing_store_no_workbook():
+    visits = [open_app() for _ in range(5)] + [open_app(lang="en")]
+
+    assert all(_workbook_id(visit) for visit in visits)
+    with open_store().engine.connect() as conn:
+        rows = conn.execute(select(func.count()).select_from(workbooks)).scalar_one()
+    assert rows == 0
+
+
+def test_a_refresh_before_any_change_reopens_the_same_new_workbook_without_a_warning():
+    first = open_app(lang="en")
+    link = dict(first.query_params)
+
+    refreshed = open_app(**{k: v[0] if isinstance(v, list) else v for k, v in link.items()})
+
+    assert _workbook_id(refreshed) == _workbook_id(first)
+    assert refreshed.session_state[WORKBOOK] == first.session_state[WORKBOOK]
+    assert t("error.workbook.not_found", "fr") not in texts(refreshed)
+
+
+def test_the_first_change_of_a_new_workbook_stores_it_at_the_id_in_its_link():
+    at = open_app()
+    workbook_id = _workbook_id(at)
+
+    at.text_input(key="home.mission").input("Ouvrir le site de Lyon").run()
+
+    assert open_store().load(workbook_id).network.mission == "Ouvrir le site de Lyon"
+    reopened = open_app(wb=workbook_id, new="1")  # the link as the address bar still shows it
+    assert reopened.session_state[WORKBOOK].network.mission == "Ouvrir le site de Lyon"
+    assert "new" not in reopened.query_params

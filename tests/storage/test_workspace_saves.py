@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from reseau.network import Network
-from reseau.storage import WorkbookStore
+from reseau.storage import StoredWorkbook, WorkbookStore
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 
@@ -90,7 +90,7 @@ class SlowFirstSave:
     def __init__(self, store: WorkbookStore, meanwhile: Callable[[], None]) -> None:
         self.store, self.meanwhile, self.calls = store, meanwhile, 0
 
-    def save(self, workbook_id: str, workbook: Workbook) -> None:
+    def save(self, workbook_id: str, workbook: Workbook, *version: int | None) -> int:
         self.calls += 1
         if self.calls == 1:
             newer = threading.Thread(target=self.meanwhile)
@@ -98,10 +98,13 @@ class SlowFirstSave:
             # The newer run's save may have to wait for this one: give it a moment, not forever.
             newer.join(timeout=0.5)
             self.pending = newer
-        self.store.save(workbook_id, workbook)
+        return self.store.save(workbook_id, workbook, *version)
 
     def load(self, workbook_id: str) -> Workbook:
         return self.store.load(workbook_id)
+
+    def load_versioned(self, workbook_id: str) -> StoredWorkbook:
+        return self.store.load_versioned(workbook_id)
 
 
 def test_an_older_save_finishing_late_does_not_overwrite_a_newer_one(opened, store):
