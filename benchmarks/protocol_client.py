@@ -34,6 +34,7 @@ from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import InvalidHandshake
 
 STREAM_PATH = "/_stcore/stream"
 # The finished statuses that end an interaction (a rerun requested by the script does not).
@@ -179,13 +180,28 @@ class StreamlitSession:
         await self._wait_finished()
         return time.perf_counter() - start
 
-    async def reconnect(self) -> float:
-        """Opens the current address again in a new connection (a refresh, or after a crash)."""
+    async def reconnect(self, patience: float = 30.0) -> float:
+        """Opens the current address again in a new connection (a refresh, or after a crash).
+
+        Like the frontend, which keeps trying while it shows "Connecting", a refused or failed
+        handshake (the process died, the load balancer has not noticed yet) is tried again
+        every half second for `patience` seconds. Returns the time until the page was back.
+        """
         await self.close()
         self.screen.clear()
         self._values.clear()
         self.page_script_hash = ""
-        return await self.open()
+        start = time.perf_counter()
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                await self.open()
+                return time.perf_counter() - start
+            except (OSError, InvalidHandshake, ProtocolError):
+                await self.close()
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.5)
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -250,8 +266,9 @@ class StreamlitSession:
                 for page in msg.navigation.app_pages
                 if page.page_script_hash == msg.navigation.page_script_hash
             ]
-            if current:
+            if current:  # the page st.navigation ran (new_session may name the main script)
                 self.path = current[0]
+                self.page_script_hash = msg.navigation.page_script_hash
         elif kind == "script_finished":
             status = msg.script_finished
             if status in _DONE:
