@@ -48,22 +48,25 @@ def frames(stack: str) -> list[tuple[str, str]]:
     return out
 
 
-def where(file: str) -> str | None:
-    """A short module name for Réseau's files and Streamlit's, None for the rest."""
-    file = file.replace("\\", "/")
-    for marker in ("site-packages/", "/reseau/", "/pages/"):
-        if marker in file:
-            tail = file.split(marker, 1)[1]
-            prefix = "reseau/" if marker == "/reseau/" else "pages/" if marker == "/pages/" else ""
-            return (prefix + tail).removesuffix(".py").replace("/", ".")
-    if file.endswith("app.py"):
-        return "app"
-    return None
+def family(file: str) -> str:
+    """Who a frame's file belongs to: reseau (app, pages, package), streamlit, plotly or other.
+
+    py-spy names files relative to their sys.path entry (`ui/qualify_card.py`,
+    `streamlit/runtime/...`), so Réseau's are recognised by existing in the repository.
+    """
+    top = file.split("/", 1)[0]
+    if top in ("streamlit", "plotly", "_plotly_utils", "sqlalchemy", "pandas", "starlette"):
+        return "plotly" if top == "_plotly_utils" else top
+    if any((base / file).exists() for base in (ROOT, ROOT / "reseau", ROOT / "pages")):
+        return "reseau"
+    return "other"
 
 
-def summarise(raw: str, top: int) -> dict[str, list[tuple[str, float]]]:
-    """Inclusive share of the samples of each function, by family (reseau, streamlit, other)."""
+def summarise(raw: str, top: int) -> tuple[dict[str, float], list[tuple[str, float]]]:
+    """Share of the busy samples by family of the running frame (self), and the top functions
+    of Réseau and Streamlit by inclusive share (a function's share holds its callees')."""
     inclusive: Counter[str] = Counter()
+    own: Counter[str] = Counter()
     total = 0
     for line in raw.splitlines():
         stack, _, count_text = line.rpartition(" ")
@@ -71,27 +74,23 @@ def summarise(raw: str, top: int) -> dict[str, list[tuple[str, float]]]:
             continue
         count = int(count_text)
         total += count
+        parsed = frames(stack)
+        if parsed:
+            own[family(parsed[-1][1])] += count
         seen = set()
-        for func, file in frames(stack):
-            module = where(file)
-            if module is None:
+        for func, file in parsed:
+            if family(file) not in ("reseau", "streamlit", "plotly"):
                 continue
-            name = f"{module}.{func}"
+            name = f"{file.removesuffix('.py')}:{func}"
             if name not in seen:
                 seen.add(name)
                 inclusive[name] += count
-    families: dict[str, list[tuple[str, float]]] = {"reseau": [], "streamlit": [], "other": []}
-    for name, count in inclusive.most_common():
-        family = (
-            "reseau"
-            if name.startswith(("reseau.", "pages.", "app."))
-            else "streamlit"
-            if name.startswith("streamlit.")
-            else "other"
-        )
-        if len(families[family]) < top:
-            families[family].append((name, round(100 * count / max(total, 1), 1)))
-    return families
+    share = {name: round(100 * count / max(total, 1), 1) for name, count in own.most_common()}
+    functions = [
+        (name, round(100 * count / max(total, 1), 1))
+        for name, count in inclusive.most_common(top)
+    ]
+    return share, functions
 
 
 async def play(url: str, actions: int) -> None:
@@ -102,13 +101,25 @@ async def play(url: str, actions: int) -> None:
             await journey.act(action)
 
 
+def report(raw: str, top: int) -> None:
+    share, functions = summarise(raw, top)
+    print("busy samples by who runs (self):", ", ".join(f"{k} {v} %" for k, v in share.items()))
+    print("functions of Réseau, Streamlit and plotly, inclusive share of busy samples:")
+    for name, value in functions:
+        print(f"  {value:5.1f} %  {name}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=60)
     parser.add_argument("--rate", type=int, default=200, help="samples per second")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--out", default=str(ROOT / "bench-results"))
+    parser.add_argument("--stacks", help="summarise a stacks file written before, no run")
     args = parser.parse_args(argv)
+    if args.stacks:
+        report(Path(args.stacks).read_text(encoding="utf-8"), args.top)
+        return 0
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     with tempfile.TemporaryDirectory(prefix="reseau-profile-") as tmp:
         server = start_app(Path(tmp))
@@ -141,10 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     interactions = args.actions + 3  # open, navigate and mode too
     each = cpu / interactions
     print(f"server CPU {cpu:.2f} s for {interactions} interactions ({each:.3f} s each)")
-    for family, rows in summarise(raw, args.top).items():
-        print(f"\n{family}: share of busy samples, inclusive")
-        for name, share in rows:
-            print(f"  {share:5.1f} %  {name}")
+    report(raw, args.top)
     print(f"\nstacks: {stacks}")
     return 0
 
