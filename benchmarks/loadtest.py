@@ -189,6 +189,9 @@ class Journey:
         """One card interaction: a mark on even actions, « Suivant » (or back) on odd ones."""
         if action % 2 == 0:
             name, value = self.shown() or "?", int(chosen_mark(action // 2))
+            control = self.session.find("button_group", LABEL["mark"])
+            if control is not None and self.session.selected(control) == [str(value)]:
+                value = value % 5 + 1  # a person sets a new mark; a click on the same clears it
             self.who.pending = (name, value)
             await self.timed("mark", self.session.choose(LABEL["mark"], str(value)))
             self.who.marks[name] = value

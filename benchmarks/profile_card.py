@@ -87,8 +87,7 @@ def summarise(raw: str, top: int) -> tuple[dict[str, float], list[tuple[str, flo
                 inclusive[name] += count
     share = {name: round(100 * count / max(total, 1), 1) for name, count in own.most_common()}
     functions = [
-        (name, round(100 * count / max(total, 1), 1))
-        for name, count in inclusive.most_common(top)
+        (name, round(100 * count / max(total, 1), 1)) for name, count in inclusive.most_common(top)
     ]
     return share, functions
 

@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ButtonGroup_pb2 import ButtonGroup
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -363,7 +364,8 @@ class StreamlitSession:
         )
 
     async def choose(self, label: str, option: str) -> float:
-        """Picks `option` (as shown) in the segmented control, pills, selectbox or radio."""
+        """Clicks `option` (as shown) in the segmented control or pills, or picks it in the
+        selectbox or radio; a click on a chosen option of a segmented control deselects it."""
         for kind in ("button_group", "selectbox", "radio"):
             found = self.find(kind, label)
             if found is None:
@@ -372,7 +374,18 @@ class StreamlitSession:
                 raise WidgetNotFound(f"{label!r} has no option {option!r}: {found.options}")
             state = WidgetState(id=found.id)
             if kind == "button_group":
-                state.string_array_value.data.append(option)
+                # A click toggles, as in the browser: clicking the option already chosen
+                # deselects it (unless the control requires a choice).
+                chosen = self.selected(found)
+                if found.proto.click_mode == ButtonGroup.MULTI_SELECT:
+                    chosen = [o for o in chosen if o != option] + (
+                        [] if option in chosen else [option]
+                    )
+                elif option in chosen and not found.proto.required:
+                    chosen = []
+                else:
+                    chosen = [option]
+                state.string_array_value.data.extend(chosen)
             elif kind == "selectbox":
                 state.string_value = option
             else:
@@ -381,6 +394,15 @@ class StreamlitSession:
         raise WidgetNotFound(f"no choice widget labelled {label!r}: {self.labels()}")
 
     # --- what the page shows ----------------------------------------------------------------
+
+    def selected(self, widget: Widget) -> list[str]:
+        """The options a segmented control or pills shows as chosen now."""
+        state = self._values.get(widget.id)
+        if state is not None:
+            return list(state.string_array_value.data)
+        if widget.proto.set_value:
+            return list(widget.proto.raw_values)
+        return [widget.options[index] for index in widget.proto.default]
 
     def elements(self, kind: str | None = None) -> Iterable[tuple[Element, str]]:
         for path in sorted(self.screen):
