@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts, on this machine, what a host runs: two Réseau processes sharing PostgreSQL behind
 # HAProxy (deploy/haproxy.cfg, sticky sessions, websocket upgrade). Participants open
-# http://127.0.0.1:8080 (RESEAU_LISTEN). Ctrl-C stops everything this script started.
+# http://127.0.0.1:8080 (RESEAU_LISTEN). Ctrl-C (or SIGTERM) stops everything it started.
 #
 #   DATABASE_URL=postgresql://user:pass@host/db deploy/run-local.sh
 #   sudo deploy/run-local.sh     # without DATABASE_URL, as root: a throw-away PostgreSQL
@@ -48,6 +48,8 @@ fi
     wait 2>/dev/null || true
   }
   trap 'stop_all' EXIT
+  # Background jobs of a script ignore Ctrl-C: stop them ourselves when it comes.
+  trap 'exit 130' INT TERM
 
   mkdir -p var
   for port in "$port1" "$port2"; do
