@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint format bench loadtest clean
+.PHONY: run test lint format bench loadtest loadtest-browser clean
 
 run: $(VENV)/.runtime
 	@# A store that cannot take a write stops the start here, with a message, not later per visitor.
@@ -24,8 +24,14 @@ format: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) benchmarks/bench.py
 
+# Streamlit's own protocol, no browsers: 1, 10, 30 participants every 3 s and 100 every 5 s.
+LOADTEST_ARGS ?= --scenarios 1x3,10x3,30x3,100x5 --seconds 60 --cpu-actions 40
 loadtest: $(VENV)/.dev
-	$(PY) benchmarks/loadtest.py
+	$(PY) benchmarks/loadtest.py $(LOADTEST_ARGS)
+
+# The smaller check with real browsers (30 Chromium tabs on the server's cores).
+loadtest-browser: $(VENV)/.dev
+	$(PY) benchmarks/loadtest_browser.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

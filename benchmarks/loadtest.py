@@ -1,34 +1,36 @@
-"""A workshop on one server: 30 participants import, qualify and export at the same time.
+"""A room of N participants on one server, measured without browsers (Streamlit's own protocol).
 
-Starts one `streamlit run` on a loopback port with a throwaway SQLite store, then drives N
-concurrent participants (browser contexts sharing one Debian Chromium, async Playwright). Each
-participant opens the app, imports their own small LinkedIn export, qualifies three contacts
-through the walkthrough card and downloads the Excel file. It reports:
+Each participant is a `StreamlitSession` (benchmarks/protocol_client.py): it opens the
+trainer's demo link (`?demo=1&lang=fr`), goes to Qualifier, picks « Fiche par fiche », then acts
+every `--every` seconds (±20 %, first action at a random moment of the first interval) until the
+run's time is up, alternating two card interactions: a mark on the current contact (the trust
+scale) and « Suivant ». With `--detours K`, every Kth action is a trip instead: the map, the
+Excel file (built, downloaded and opened) and back. Every interaction is timed from its
+`BackMsg` to the end of the run it caused (`script_finished`).
 
-- p50/p95/max latency of an interaction: from the click (or upload) until the page shows what
-  the server did with it (the card's status line, the next card, the import message...) and the
-  app is idle again;
-- server CPU-seconds per participant journey (from /proc of the server process, all threads);
-- server memory (RSS) before, at its peak and after;
-- whether every participant's workbook is intact in the store afterwards: each contact holds
-  exactly the values that participant chose (and the page confirmed), nobody else's contacts,
-  and nothing on the contacts they did not touch. The store is also read right after each
-  contact is qualified, so a save that is late or later overwritten shows up as such.
+One run of this script measures, on servers started for the purpose (loopback only, a
+throw-away SQLite store, Streamlit's disconnected-session TTL shortened to `--session-ttl`
+seconds so its cleanup happens within the run):
 
-Every step waits for the page to show the server's answer before the next click: a step that
-clicks while the previous rerun is still on its way acts on a stale page (the script read the
-previous card's name, or pressed an option of the panel that was being replaced).
+- `scenarios`: for each "NxS" (N participants acting every S seconds, e.g. 30x3) a fresh server,
+  the latency percentiles of each kind of interaction, errors, interactions per second, the
+  server's CPU seconds (all its threads, from /proc) per interaction, its RSS before, at the
+  peak, with everyone connected (memory per session), right after everyone left and after the
+  session cleanup; then the store is read: every mark the client saw confirmed must be there
+  and the walkthrough must stand on the contact shown last ("lost saves");
+- `knee`: the smallest N of the scenarios whose p95 is above 1 s;
+- `cpu_ratio`: one participant clicking through the card without thinking (`--cpu-actions`
+  interactions) against the app and against `benchmarks/bare_card.py` (the same widgets and no
+  app), server CPU per interaction of each and their ratio;
+- `processes` (with `--processes-compare`): participants without think-time for a fixed time
+  through HAProxy (`deploy/haproxy.cfg`) in front of one, then two app processes sharing
+  PostgreSQL (`RESEAU_TEST_DATABASE_URL`): interactions per second of each.
 
-To measure the server rather than 30 browser tabs fighting it for two cores, the browser side
-runs at a lower CPU priority (`os.nice`, after the server has started at normal priority), the
-pages poll inside the browser rather than over the wire, images and fonts are not fetched, and
-plotly.js is replaced by an empty component (the server still builds and sends every figure;
-the tabs do not draw them). The latencies still include the browser's share of the
-machine: they are an upper bound. The run is capped in time (`--max-seconds`, default 440, with
-a watchdog that ends the process 30 s later whatever happens), listens on 127.0.0.1 only and
-always stops the server. Figures go to `bench-results/loadtest-<timestamp>.json`.
+The machine's load is recorded too: on a shared machine every figure is also a measure of
+the neighbours. JSON goes to `bench-results/loadtest-<timestamp>.json`.
 
-    python benchmarks/loadtest.py [--participants 30] [--max-seconds 440] [--browser-nice 10]
+    python benchmarks/loadtest.py [--scenarios 1x3,10x3,30x3,100x5] [--seconds 60]
+        [--cpu-actions 40] [--detours 10] [--processes-compare]
 """
 
 from __future__ import annotations
@@ -41,54 +43,62 @@ import json
 import os
 import platform
 import random
-import re
 import statistics
 import sys
 import tempfile
-import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for path in (ROOT, ROOT / "benchmarks"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
 import openpyxl  # noqa: E402
-from playwright.async_api import Browser, Page, Route, async_playwright  # noqa: E402
+from protocol_client import StreamlitSession, fetch_cookies  # noqa: E402
 
 from reseau.i18n import t  # noqa: E402
-from reseau.storage import WorkbookNotFound, WorkbookStore, open_store  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, Server, start_server  # noqa: E402
+from reseau.storage import WorkbookNotFound, open_store  # noqa: E402
 
 LANG = "fr"
-CONTACTS_PER_FILE = 40
-QUALIFIED_PER_PARTICIPANT = 3
-STEP_TIMEOUT_S = 90.0
-POLL_MS = 100
-WATCHDOG_GRACE_S = 30.0  # 440 s of journeys + this + start-up stays under 8 minutes
+DEMO_LINK = f"demo=1&lang={LANG}"
+MARKED = "trust"
+KNEE_S = 1.0
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-MARKS = ("frequency", "trust", "added_value", "interest", "power")
-# The fields the card sets, in the order the participant sets them, and their labels.
-FIELDS = ("circle", "role", *MARKS)
-FIELD_LABELS = {name: t(f"field.{name}", LANG) for name in FIELDS}
-CHOSEN_CIRCLE, CHOSEN_ROLE = "support", "sponsor"
-# open, 3 page changes, upload, confirm, mode, a choice per field and "next" per contact, build,
-# download.
-INTERACTIONS_PER_JOURNEY = 1 + 3 + 3 + QUALIFIED_PER_PARTICIPANT * (len(FIELDS) + 1) + 2
+LABEL = {
+    "mode": t("qualify.mode", LANG),
+    "card": t("qualify.mode.card", LANG),
+    "next": t("qualify.next", LANG),
+    "previous": t("qualify.previous", LANG),
+    "mark": t(f"criterion.{MARKED}", LANG),
+    "build": t("export.build", LANG),
+    "download": t("export.download", LANG),
+    "contacts_sheet": t("export.sheet.contacts", LANG),
+}
 
 
 # --- the server, seen from /proc ------------------------------------------------------------
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time the process (all its threads) has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    utime, stime = int(fields[11]), int(fields[12])
-    return (utime + stime) / CLOCK_TICKS
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes (all their threads) have used so far."""
+    total = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return total
+
+
+def rss_mb(pids: list[int]) -> float:
+    return sum(
+        int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE / 2**20 for pid in pids
+    )
 
 
 def machine_busy_seconds() -> float:
@@ -99,616 +109,443 @@ def machine_busy_seconds() -> float:
 
 
 def own_cpu_seconds() -> float:
-    """CPU time of this process itself (the journeys' coordination and the store checks)."""
     times = os.times()
     return times.user + times.system
 
 
-def rss_mb(pid: int) -> float:
-    pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-    return pages * PAGE_SIZE / 2**20
+def percentiles(values: list[float]) -> dict[str, Any]:
+    if not values:
+        return {"count": 0}
+    ordered = sorted(values)
+
+    def at(share: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 4)
+
+    return {
+        "count": len(ordered),
+        "p50": round(statistics.median(ordered), 4),
+        "p95": at(0.95),
+        "p99": at(0.99),
+        "max": round(ordered[-1], 4),
+    }
 
 
 # --- one participant ------------------------------------------------------------------------
 
 
-def linkedin_export(participant: int, contacts: int = CONTACTS_PER_FILE) -> str:
-    """A small LinkedIn 'Connections.csv' whose names only this participant has."""
-    rng = random.Random(participant)
-    lines = [
-        "Notes:",
-        '"When exporting your connection data, you may notice that some of the email addresses'
-        ' are missing."',
-        "",
-        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
-    ]
-    firsts = ["Camille", "Léa", "Hugo", "Inès", "Noé", "Zoé", "Malik", "Chloé", "Jules", "Anaïs"]
-    for index in range(contacts):
-        first = f"{rng.choice(firsts)}{index}"
-        last = f"Participant{participant:02d}"
-        lines.append(
-            f"{first},{last},https://www.linkedin.com/in/{first}-{last},"
-            f"{first.lower()}@example.com,Altéa {index % 7},Chef de projet,12 Mar 2024"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def chosen_mark(contact_number: int, criterion: str) -> int:
-    return 1 + (contact_number + len(criterion)) % 5
+def chosen_mark(action: int) -> str:
+    return str(1 + action % 5)
 
 
 @dataclass
 class Participant:
     number: int
-    file: Path
     latencies: dict[str, list[float]] = field(default_factory=dict)
     workbook_id: str | None = None
-    # What the page confirmed, contact by contact: {display name: {field: value}}.
-    confirmed: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # A choice clicked but not (yet) confirmed by the page when the journey stopped.
-    pending: tuple[str, str, Any] | None = None
-    # The store read right after the page said a contact was qualified: name -> problems.
-    probes: dict[str, list[str]] = field(default_factory=dict)
-    export_bytes: int = 0
-    export_rows: int | None = None
+    marks: dict[str, int] = field(default_factory=dict)  # contact shown -> mark confirmed
+    pending: tuple[str, int] | None = None  # the mark in flight when the run stopped
+    shown_last: str | None = None
+    exports: list[int] = field(default_factory=list)  # rows of the Contacts sheet
     error: str | None = None
     step: str = "start"
-    finished: bool = False
+    backend: str | None = None
 
-    @property
-    def all_latencies(self) -> list[float]:
-        return [s for values in self.latencies.values() for s in values]
-
-
-# Runs in the page: true once the app is connected, not running, and `expected` holds.
-_IDLE_AND = """([kind, value]) => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app) return false;
-    if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-    if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-    if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
-    if (document.querySelector('[data-testid="stAppSkeleton"]')) return false;
-    const main = document.querySelector('[data-testid="stMain"]');
-    if (!main) return false;
-    const text = main.innerText;
-    const first = (selector) => {
-        const node = main.querySelector(selector);
-        return node ? node.innerText.trim() : null;
-    };
-    switch (kind) {
-        case 'title': return first('h1') === value;
-        case 'text': return text.includes(value);
-        case 'button': return [...main.querySelectorAll('button')]
-            .some(b => b.innerText.trim().endsWith(value));
-        case 'card': return first('h3') !== null && first('h3') !== value;
-        case 'card_status': return first('h3') === value[0]
-            && value.slice(1).some(option => text.includes(option));
-        default: return false;
-    }
-}"""
+    def count(self) -> int:
+        return sum(len(values) for values in self.latencies.values())
 
 
-class Steps:
-    """One participant's clicks, each timed until the page shows the server's answer."""
+class Journey:
+    """One participant's interactions with the app (or the bare card), timed."""
 
-    def __init__(self, who: Participant, page: Page, server: Server, store: WorkbookStore) -> None:
-        self.who, self.page, self.server, self.store = who, page, server, store
+    def __init__(self, who: Participant, session: StreamlitSession) -> None:
+        self.who, self.session = who, session
 
-    async def timed(self, kind: str, action: Any, expect: tuple[str, Any]) -> None:
-        start = time.perf_counter()
-        await action
-        await self.page.wait_for_function(
-            _IDLE_AND, arg=list(expect), polling=POLL_MS, timeout=STEP_TIMEOUT_S * 1000
-        )
-        self.who.latencies.setdefault(kind, []).append(time.perf_counter() - start)
+    async def timed(self, kind: str, action: Any) -> None:
+        self.who.step = kind
+        elapsed = await action
+        self.who.latencies.setdefault(kind, []).append(elapsed)
+        if self.session.errors:
+            raise RuntimeError(f"the app showed an exception: {self.session.errors[0]}")
 
-    def main(self) -> Any:
-        return self.page.locator('[data-testid="stMain"]')
+    def shown(self) -> str | None:
+        names = self.session.headings("h3")
+        return names[0] if names else None
 
     async def open(self) -> None:
-        self.who.step = "open"
-        await self.timed(
-            "open",
-            self.page.goto(f"{self.server.url}/?lang={LANG}"),
-            ("title", t("home.title", LANG)),
-        )
+        await self.timed("open", self.session.open())
+        self.who.backend = self.session.backend
+        wb = parse_qs(self.session.query_string).get("wb")
+        self.who.workbook_id = wb[0] if wb else None
+        await self.to_card()
 
-    async def nav(self, nav_key: str, title_key: str) -> None:
-        self.who.step = f"nav {nav_key}"
-        link = self.page.locator('[data-testid="stSidebarNav"] a', has_text=t(nav_key, LANG)).first
-        await self.timed("navigate", link.click(), ("title", t(title_key, LANG)))
+    async def to_card(self) -> None:
+        if self.session.find("button", LABEL["next"]) is None and "qualifier" in self.session.pages:
+            await self.timed("navigate", self.session.go_to("qualifier"))
+        if self.session.find("button", LABEL["next"]) is None:
+            await self.timed("mode", self.session.choose(LABEL["mode"], LABEL["card"]))
+        self.who.shown_last = self.shown()
 
-    async def import_file(self) -> None:
-        await self.nav("nav.import", "import.title")
-        self.who.step = "upload"
-        uploader = self.page.locator('[data-testid="stFileUploader"] input[type="file"]').first
-        confirm_label = t("import.confirm", LANG, count=CONTACTS_PER_FILE)
-        await self.timed(
-            "upload", uploader.set_input_files(str(self.who.file)), ("button", confirm_label)
-        )
-        self.who.step = "confirm import"
-        confirm = self.main().get_by_role("button", name=confirm_label)
-        done = t("import.done", LANG, added=CONTACTS_PER_FILE, merged=0)
-        await self.timed("confirm import", confirm.first.click(), ("text", done))
-        self.who.workbook_id = await self.page.evaluate(
-            "() => new URL(location.href).searchParams.get('wb')"
-        )
+    async def act(self, action: int) -> None:
+        """One card interaction: a mark on even actions, « Suivant » (or back) on odd ones."""
+        if action % 2 == 0:
+            name, value = self.shown() or "?", int(chosen_mark(action // 2))
+            control = self.session.find("button_group", LABEL["mark"])
+            if control is not None and self.session.selected(control) == [str(value)]:
+                value = value % 5 + 1  # a person sets a new mark; a click on the same clears it
+            self.who.pending = (name, value)
+            await self.timed("mark", self.session.choose(LABEL["mark"], str(value)))
+            self.who.marks[name] = value
+            self.who.pending = None
+        else:
+            forward = self.session.find("button", LABEL["next"])
+            label = LABEL["next"] if forward and not forward.disabled else LABEL["previous"]
+            await self.timed("next", self.session.click(label))
+            self.who.shown_last = self.shown()
 
-    async def press(self, label: str, option: str, expect: tuple[str, Any], kind: str) -> None:
-        """Clicks an option of the segmented control or pills labelled `label`."""
-        group = (
-            self.main()
-            .locator('[data-testid="stButtonGroup"]')
-            .filter(has=self.page.locator(f'[aria-label="{label}"]'))
-            .first
-        )
-        exact = re.compile(rf"^\s*{re.escape(option)}\s*$")
-        await self.timed(kind, group.locator("button").filter(has_text=exact).first.click(), expect)
-
-    async def qualify(self) -> None:
-        await self.nav("nav.qualify", "qualify.title")
-        self.who.step = "card mode"
-        card_help = t("qualify.mode.card.help", LANG)
-        await self.press(
-            t("qualify.mode", LANG), t("qualify.mode.card", LANG), ("text", card_help), "mode"
-        )
-        for number in range(QUALIFIED_PER_PARTICIPANT):
-            heading = self.main().locator("h3").first
-            name = (await heading.inner_text()).strip()
-            self.who.step = f"qualify {name}"
-            done: dict[str, Any] = {}
-            self.who.confirmed[name] = done
-            missing = list(FIELDS)
-            for field_name in FIELDS:
-                if field_name == "circle":
-                    label, option, value = (
-                        t("field.circle", LANG),
-                        t(f"circle.{CHOSEN_CIRCLE}", LANG),
-                        CHOSEN_CIRCLE,
-                    )
-                elif field_name == "role":
-                    label, option, value = (
-                        t("field.role", LANG),
-                        t(f"role.{CHOSEN_ROLE}", LANG),
-                        CHOSEN_ROLE,
-                    )
-                else:
-                    value = chosen_mark(number, field_name)
-                    label, option = t(f"criterion.{field_name}", LANG), str(value)
-                missing.remove(field_name)
-                self.who.pending = (name, field_name, value)
-                await self.press(label, option, self.status_after(name, missing), "choose")
-                done[field_name] = value
-                self.who.pending = None
-            self.who.probes[name] = await asyncio.to_thread(self.probe, name, dict(done))
-            self.who.step = f"next after {name}"
-            next_open = self.main().get_by_role("button", name=t("qualify.next_open", LANG))
-            await self.timed("next contact", next_open.first.click(), ("card", name))
-
-    @staticmethod
-    def status_after(name: str, missing: list[str]) -> tuple[str, Any]:
-        """What the card's status line says once the server has saved the choice."""
-        if missing:
-            text = t(
-                "qualify.status.missing", LANG, missing=", ".join(FIELD_LABELS[f] for f in missing)
-            )
-            return ("card_status", [name, text])
-        ranked = t("qualify.status.ranked", LANG, rank=0, quadrant="").split("0")[0]
-        return ("card_status", [name, t("qualify.status.qualified", LANG), ranked])
-
-    def probe(self, name: str, expected: dict[str, Any]) -> list[str]:
-        """Reads the store the moment the page said the contact is qualified."""
-        try:
-            network = self.store.load(self.who.workbook_id or "").network
-        except WorkbookNotFound:
-            return ["workbook not found"]
-        found = [c for c in network.contacts if c.display_name == name]
-        if not found:
-            return [f"{name} not in the store"]
-        return contact_differences(found[0], expected)
-
-    async def export(self) -> None:
-        await self.nav("nav.export", "export.title")
-        self.who.step = "build export"
-        build = self.main().get_by_role("button", name=t("export.build", LANG))
-        download_label = t("export.download", LANG)
-        await self.timed("build export", build.first.click(), ("button", download_label))
+    async def detour(self) -> None:
+        """The map, the Excel file built, downloaded and opened, then back to the card."""
+        await self.timed("navigate", self.session.go_to("carte"))
+        await self.timed("navigate", self.session.go_to("exporter"))
+        await self.timed("build export", self.session.click(LABEL["build"]))
         self.who.step = "download"
-        download_button = self.main().get_by_role("button", name=download_label)
         start = time.perf_counter()
-        async with self.page.expect_download() as info:
-            await download_button.first.click()
-        data = Path(await (await info.value).path()).read_bytes()
+        data = await asyncio.to_thread(self.session.download, LABEL["download"])
         self.who.latencies.setdefault("download", []).append(time.perf_counter() - start)
-        self.who.export_bytes = len(data)
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-        self.who.export_rows = book[t("export.sheet.contacts", LANG)].max_row
+        self.who.exports.append(book[LABEL["contacts_sheet"]].max_row)
+        await self.to_card()
 
 
-# Pictures and fonts change nothing the server does: the browser need not fetch them.
-_NOT_NEEDED = re.compile(r".*\.(png|jpe?g|gif|svg|ico|woff2?|ttf)(\?.*)?$")
-# Streamlit loads plotly.js only to draw a chart; an empty component in its place keeps 30 tabs
-# from drawing the card's radar on every rerun. The server still builds and sends the figure.
-_PLOTLY_CHUNK = re.compile(r".*/static/js/PlotlyChart\.[^/]*\.js(\?.*)?$")
-_NO_CHART_JS = "export function PlotlyChart() { return null }\nexport default PlotlyChart\n"
-
-
-async def _skip(route: Route) -> None:
-    await route.abort()
-
-
-async def _no_chart(route: Route) -> None:
-    await route.fulfill(status=200, content_type="application/javascript", body=_NO_CHART_JS)
-
-
-async def journey(browser: Browser, server: Server, store: WorkbookStore, who: Participant) -> None:
-    """Opens the app, imports a file, qualifies three contacts, downloads the Excel file."""
-    context = await browser.new_context(
-        locale="fr-FR",
-        viewport={"width": 1280, "height": 800},
-        accept_downloads=True,
-        reduced_motion="reduce",
-    )
-    context.set_default_timeout(STEP_TIMEOUT_S * 1000)
-    await context.route(_NOT_NEEDED, _skip)
-    await context.route(_PLOTLY_CHUNK, _no_chart)
-    page = await context.new_page()
-    steps = Steps(who, page, server, store)
+async def participate(
+    who: Participant,
+    url: str,
+    every: float,
+    until: float,
+    detours: int,
+    rng: random.Random,
+    sticky: bool,
+) -> None:
+    """Plays one participant's journey until the monotonic time `until`."""
+    await asyncio.sleep(rng.uniform(0, every))
+    cookie = await asyncio.to_thread(fetch_cookies, f"{url}/?{DEMO_LINK}") if sticky else None
+    session = StreamlitSession(url, DEMO_LINK, locale="fr-FR", cookie=cookie)
+    journey = Journey(who, session)
     try:
-        await steps.open()
-        await steps.import_file()
-        await steps.qualify()
-        await steps.export()
-        who.finished = True
+        await journey.open()
+        action = 0
+        while time.monotonic() < until:
+            if every:
+                await asyncio.sleep(every * rng.uniform(0.8, 1.2))
+            if time.monotonic() >= until:
+                break
+            if detours and action % detours == detours - 1:
+                await journey.detour()
+            else:
+                await journey.act(action)
+            action += 1
     except Exception as problem:  # one participant's failure is a figure, not a crash
         who.error = f"at '{who.step}': {type(problem).__name__}: {problem}".splitlines()[0][:300]
     finally:
-        await context.close()
+        await session.close()
 
 
 # --- the store afterwards -------------------------------------------------------------------
 
 
-def stored_choices(contact: Any) -> dict[str, Any]:
-    """The fields the card sets, as the store holds them for one contact."""
-    return {
-        "circle": contact.circle.value if contact.circle else None,
-        "role": contact.role.value if contact.role else None,
-        **{name: getattr(contact, name) for name in MARKS},
-    }
-
-
-def contact_differences(contact: Any, expected: dict[str, Any]) -> list[str]:
-    """How a stored contact differs from what the participant chose (an empty dict: untouched)."""
-    actual = stored_choices(contact)
-    return [
-        f"{contact.display_name}: {name} is {actual[name]!r}, chosen {expected.get(name)!r}"
-        for name in FIELDS
-        if actual[name] != expected.get(name)
-    ]
-
-
-def check_store(store: WorkbookStore, participants: list[Participant]) -> dict[str, Any]:
-    """Checks every participant's stored workbook against what the page confirmed to them."""
+def check_store(database_url: str, participants: list[Participant]) -> dict[str, Any]:
+    """Every confirmed mark and the walkthrough's position must be in the store."""
+    store = open_store(database_url)
     problems: list[str] = []
-    intact = lost = 0
+    confirmed = lost = 0
     for who in participants:
         if not who.workbook_id:
-            problems.append(f"participant {who.number}: never got a workbook id ({who.step})")
+            problems.append(f"participant {who.number}: no workbook id ({who.step})")
             continue
         try:
-            network = store.load(who.workbook_id).network
+            workbook = store.load(who.workbook_id)
         except WorkbookNotFound:
             problems.append(f"participant {who.number}: workbook not found")
             continue
-        wrong: list[str] = []
-        names = {c.last_name for c in network.contacts}
-        if len(network) != CONTACTS_PER_FILE:
-            wrong.append(f"{len(network)} contacts instead of {CONTACTS_PER_FILE}")
-        if names - {f"Participant{who.number:02d}"}:
-            wrong.append(f"holds other people's contacts: {sorted(names)[:3]}")
-        for contact in network.contacts:
-            expected = dict(who.confirmed.get(contact.display_name, {}))
-            actual = stored_choices(contact)
-            lost += sum(1 for name, value in expected.items() if actual[name] != value)
-            if who.pending and who.pending[0] == contact.display_name:
-                # The one click in flight when the journey stopped may or may not have landed.
-                _, name, value = who.pending
-                if actual[name] == value:
-                    expected[name] = value
-            wrong.extend(contact_differences(contact, expected))
-        if wrong:
-            problems.append(f"participant {who.number}: " + "; ".join(wrong[:4]))
-        else:
-            intact += 1
-    probe_problems = [
-        f"participant {who.number}: right after qualifying: {'; '.join(found)}"
-        for who in participants
-        for found in who.probes.values()
-        if found
-    ]
+        by_name = {c.display_name: c for c in workbook.network.contacts}
+        for name, value in who.marks.items():
+            confirmed += 1
+            stored = getattr(by_name[name], MARKED) if name in by_name else None
+            if stored != value:
+                lost += 1
+                problems.append(f"participant {who.number}: {name} {MARKED}={stored}, saw {value}")
+        cursor = workbook.network.get(workbook.cursor).display_name if workbook.cursor else None
+        if who.shown_last and cursor != who.shown_last and not who.error:
+            problems.append(f"participant {who.number}: cursor on {cursor}, shown {who.shown_last}")
     return {
-        "intact": intact,
-        "checked": len(participants),
-        "confirmed_choices": sum(len(v) for who in participants for v in who.confirmed.values()),
-        "confirmed_choices_missing_from_store": lost,
-        "contacts_qualified": sum(
-            1 for who in participants for v in who.confirmed.values() if len(v) == len(FIELDS)
-        ),
-        "problems": problems,
-        "probe_problems": probe_problems,
+        "marks_confirmed": confirmed,
+        "marks_lost": lost,
+        "problems": problems[:20],
+        "problem_count": len(problems),
     }
 
 
-# --- the run --------------------------------------------------------------------------------
+# --- servers --------------------------------------------------------------------------------
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
-    return ordered[index]
+@contextlib.contextmanager
+def app_server(script: str, data_dir: Path, ttl: float) -> Any:
+    from tests.e2e.cluster import start_app
+
+    server = start_app(
+        data_dir,
+        {"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(int(ttl))},
+        script=script,
+    )
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
-def start_watchdog(server: Server, seconds: float) -> threading.Timer:
-    """Ends everything, server included, if the run overstays its cap (a hung browser...)."""
-
-    def fire() -> None:
-        print(f"\nwatchdog: still running after {seconds:.0f} s, stopping", file=sys.stderr)
-        server.kill()
-        os._exit(3)
-
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
-    return timer
-
-
-def browser_processes(server_pid: int) -> list[int]:
-    """This process's descendants (Playwright's driver, Chromium), the server aside."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(parent, []).append(int(entry.name))
-    found: list[int] = []
-    waiting = [pid for pid in children.get(os.getpid(), []) if pid != server_pid]
-    while waiting:
-        pid = waiting.pop()
-        found.append(pid)
-        waiting.extend(children.get(pid, []))
-    return found
-
-
-def watch_browser(server_pid: int, nice: int, cpu: dict[int, float]) -> None:
-    """Records the browser's CPU time per process and keeps all its threads at `nice`.
-
-    Chromium raises some of its own threads (browser, GPU, compositing) above the niceness it
-    inherited; this puts them back, so the browser cannot take the CPU from the server.
-    """
-    for pid in browser_processes(server_pid):
-        with contextlib.suppress(OSError, ValueError):
-            cpu[pid] = max(cpu.get(pid, 0.0), cpu_seconds(pid))
-            if nice <= 0:
-                continue
-            for task in Path(f"/proc/{pid}/task").iterdir():
-                with contextlib.suppress(OSError):
-                    if os.getpriority(os.PRIO_PROCESS, int(task.name)) < nice:
-                        os.setpriority(os.PRIO_PROCESS, int(task.name), nice)
-
-
-async def watch(
-    server_pid: int, nice: int, peak: list[float], browser_cpu: dict[int, float], stop: Any
-) -> None:
-    """Samples the server's memory and the browser's CPU, keeps the browser niced, until `stop`."""
+async def sample_rss(pids: list[int], peak: list[float], stop: asyncio.Event) -> None:
     while not stop.is_set():
-        peak[0] = max(peak[0], rss_mb(server_pid))
-        await asyncio.to_thread(watch_browser, server_pid, nice, browser_cpu)
+        with contextlib.suppress(OSError):
+            peak[0] = max(peak[0], rss_mb(pids))
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=0.5)
+            await asyncio.wait_for(stop.wait(), 0.5)
 
 
-async def drive(
-    server: Server,
-    store: WorkbookStore,
-    people: list[Participant],
-    max_seconds: float,
-    ramp_seconds: float,
-) -> bool:
-    """Runs every journey at once in one shared browser; True when the time cap cut it short."""
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+async def warm_up(url: str) -> None:
+    """One participant's opening, so the first real one does not pay the imports."""
+    async with StreamlitSession(url, DEMO_LINK) as session:
+        await Journey(Participant(-1), session).open()
+
+
+async def crowd(
+    url: str,
+    pids: list[int],
+    count: int,
+    every: float,
+    seconds: float,
+    *,
+    detours: int = 0,
+    sticky: bool = False,
+    seed: int = 13,
+) -> dict[str, Any]:
+    """N participants for `seconds`; latencies, CPU and memory of the processes `pids`."""
+    rng = random.Random(seed)
+    participants = [Participant(n) for n in range(count)]
+    peak = [rss_mb(pids)]
+    rss_before = peak[0]
+    stop = asyncio.Event()
+    sampler = asyncio.create_task(sample_rss(pids, peak, stop))
+    cpu0, busy0, own0, wall0 = (
+        cpu_seconds(pids),
+        machine_busy_seconds(),
+        own_cpu_seconds(),
+        time.monotonic(),
+    )
+    until = wall0 + seconds
+    await asyncio.gather(
+        *(
+            participate(who, url, every, until, detours, random.Random(rng.random()), sticky)
+            for who in participants
         )
-
-        async def start(who: Participant) -> None:
-            # Participants arrive over a few seconds, as they do in a room.
-            await asyncio.sleep(ramp_seconds * (who.number - 1) / max(len(people), 1))
-            await journey(browser, server, store, who)
-
-        tasks = [asyncio.create_task(start(who)) for who in people]
-        _done, pending = await asyncio.wait(tasks, timeout=max_seconds)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
-        for who in people:
-            if not who.finished and who.error is None:
-                who.error = f"at '{who.step}': stopped by the {max_seconds:.0f} s cap"
-        await browser.close()
-    return bool(pending)
-
-
-def run(participants: int, max_seconds: float, ramp_seconds: float, nice: int) -> dict[str, Any]:
-    if not CHROMIUM.exists():
-        raise SystemExit(f"needs Debian's Chromium at {CHROMIUM}: sudo apt-get install chromium")
-    with tempfile.TemporaryDirectory(prefix="reseau-load-") as tmp:
-        data_dir = Path(tmp) / "data"
-        files = Path(tmp) / "files"
-        files.mkdir()
-        people = []
-        for number in range(1, participants + 1):
-            path = files / f"Connections-{number:02d}.csv"
-            path.write_text(linkedin_export(number), encoding="utf-8")
-            people.append(Participant(number, path))
-
-        load_before = os.getloadavg()
-        server = start_server(data_dir)
-        watchdog = start_watchdog(server, max_seconds + WATCHDOG_GRACE_S)
-        # From here on this process and its children (Playwright's driver, Chromium) yield the
-        # CPU to the server, which was started before at normal priority.
-        os.nice(nice)
-        store = open_store(f"sqlite:///{data_dir / 'reseau.sqlite3'}")
-        try:
-            time.sleep(1.0)
-            rss_before, cpu_before = rss_mb(server.pid), cpu_seconds(server.pid)
-            machine_before, own_before = machine_busy_seconds(), own_cpu_seconds()
-            peak = [rss_before]
-            browser_cpu: dict[int, float] = {}
-            started = time.perf_counter()
-
-            async def everything() -> bool:
-                stop = asyncio.Event()
-                sampler = asyncio.create_task(watch(server.pid, nice, peak, browser_cpu, stop))
-                try:
-                    return await drive(server, store, people, max_seconds, ramp_seconds)
-                finally:
-                    stop.set()
-                    await sampler
-
-            cut_short = asyncio.run(everything())
-            elapsed = time.perf_counter() - started
-            time.sleep(1.0)
-            rss_after, cpu_after = rss_mb(server.pid), cpu_seconds(server.pid)
-            machine_busy = machine_busy_seconds() - machine_before
-            # Sampled every half second while the browser ran, plus this process itself.
-            driver_cpu = sum(browser_cpu.values()) + own_cpu_seconds() - own_before
-            server_alive = server.alive()
-            server_errors = server.log().count("Traceback")
-        finally:
-            server.stop()
-            watchdog.cancel()
-        checked = check_store(store, people)
-        store.engine.dispose()
-
-    latencies = [s for who in people for s in who.all_latencies]
-    by_kind: dict[str, list[float]] = {}
-    for who in people:
+    )
+    wall = time.monotonic() - wall0
+    cpu, busy, own = (
+        cpu_seconds(pids) - cpu0,
+        machine_busy_seconds() - busy0,
+        own_cpu_seconds() - own0,
+    )
+    stop.set()
+    await sampler
+    kinds: dict[str, list[float]] = {}
+    for who in participants:
         for kind, values in who.latencies.items():
-            by_kind.setdefault(kind, []).extend(values)
-    finished = [who for who in people if who.finished]
+            kinds.setdefault(kind, []).extend(values)
+    card = kinds.get("mark", []) + kinds.get("next", [])
+    everything = [v for values in kinds.values() for v in values]
+    interactions = len(everything)
+    errors = [f"participant {w.number}: {w.error}" for w in participants if w.error]
     return {
-        "when": datetime.now().isoformat(timespec="seconds"),
+        "participants": count,
+        "every_s": every,
+        "seconds": round(wall, 1),
+        "interactions": interactions,
+        "interactions_per_s": round(interactions / wall, 2),
+        "card": percentiles(card),
+        "by_kind": {kind: percentiles(values) for kind, values in sorted(kinds.items())},
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "server_cpu_s": round(cpu, 2),
+        "server_cpu_s_per_interaction": round(cpu / interactions, 4) if interactions else None,
+        "machine_busy_s": round(busy, 1),
+        "client_cpu_s": round(own, 1),
+        "rss_mb": {"before": round(rss_before, 1), "peak": round(peak[0], 1)},
+        "backends": sorted({w.backend or "" for w in participants}),
+        "exports_rows": sorted({rows for w in participants for rows in w.exports}),
+        "_participants": participants,
+    }
+
+
+async def scenario(
+    count: int, every: float, seconds: float, ttl: float, detours: int, tmp: Path
+) -> dict[str, Any]:
+    data_dir = tmp / f"scenario-{count}x{every:g}{'-detours' if detours else ''}"
+    with app_server("app.py", data_dir, ttl) as server:
+        await warm_up(server.url)
+        await asyncio.sleep(1)
+        result = await crowd(server.url, [server.pid], count, every, seconds, detours=detours)
+        rss = result["rss_mb"]
+        rss["connected_end"] = round(rss_mb([server.pid]), 1)
+        await asyncio.sleep(2)
+        rss["after_leaving"] = round(rss_mb([server.pid]), 1)
+        # Streamlit drops a disconnected session after the TTL, on its next cleanup pass.
+        await asyncio.sleep(ttl + 10)
+        rss["after_cleanup"] = round(rss_mb([server.pid]), 1)
+        rss["per_session_mb"] = round(max(0.0, rss["peak"] - rss["before"]) / count, 2)
+        rss["after_cleanup_vs_before"] = round(rss["after_cleanup"] / rss["before"], 3)
+        participants = result.pop("_participants")
+        url = f"sqlite:///{data_dir / 'reseau.sqlite3'}"
+        result["store"] = await asyncio.to_thread(check_store, url, participants)
+    return result
+
+
+async def cpu_ratio(actions: int, ttl: float, tmp: Path) -> dict[str, Any]:
+    """Server CPU per card interaction, app vs bare script, one participant without pauses."""
+    out: dict[str, Any] = {"actions": actions}
+    for name, script in (("app", "app.py"), ("bare", "benchmarks/bare_card.py")):
+        with app_server(script, tmp / f"cpu-{name}", ttl) as server:
+            async with StreamlitSession(server.url, DEMO_LINK) as session:
+                journey = Journey(Participant(0), session)
+                await journey.open()
+                for action in range(6):  # warm: the first reruns import and cache
+                    await journey.act(action)
+                cpu0 = cpu_seconds([server.pid])
+                start = time.perf_counter()
+                for action in range(6, 6 + actions):
+                    await journey.act(action)
+                wall = time.perf_counter() - start
+                cpu = cpu_seconds([server.pid]) - cpu0
+            lat = journey.who.latencies
+            out[name] = {
+                "cpu_s_per_interaction": round(cpu / actions, 4),
+                "wall_s_per_interaction": round(wall / actions, 4),
+                "mark": percentiles(lat.get("mark", [])[3:]),
+                "next": percentiles(lat.get("next", [])[3:]),
+            }
+    out["ratio"] = round(
+        out["app"]["cpu_s_per_interaction"] / out["bare"]["cpu_s_per_interaction"], 2
+    )
+    return out
+
+
+async def processes_compare(count: int, seconds: float, tmp: Path) -> dict[str, Any]:
+    """Throughput through HAProxy: one process, then two, sharing PostgreSQL, in one run."""
+    from tests.e2e.cluster import haproxy_path, start_cluster
+
+    database_url = os.environ.get("RESEAU_TEST_DATABASE_URL", "").strip()
+    if not database_url or not haproxy_path():
+        return {"skipped": "needs haproxy and RESEAU_TEST_DATABASE_URL (.ci/postgres.sh)"}
+    out: dict[str, Any] = {"participants": count, "every_s": 0}
+    for processes in (1, 2):
+        cluster = await asyncio.to_thread(
+            start_cluster, tmp / f"cluster-{processes}", database_url, processes
+        )
+        try:
+            for app in cluster.apps.values():
+                await warm_up(app.url)
+            pids = [app.pid for app in cluster.apps.values()]
+            result = await crowd(cluster.balancer.url, pids, count, 0, seconds, sticky=True)
+            participants = result.pop("_participants")
+            result["store"] = await asyncio.to_thread(check_store, database_url, participants)
+            out[f"{processes}_process"] = result
+        finally:
+            await asyncio.to_thread(cluster.stop)
+    one, two = out["1_process"]["interactions_per_s"], out["2_process"]["interactions_per_s"]
+    out["speed_up"] = round(two / one, 2) if one else None
+    return out
+
+
+def parse_scenarios(text: str) -> list[tuple[int, float]]:
+    pairs = []
+    for item in text.split(","):
+        count, every = item.lower().split("x")
+        pairs.append((int(count), float(every)))
+    return pairs
+
+
+def knee(scenarios: list[dict[str, Any]]) -> int | None:
+    """The fewest participants whose card p95 is above one second, or None if none was."""
+    over = [s["participants"] for s in scenarios if s["card"].get("p95", 0) > KNEE_S]
+    return min(over) if over else None
+
+
+async def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
+    load0 = os.getloadavg()
+    result: dict[str, Any] = {
+        "started": datetime.now().isoformat(timespec="seconds"),
         "machine": {
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
-            "platform": platform.platform(),
-            "load_average_before": load_before,
+            "loadavg_at_start": [round(x, 2) for x in load0],
         },
-        "participants": participants,
-        "browser_nice": nice,
-        "finished": len(finished),
-        "cut_short": cut_short,
-        "elapsed_s": elapsed,
-        "interactions": len(latencies),
-        "latency_p50_s": percentile(latencies, 0.50),
-        "latency_p95_s": percentile(latencies, 0.95),
-        "latency_max_s": max(latencies, default=float("nan")),
-        "latency_mean_s": statistics.fmean(latencies) if latencies else float("nan"),
-        "latency_by_kind": {
-            kind: {
-                "count": len(values),
-                "p50_s": percentile(values, 0.50),
-                "p95_s": percentile(values, 0.95),
-            }
-            for kind, values in sorted(by_kind.items())
+        "settings": {
+            "seconds": args.seconds,
+            "session_ttl_s": args.session_ttl,
+            "link": f"/?{DEMO_LINK}",
         },
-        "server_cpu_s": cpu_after - cpu_before,
-        "server_cpu_s_per_journey": (cpu_after - cpu_before) / max(len(finished), 1),
-        "server_cpu_s_per_interaction": (cpu_after - cpu_before) / max(len(latencies), 1),
-        "interactions_per_journey": INTERACTIONS_PER_JOURNEY,
-        "machine_busy_cpu_s": machine_busy,
-        "browser_and_driver_cpu_s": driver_cpu,
-        "other_processes_cpu_s": machine_busy - (cpu_after - cpu_before) - driver_cpu,
-        "machine_cpu_s_available": elapsed * (os.cpu_count() or 1),
-        "server_rss_before_mb": rss_before,
-        "server_rss_peak_mb": peak[0],
-        "server_rss_after_mb": rss_after,
-        "server_alive": server_alive,
-        "server_tracebacks": server_errors,
-        "store": checked,
-        "errors": {who.number: who.error for who in people if who.error},
-        "exports": {who.number: [who.export_bytes, who.export_rows] for who in people},
     }
-
-
-def print_report(result: dict[str, Any]) -> None:
-    print(f"\nWorkshop load test: {result['participants']} participants on one server")
-    print(f"  finished journeys:        {result['finished']}/{result['participants']}")
-    print(f"  wall time:                {result['elapsed_s']:.1f} s")
-    print(f"  interactions measured:    {result['interactions']}")
-    print(
-        f"  interaction latency:      p50 {result['latency_p50_s']:.2f} s, "
-        f"p95 {result['latency_p95_s']:.2f} s, max {result['latency_max_s']:.2f} s"
-    )
-    for kind, figures in result["latency_by_kind"].items():
-        print(
-            f"    {kind:<16} n={figures['count']:<4} p50 {figures['p50_s']:.2f} s, "
-            f"p95 {figures['p95_s']:.2f} s"
-        )
-    print(
-        f"  server CPU per journey:   {result['server_cpu_s_per_journey']:.2f} CPU-s "
-        f"({result['server_cpu_s_per_interaction']:.3f} CPU-s per interaction, "
-        f"{result['interactions_per_journey']} interactions in a journey)"
-    )
-    print(
-        f"  machine CPU in the run:   {result['machine_busy_cpu_s']:.0f} of "
-        f"{result['machine_cpu_s_available']:.0f} CPU-s busy: server "
-        f"{result['server_cpu_s']:.0f}, browser {result['browser_and_driver_cpu_s']:.0f}, "
-        f"other processes {result['other_processes_cpu_s']:.0f}"
-    )
-    print(f"  server CPU in total:      {result['server_cpu_s']:.1f} CPU-s")
-    print(
-        f"  server memory (RSS):      {result['server_rss_before_mb']:.0f} MB before, "
-        f"{result['server_rss_peak_mb']:.0f} MB at peak, "
-        f"{result['server_rss_after_mb']:.0f} MB after"
-    )
-    print(f"  server tracebacks:        {result['server_tracebacks']}")
-    store = result["store"]
-    print(f"  workbooks intact:         {store['intact']}/{store['checked']}")
-    print(
-        f"  confirmed choices:        {store['confirmed_choices']} "
-        f"({store['contacts_qualified']} contacts qualified), "
-        f"{store['confirmed_choices_missing_from_store']} missing from the store"
-    )
-    for problem in (store["problems"] + store["probe_problems"])[:12]:
-        print(f"    - {problem}")
-    for number, error in list(result["errors"].items())[:10]:
-        print(f"  participant {number} stopped {error}")
+    with tempfile.TemporaryDirectory(prefix="reseau-loadtest-") as tmp_name:
+        tmp = Path(tmp_name)
+        if args.cpu_actions:
+            log(f"cpu ratio: {args.cpu_actions} card interactions, app then bare script")
+            result["cpu_ratio"] = await cpu_ratio(args.cpu_actions, args.session_ttl, tmp)
+            log(f"  {json.dumps(result['cpu_ratio'])}")
+        scenarios = []
+        for count, every in parse_scenarios(args.scenarios) if args.scenarios else []:
+            log(f"scenario {count} participants every {every:g} s for {args.seconds:g} s")
+            one = await scenario(count, every, args.seconds, args.session_ttl, args.detours, tmp)
+            scenarios.append(one)
+            log(
+                f"  card {one['card']}, errors {one['errors']}, "
+                f"{one['interactions_per_s']}/s, cpu/int {one['server_cpu_s_per_interaction']}, "
+                f"rss {one['rss_mb']}, store {one['store']['marks_lost']} lost"
+            )
+        result["scenarios"] = scenarios
+        result["knee_participants_p95_over_1s"] = knee(scenarios)
+        if args.processes_compare:
+            log(f"processes: {args.compare_participants} participants without pauses, 1 then 2")
+            result["processes"] = await processes_compare(
+                args.compare_participants, args.compare_seconds, tmp
+            )
+            log(f"  speed-up {result['processes'].get('speed_up')}")
+    result["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=30)
-    parser.add_argument("--max-seconds", type=float, default=440.0, help="cap on the journeys")
-    parser.add_argument("--ramp-seconds", type=float, default=10.0)
-    parser.add_argument("--browser-nice", type=int, default=10, help="0 to share the CPU evenly")
+    parser.add_argument("--scenarios", default="1x3,10x3,30x3,100x5", help="NxS,NxS,...")
+    parser.add_argument("--seconds", type=float, default=60.0, help="time each scenario acts")
+    parser.add_argument("--cpu-actions", type=int, default=40, help="0 skips the CPU ratio")
+    parser.add_argument(
+        "--detours", type=int, default=0, metavar="K", help="map and Excel file every Kth action"
+    )
+    parser.add_argument("--session-ttl", type=int, default=10)
+    parser.add_argument("--processes-compare", action="store_true")
+    parser.add_argument("--compare-participants", type=int, default=12)
+    parser.add_argument("--compare-seconds", type=float, default=40.0)
     parser.add_argument("--out", default=str(ROOT / "bench-results"))
     args = parser.parse_args(argv)
 
-    result = run(args.participants, args.max_seconds, args.ramp_seconds, args.browser_nice)
-    print_report(result)
+    def log(line: str) -> None:
+        print(f"{datetime.now():%H:%M:%S} {line}", flush=True)
+
+    result = asyncio.run(run(args, log))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"loadtest-{datetime.now():%Y%m%d-%H%M%S}.json"
-    path.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
-    print(f"\nfigures written to {path}")
-    intact = result["store"]["intact"] == result["participants"]
-    return 0 if intact and result["finished"] == result["participants"] else 1
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"written {path}")
+    failed = any(s["errors"] or s["store"]["marks_lost"] for s in result["scenarios"])
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
