@@ -91,6 +91,22 @@ def t(key: str, lang: Lang | str = DEFAULT_LANG, /, **params: Any) -> str:
     return text.format(**worded)
 
 
+def t_count(key: str, lang: Lang | str, count: int, /, **params: Any) -> str:
+    """The text of `key` for `count` things, from `key.none`, `key.one` or `key.many`.
+
+    French writes 0 and 1 in the singular (« 0 contact placé »), English only 1; `key.none`, when
+    the catalogue has it, words zero on its own (« Aucun contact coché »).
+    """
+    chosen = Lang.parse(lang)
+    if count == 0 and has_text(f"{key}.none", chosen):
+        form = "none"
+    elif count == 1 or (count == 0 and chosen is Lang.FR):
+        form = "one"
+    else:
+        form = "many"
+    return t(f"{key}.{form}", chosen, count=count, **params)
+
+
 def has_text(key: str, lang: Lang | str = DEFAULT_LANG) -> bool:
     return key in catalogue(Lang.parse(lang))
 

@@ -121,7 +121,11 @@ class Tally:
 
 @dataclass(frozen=True)
 class Progress:
-    """Qualified N of M, overall, per circle, and for the contacts not yet sorted."""
+    """Qualified N of M, overall, per circle, and how many contacts are not yet sorted.
+
+    « Not sorted » is `Contact.is_sorted` false (no circle, or a circle but no role yet): the
+    same contacts the sorting list offers, so the header and that list give one count.
+    """
 
     overall: Tally
     by_circle: dict[Circle, Tally]
@@ -134,4 +138,4 @@ def progress(network: Network) -> Progress:
         members = network.in_circle(circle)
         by_circle[circle] = Tally(sum(1 for c in members if c.is_qualified), len(members))
     overall = Tally(sum(1 for c in network if c.is_qualified), len(network))
-    return Progress(overall, by_circle, sum(1 for c in network if c.circle is None))
+    return Progress(overall, by_circle, sum(1 for c in network if not c.is_sorted))

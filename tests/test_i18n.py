@@ -1,7 +1,7 @@
 import re
 import string
 
-from reseau.i18n import Lang, catalogue, label, number, t
+from reseau.i18n import Lang, catalogue, label, number, t, t_count
 from reseau.vocabulary import (
     SCALES,
     ActionStatus,
@@ -73,3 +73,19 @@ def test_numbers_drop_trailing_zeros_unless_asked_to_keep_them():
     assert number(7.0, Lang.FR, 1) == "7"
     assert number(7.0, Lang.FR, 1, keep_zeros=True) == "7,0"
     assert number(3.5, "en", 1) == "3.5"
+
+
+def test_a_counted_text_is_singular_for_one_in_both_languages_and_for_zero_in_french():
+    circle = "Operational network"
+
+    assert t_count("qualify.sort.done", "fr", 0, circle="X") == "0 contact placé dans le X."
+    assert t_count("qualify.sort.done", "fr", 1, circle="X") == "1 contact placé dans le X."
+    assert t_count("qualify.sort.done", "fr", 2, circle="X") == "2 contacts placés dans le X."
+    assert t_count("qualify.sort.done", "en", 0, circle=circle).startswith("0 contacts placed")
+    assert t_count("qualify.sort.done", "en", 1, circle=circle).startswith("1 contact placed")
+
+
+def test_a_counted_text_words_zero_on_its_own_when_the_catalogue_says_how():
+    assert t_count("qualify.sort.clear", "fr", 0) == "Retirer de leur cercle"
+    assert t_count("qualify.sort.clear", "fr", 1) == "Retirer 1 contact de son cercle"
+    assert t_count("qualify.sort.clear", "fr", 3) == "Retirer 3 contacts de leur cercle"
