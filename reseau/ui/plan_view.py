@@ -162,6 +162,7 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
         hide_index=True,
         width="stretch",
         key=f"plan_editor_{version}",
+        placeholder="",
         column_order=_PLAN_ORDER,
         disabled=["rank", "name", "circle", "role", "quadrant", "late"],
         column_config={

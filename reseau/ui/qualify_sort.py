@@ -87,6 +87,7 @@ def sort_panel(ws: Workspace) -> None:
             hide_index=True,
             width="stretch",
             height=min(38 + 35 * len(ids), 520),
+            placeholder="",
         )
         selected = [ids[row] for row in event.selection.rows if row < len(ids)]
         st.caption(t_count("qualify.sort.selected", ws.lang, len(selected), total=len(ids)))

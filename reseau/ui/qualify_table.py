@@ -140,6 +140,7 @@ def table(ws: Workspace) -> None:
         column_config=_column_config(ws),
         width="stretch",
         height=min(38 + 35 * len(ids), 600),
+        placeholder="",
     )
     changes = (ws.widget_value(key) or {}).get("edited_rows") or {}
     if changes:
