@@ -117,6 +117,9 @@ def filter_controls(ws: Workspace) -> ChartFilter:
     everything = ws.t("map.filter.all")
     with st.sidebar:
         st.subheader(ws.t("map.filters"), anchor=False)
+        # The reset button always stands here, above the filters, switched off while nothing is
+        # filtered: it neither appears nor moves when a filter changes, so a click lands on it.
+        reset_slot = st.empty()
         circles = st.multiselect(
             ws.t("field.circle"),
             list(Circle),
@@ -152,15 +155,17 @@ def filter_controls(ws: Workspace) -> ChartFilter:
             circles, [r for r in roles if r in role_options], quadrants, qualified_only
         )
         ws.set_scratch(_FILTER, chosen)
+        reset_slot.button(
+            ws.t("map.filter.reset"),
+            key="map.filter.reset",
+            icon=":material/filter_alt_off:",
+            on_click=_reset,
+            args=(ws,),
+            disabled=not chosen.is_active,
+        )
         if chosen.is_active:
             kept = len(chosen.apply(ws.network, ws.scores()))
             st.caption(ws.t("map.filter.kept", kept=kept, total=len(ws.network)))
-            st.button(
-                ws.t("map.filter.reset"),
-                icon=":material/filter_alt_off:",
-                on_click=_reset,
-                args=(ws,),
-            )
     return chosen
 
 

@@ -176,7 +176,7 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
                 ws.t("field.action_text"), width="large", max_chars=5000
             ),
             "action_due": st.column_config.DateColumn(
-                ws.t("field.action_due"), format=date_format(ws.lang)
+                ws.t("field.action_due"), format=date_format(ws.lang), width="medium"
             ),
             "action_status": st.column_config.SelectboxColumn(
                 ws.t("field.action_status"),
