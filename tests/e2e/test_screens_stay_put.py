@@ -1,0 +1,80 @@
+"""What only the browser shows: a grid's typed value saved, and a table that never moves."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+from reseau.i18n import t
+from reseau.storage import open_store
+from reseau.vocabulary import Circle
+from reseau.workbook import Workbook
+from tests.e2e.conftest import (
+    Server,
+    assert_no_error,
+    click_button,
+    go_to,
+    main_area,
+    open_app,
+    press_option,
+    screenshot,
+    wait_idle,
+    workbook_id,
+)
+
+ROW_HEIGHT = 35  # Streamlit's default grid row height, header included
+
+
+def _stored(page: Page, server: Server) -> Workbook:
+    store = open_store(f"sqlite:///{server.data_dir / 'reseau.sqlite3'}")
+    return store.load(workbook_id(page))
+
+
+def _grid(page: Page) -> Locator:
+    return main_area(page).locator('[data-testid="stDataFrame"]').first
+
+
+def _click_cell(page: Page, grid: Locator, row: int, x: float) -> None:
+    """Clicks the grid's canvas `x` pixels from its left edge, in the middle of data row `row`."""
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + x, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
+
+
+def _table_top(page: Page) -> float:
+    box = _grid(page).bounding_box()
+    assert box is not None
+    return box["y"]
+
+
+def test_placing_contacts_in_trier_leaves_the_table_where_it_was_for_the_next_ticks(
+    page: Page, server: Server
+):
+    open_app(page, server, "?demo=1")
+    go_to(page, t("nav.qualify", "fr"))
+    main_area(page).get_by_text(t("qualify.sort.unsorted_only", "fr")).click()
+    wait_idle(page)
+    grid = _grid(page)
+    _click_cell(page, grid, 0, 18)
+    wait_idle(page)
+    _click_cell(page, grid, 1, 18)
+    wait_idle(page)
+    press_option(page, t("field.circle", "fr"), t("circle.operational", "fr"))
+    before = _table_top(page)
+
+    click_button(page, t("qualify.sort.apply.many", "fr", count=2))
+    after_placing = _table_top(page)
+    _click_cell(page, grid, 2, 18)
+    wait_idle(page)
+    after_next_tick = _table_top(page)
+
+    assert_no_error(page)
+    assert before == after_placing == after_next_tick
+    assert (
+        main_area(page)
+        .get_by_text(t("qualify.sort.selected.one", "fr", count=1, total=31))
+        .is_visible()
+    )
+    first, second, third = _stored(page, server).network.contacts[:3]
+    assert (first.circle, second.circle) == (Circle.OPERATIONAL, Circle.OPERATIONAL)
+    assert third.circle is not Circle.OPERATIONAL
+    screenshot(page, "fr-trier-after-placing")
