@@ -72,6 +72,9 @@ def _base(ws: Workspace, columns: tuple[str, ...]) -> _Base:
         and base.saved is ws.network
         and base.lang is ws.lang
         and base.columns == columns
+        # Coming back from another screen, the grid has forgotten its edits: the snapshot alone
+        # would show the values from before them, so the grid is drawn again from what is saved.
+        and not (base.applied and (ws.arrived or ws.widget_value(base.key) is None))
     ):
         return base
     version = 0 if base is None else base.version + 1

@@ -33,6 +33,8 @@ _SCORES = "reseau.scores"
 _FLASHES = "reseau.flashes"
 _SCRATCH = "reseau.scratch"
 _SAVE_ORDER = "reseau.save_order"
+_PAGE = "reseau.page"
+_ARRIVED = "reseau.arrived"
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,17 @@ class Workspace:
     # --- widget values, for on_change callbacks that save what was just entered ---
     def widget_value(self, key: str, default: Any = None) -> Any:
         return self._session.get(key, default)
+
+    # --- which screen the run shows ---
+    def enter_page(self, name: str) -> None:
+        """Notes the screen this run shows, so a screen can tell a fresh visit from a rerun."""
+        self._session[_ARRIVED] = self._session.get(_PAGE) != name
+        self._session[_PAGE] = name
+
+    @property
+    def arrived(self) -> bool:
+        """True when the previous run showed another screen (or this is the session's first)."""
+        return self._session.get(_ARRIVED, True)
 
     # --- per-page scratch values that must survive moving between pages ---
     def scratch(self, name: str, default: Any = None) -> Any:

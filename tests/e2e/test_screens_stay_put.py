@@ -78,3 +78,33 @@ def test_placing_contacts_in_trier_leaves_the_table_where_it_was_for_the_next_ti
     assert (first.circle, second.circle) == (Circle.OPERATIONAL, Circle.OPERATIONAL)
     assert third.circle is not Circle.OPERATIONAL
     screenshot(page, "fr-trier-after-placing")
+
+
+def test_a_phone_typed_in_the_home_grid_is_saved_and_still_there_after_a_trip_to_importer(
+    page: Page, server: Server
+):
+    open_app(page, server, "?demo=1")
+    first = _stored(page, server).network.contacts[0]
+    grid = _grid(page)
+    grid.scroll_into_view_if_needed()
+    _click_cell(page, grid, 0, 40)  # first name of the first contact
+    for _ in range(5):  # to the phone column
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")  # opens the cell's editor
+    editor = page.locator("textarea.gdg-input")
+    editor.wait_for()
+    editor.fill("06 99 88 77 66")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+
+    go_to(page, t("nav.import", "fr"))
+    go_to(page, t("nav.home", "fr"))
+
+    assert_no_error(page)
+    assert _stored(page, server).network.get(first.id).phone == "06 99 88 77 66"
+    assert not main_area(page).get_by_text(t("contacts.pending_row", "fr")).count()
+    # The grid's cells are also written in its accessible table, which the canvas draws.
+    phone = _grid(page).locator('[data-testid="glide-cell-6-0"]')  # column 6: the phone
+    assert phone.inner_text() == "06 99 88 77 66"
+    _grid(page).scroll_into_view_if_needed()
+    screenshot(page, "fr-accueil-grid-after-typing")

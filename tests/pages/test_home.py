@@ -64,6 +64,8 @@ def test_a_phone_typed_in_the_grid_is_saved_at_once_and_survives_a_trip_to_impor
     goto(at, "pages/accueil.py")
 
     assert stored_workbook(at).network.get(first.id).phone == "06 12 34 56 78"
+    grid = at.data_editor[0].value
+    assert grid[grid["id"] == first.id]["phone"].tolist() == ["06 12 34 56 78"]
 
 
 def test_a_contact_added_in_the_grid_is_saved_with_its_circle_without_a_button():
