@@ -108,3 +108,32 @@ def test_a_phone_typed_in_the_home_grid_is_saved_and_still_there_after_a_trip_to
     assert phone.inner_text() == "06 99 88 77 66"
     _grid(page).scroll_into_view_if_needed()
     screenshot(page, "fr-accueil-grid-after-typing")
+
+
+def _type_in_cell(page: Page, text: str) -> None:
+    """Opens the selected cell's editor with Enter, types `text` and commits it with Enter."""
+    page.keyboard.press("Enter")
+    editor = page.locator("textarea.gdg-input")
+    editor.wait_for()
+    editor.fill(text)
+    page.keyboard.press("Enter")
+    wait_idle(page)
+
+
+def test_a_row_added_in_the_home_grid_becomes_one_contact_filled_cell_by_cell(
+    page: Page, server: Server
+):
+    open_app(page, server)
+    grid = _grid(page)
+    grid.scroll_into_view_if_needed()
+    grid.hover()  # shows the grid's toolbar
+    page.locator('[data-testid="stElementToolbar"] button[aria-label="Add row"]').click()
+    _click_cell(page, grid, 0, 40)  # the first name of the new row
+    _type_in_cell(page, "Inès")
+    _click_cell(page, grid, 0, 40 + 100)  # the last name, next to the first name
+    _type_in_cell(page, "Roussel")
+
+    assert_no_error(page)
+    [contact] = _stored(page, server).network
+    assert (contact.first_name, contact.last_name) == ("Inès", "Roussel")
+    screenshot(page, "fr-accueil-row-added")
