@@ -262,20 +262,26 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
         ws.set_scratch(_UNPLANNED_VERSION, version + 1)
         ws.set_scratch(_REVIEW, None)
         st.rerun()
+    # The review holds the grid as it was when « add » was clicked: a later change in the grid
+    # closes it, so what is confirmed is always what is on screen.
+    grid_state = repr(ws.widget_value(f"plan_unplanned_{version}"))
     if add:
         chosen = [r for r in edited.to_dict(orient="records") if bool(r["keep"])]
         if not chosen:
             st.warning(ws.t("plan.no_action.none_ticked"))
             return
-        ws.set_scratch(
-            _REVIEW, [(r["id"], _cell(r["suggestion"]), _cell(r["due"])) for r in chosen]
-        )
+        choices = [(r["id"], _cell(r["suggestion"]), _cell(r["due"])) for r in chosen]
+        ws.set_scratch(_REVIEW, (grid_state, choices))
+    review = ws.scratch(_REVIEW)
+    if review is not None and review[0] != grid_state:
+        ws.set_scratch(_REVIEW, None)
     _review(ws, plan)
 
 
 def _review(ws: Workspace, plan: Plan) -> None:
     """The actions about to be added, one line each, with « confirm » and « cancel »."""
-    choices = [c for c in ws.scratch(_REVIEW) or [] if c[0] in ws.network]
+    review = ws.scratch(_REVIEW)
+    choices = [c for c in (review[1] if review else []) if c[0] in ws.network]
     if not choices:
         return
     items = {item.contact.id: item for item in plan.unplanned}

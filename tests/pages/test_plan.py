@@ -164,6 +164,22 @@ def test_a_reworded_suggestion_keeps_the_participants_words():
     assert first is not None and len(first) == 6
 
 
+def test_a_change_in_the_grid_after_adding_closes_the_review_so_nothing_stale_is_confirmed():
+    at = _plan_page()
+    _button(at, "plan.no_action.tick_all").click().run()
+    _button(at, "plan.no_action.add").click().run()
+    assert any(b.label == t("plan.no_action.confirm", "fr") for b in at.button)
+
+    at.session_state["plan_unplanned_1"] = {
+        "edited_rows": {0: {"keep": False}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+
+    assert not any(b.label == t("plan.no_action.confirm", "fr") for b in at.button)
+
+
 def test_adding_without_ticking_anything_says_what_to_do():
     at = _plan_page()
 
