@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from reseau.contact import Contact
 from reseau.network import Network
 from reseau.vocabulary import Circle
 
@@ -24,12 +25,14 @@ def _group(circle: Circle | None) -> int:
     return len(Circle) if circle is None else list(Circle).index(circle)
 
 
-def _matches(circle: Circle | None, wanted: str) -> bool:
+def _matches(contact: Contact, wanted: str) -> bool:
     if wanted == ALL:
         return True
     if wanted == UNSORTED:
-        return circle is None
-    return circle is not None and circle.value == wanted
+        # The same « not sorted » as the progress header and the sorting list: no circle, or
+        # a circle but no role yet.
+        return not contact.is_sorted
+    return contact.circle is not None and contact.circle.value == wanted
 
 
 def walk_order(network: Network, wanted: str = ALL, keep: str | None = None) -> tuple[str, ...]:
@@ -40,9 +43,7 @@ def walk_order(network: Network, wanted: str = ALL, keep: str | None = None) -> 
         enumerate(network.contacts), key=lambda pair: (_group(pair[1].circle), pair[0])
     )
     return tuple(
-        contact.id
-        for _, contact in ordered
-        if _matches(contact.circle, wanted) or contact.id == keep
+        contact.id for _, contact in ordered if _matches(contact, wanted) or contact.id == keep
     )
 
 

@@ -150,3 +150,9 @@ def test_a_contact_with_a_circle_but_no_role_counts_as_not_sorted_like_the_sorti
     network = _network().add(_contact("half", Circle.SUPPORT))
 
     assert progress(network).unsorted == 2 == len(unsorted_ids(network))
+
+
+def test_the_unsorted_filter_also_offers_a_contact_with_a_circle_but_no_role():
+    network = _network().add(_contact("half", Circle.SUPPORT))
+
+    assert _names(network, walk_order(network, UNSORTED)) == ["half", "loose"]
