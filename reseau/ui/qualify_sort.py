@@ -64,6 +64,12 @@ def _chosen_ids(ws: Workspace) -> tuple[str, ...]:
     return ws.network.ids
 
 
+def _show_other_list(ws: Workspace) -> None:
+    # The ticks are row numbers: carried over to another list they would tick other people.
+    ws.set_scratch(_UNSORTED_ONLY, ws.widget_value(_UNSORTED_ONLY))
+    ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+
+
 def sort_panel(ws: Workspace) -> None:
     """A list to tick, then « put them in this circle, this role »."""
     st.caption(ws.t("qualify.sort.help"))
@@ -71,7 +77,8 @@ def sort_panel(ws: Workspace) -> None:
         ws.t("qualify.sort.unsorted_only"),
         value=ws.scratch(_UNSORTED_ONLY, True),
         key=_UNSORTED_ONLY,
-        on_change=lambda: ws.set_scratch(_UNSORTED_ONLY, ws.widget_value(_UNSORTED_ONLY)),
+        on_change=_show_other_list,
+        args=(ws,),
     )
     ids = _chosen_ids(ws)
     if not ids:

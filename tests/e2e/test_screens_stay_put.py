@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from reseau.i18n import t
 from reseau.storage import open_store
@@ -40,6 +40,12 @@ def _click_cell(page: Page, grid: Locator, row: int, x: float) -> None:
     page.mouse.click(box["x"] + x, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
 
 
+def _expect_caption(page: Page, text: str) -> None:
+    """Waits until the page shows `text` (the rerun of the last action is over), then idles."""
+    expect(main_area(page).get_by_text(text, exact=True)).to_be_visible()
+    wait_idle(page)
+
+
 def _table_top(page: Page) -> float:
     box = _grid(page).bounding_box()
     assert box is not None
@@ -52,28 +58,24 @@ def test_placing_contacts_in_trier_leaves_the_table_where_it_was_for_the_next_ti
     open_app(page, server, "?demo=1")
     go_to(page, t("nav.qualify", "fr"))
     main_area(page).get_by_text(t("qualify.sort.unsorted_only", "fr")).click()
-    wait_idle(page)
+    _expect_caption(page, t("qualify.sort.selected.none", "fr", count=0, total=31))
     grid = _grid(page)
     _click_cell(page, grid, 0, 18)
-    wait_idle(page)
+    _expect_caption(page, t("qualify.sort.selected.one", "fr", count=1, total=31))
     _click_cell(page, grid, 1, 18)
-    wait_idle(page)
+    _expect_caption(page, t("qualify.sort.selected.many", "fr", count=2, total=31))
     press_option(page, t("field.circle", "fr"), t("circle.operational", "fr"))
     before = _table_top(page)
 
     click_button(page, t("qualify.sort.apply.many", "fr", count=2))
+    _expect_caption(page, t("qualify.sort.selected.none", "fr", count=0, total=31))
     after_placing = _table_top(page)
     _click_cell(page, grid, 2, 18)
-    wait_idle(page)
+    _expect_caption(page, t("qualify.sort.selected.one", "fr", count=1, total=31))
     after_next_tick = _table_top(page)
 
     assert_no_error(page)
     assert before == after_placing == after_next_tick
-    assert (
-        main_area(page)
-        .get_by_text(t("qualify.sort.selected.one", "fr", count=1, total=31))
-        .is_visible()
-    )
     first, second, third = _stored(page, server).network.contacts[:3]
     assert (first.circle, second.circle) == (Circle.OPERATIONAL, Circle.OPERATIONAL)
     assert third.circle is not Circle.OPERATIONAL

@@ -193,10 +193,7 @@ def test_several_contacts_are_sorted_at_once():
     at.toggle(key="qualify.sort.unsorted_only").set_value(False).run()
     network = _saved(at).network
 
-    at.session_state["qualify.sort.table.0"] = {
-        "selection": {"rows": [0, 1, 30], "columns": [], "cells": []}
-    }
-    at.run()
+    _tick(at, [0, 1, 30])
     at.pills(key="qualify.sort.circle").set_value(Circle.OPERATIONAL).run()
     at.radio(key="qualify.sort.role.operational").set_value(Role.BENEFICIARY).run()
     apply = next(b for b in at.button if b.label.startswith("Place the 3"))
@@ -348,3 +345,13 @@ def test_taking_contacts_out_of_their_circle_counts_only_those_that_have_one():
     assert_no_error(at)
     assert _saved(at).network.get(half.id).circle is None
     assert [toast.value for toast in at.toast] == [t("qualify.sort.cleared.one", "fr", count=1)]
+
+
+def test_switching_the_sorting_list_clears_the_ticks_instead_of_moving_them_to_other_people():
+    at = _qualifier("sort", lang="fr")
+    at.toggle(key="qualify.sort.unsorted_only").set_value(False).run()
+    _tick(at, [0, 1])
+
+    at.toggle(key="qualify.sort.unsorted_only").set_value(True).run()
+
+    assert t("qualify.sort.selected.none", "fr", count=0, total=2) in texts(at)
