@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -91,7 +92,7 @@ def contact_editor(ws: Workspace, columns: Sequence[str] = IDENTITY_COLUMNS) -> 
     """Shows the grid; every committed cell, added row or deleted row is saved at once."""
     st.caption(ws.t("contacts.help"))
     base = _base(ws, tuple(columns))
-    edited = st.data_editor(
+    st.data_editor(
         base.frame,
         num_rows="dynamic",
         hide_index=True,
@@ -99,34 +100,69 @@ def contact_editor(ws: Workspace, columns: Sequence[str] = IDENTITY_COLUMNS) -> 
         key=base.key,
         width="stretch",
         placeholder="",
+        # Saving in the callback runs first thing in the next run, so a click on another page
+        # right after typing cannot cut the run short before the change is saved.
+        on_change=_apply,
+        args=(ws, base.key),
     )
-    state = ws.widget_value(base.key) or {}
-    if not any(state.get(part) for part in _PARTS):
-        return
-    rows = frame_rows(edited)
-    kept = len(rows) - len(state.get("added_rows") or [])
-    added = rows[kept:]
-    # Rows added in the grid have no id yet: give back the ids their contacts were saved under.
-    ids = base.added_ids + [None] * (len(added) - len(base.added_ids))
-    added = [(ids[place], row) for place, (_, row) in enumerate(added)]
-    waiting = [i for i, (cid, row) in enumerate(added) if cid is None and not _has_name(row)]
-    if waiting:
+    if _waiting(base, ws.widget_value(base.key) or {}):
         st.caption(ws.t("contacts.pending_row"))
+    # Also here, for a change the callback did not see (one set in the session directly).
+    if _apply(ws, base.key):
+        st.rerun()
+
+
+def _grid_rows(
+    base: _Base, state: dict[str, Any]
+) -> tuple[list[tuple[object, dict[str, object]]], list[tuple[object, dict[str, object]]]]:
+    """The grid's rows as it shows them: the snapshot with its edits and deletions, then the
+    added rows, each (id, row); an added row carries the id its contact was saved under."""
+    records = base.frame.to_dict(orient="records")
+    for place, changes in (state.get("edited_rows") or {}).items():
+        records[int(place)].update(changes)
+    deleted = {int(place) for place in state.get("deleted_rows") or []}
+    kept = [record for place, record in enumerate(records) if place not in deleted]
+    added = [
+        {"id": base.added_ids[place] if place < len(base.added_ids) else None, **row}
+        for place, row in enumerate(state.get("added_rows") or [])
+    ]
+    columns = ["id", *base.columns]
+    kept_rows = frame_rows(pd.DataFrame.from_records(kept, columns=columns))
+    added_rows = frame_rows(pd.DataFrame.from_records(added, columns=columns))
+    return kept_rows, added_rows
+
+
+def _waiting(base: _Base, state: dict[str, Any]) -> list[int]:
+    """The places of the added rows not saved yet because they have no name."""
+    if not state.get("added_rows"):
+        return []
+    _, added = _grid_rows(base, state)
+    return [i for i, (cid, row) in enumerate(added) if cid is None and not _has_name(row)]
+
+
+def _apply(ws: Workspace, key: str) -> bool:
+    """Saves what changed in the grid since the last time; True when the page must be redrawn."""
+    base: _Base | None = ws.scratch(_BASE)
+    state = ws.widget_value(key) or {}
+    if base is None or base.key != key or base.saved is not ws.network:
+        return False
     applied = repr(sorted((part, repr(state.get(part))) for part in _PARTS))
-    if applied == base.applied:
-        return
+    if applied == base.applied or not any(state.get(part) for part in _PARTS):
+        return False
     base.applied = applied
-    ready = rows[:kept] + [pair for place, pair in enumerate(added) if place not in waiting]
-    _save(ws, base, ready, ids, waiting)
+    kept, added = _grid_rows(base, state)
+    waiting = _waiting(base, state)
+    ready = kept + [pair for place, pair in enumerate(added) if place not in waiting]
+    return _save(ws, base, ready, [cid for cid, _ in added], waiting)
 
 
 def _save(
     ws: Workspace,
     base: _Base,
     rows: list[tuple[object, dict[str, object]]],
-    ids: list[str | None],
+    ids: list[object],
     waiting: list[int],
-) -> None:
+) -> bool:
     """Applies the grid's rows to the network and remembers which contact each new row became."""
     before = base.saved
     outcome = apply_table(before, rows, ws.lang)
@@ -140,18 +176,18 @@ def _save(
         ws.set_scratch(_BASE, _stale(base))
         if outcome.changed:
             ws.set_network(outcome.network)
-        st.rerun()
+        return True
     if not outcome.changed:
-        return
+        return False
     new_ids = iter(cid for cid in outcome.network.ids if cid not in before)
     base.added_ids = [
-        cid if cid is not None or place in waiting else next(new_ids, None)
+        str(cid) if cid is not None else None if place in waiting else next(new_ids, None)
         for place, cid in enumerate(ids)
     ]
     ws.set_network(outcome.network)
     base.saved = ws.network
     ws.flash("toast", ws.t("contacts.saved"))
-    st.rerun()
+    return True
 
 
 def _stale(base: _Base) -> _Base:

@@ -97,7 +97,7 @@ def test_a_phone_typed_in_the_home_grid_is_saved_and_still_there_after_a_trip_to
     editor.wait_for()
     editor.fill("06 99 88 77 66")
     page.keyboard.press("Enter")
-    wait_idle(page)
+    expect(page.get_by_text(t("contacts.saved", "fr"))).to_be_visible()  # the toast
 
     go_to(page, t("nav.import", "fr"))
     go_to(page, t("nav.home", "fr"))
