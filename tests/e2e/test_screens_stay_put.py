@@ -112,6 +112,14 @@ def test_a_phone_typed_in_the_home_grid_is_saved_and_still_there_after_a_trip_to
     screenshot(page, "fr-accueil-grid-after-typing")
 
 
+def _select_cell(page: Page, grid: Locator, row: int, column: int, x: float) -> None:
+    """Clicks a cell and waits until the grid says it is the selected one."""
+    cell = grid.locator(f'[data-testid="glide-cell-{column}-{row}"]')
+    cell.wait_for(state="attached")
+    _click_cell(page, grid, row, x)
+    expect(cell).to_have_attribute("aria-selected", "true")
+
+
 def _type_in_cell(page: Page, text: str) -> None:
     """Opens the selected cell's editor with Enter, types `text` and commits it with Enter."""
     page.keyboard.press("Enter")
@@ -130,9 +138,13 @@ def test_a_row_added_in_the_home_grid_becomes_one_contact_filled_cell_by_cell(
     grid.scroll_into_view_if_needed()
     grid.hover()  # shows the grid's toolbar
     page.locator('[data-testid="stElementToolbar"] button[aria-label="Add row"]').click()
-    _click_cell(page, grid, 0, 40)  # the first name of the new row
+    _select_cell(page, grid, 0, 1, 40)  # the first name of the new row
     _type_in_cell(page, "Inès")
-    _click_cell(page, grid, 0, 40 + 100)  # the last name, next to the first name
+    # The count above the grid changes once the new contact is saved.
+    expect(
+        main_area(page).get_by_text(t("home.current", "fr", count=1, qualified=0))
+    ).to_be_visible()
+    _select_cell(page, grid, 0, 2, 40 + 100)  # the last name, next to the first name
     _type_in_cell(page, "Roussel")
 
     assert_no_error(page)
