@@ -156,6 +156,23 @@ def t(key: str, lang: Lang | str = DEFAULT_LANG, /, **params: Any) -> str:
     return _Wording(language).format(text, **params)
 
 
+def t_count(key: str, lang: Lang | str, count: int, /, **params: Any) -> str:
+    """The text of `key` for `count` things, from `key.none`, `key.one` or `key.many`.
+
+    The form follows the language's plural rules (CLDR, as `plural` does: French writes 0 and 1
+    in the singular, English only 1); `key.none`, when the catalogue has it, words zero on its
+    own (« Aucun contact coché »).
+    """
+    chosen = Lang.parse(lang)
+    if count == 0 and has_text(f"{key}.none", chosen):
+        form = "none"
+    elif _locale(chosen).plural_form(abs(count)) == "one":
+        form = "one"
+    else:
+        form = "many"
+    return t(f"{key}.{form}", chosen, count=count, **params)
+
+
 def has_text(key: str, lang: Lang | str = DEFAULT_LANG) -> bool:
     return key in catalogue(Lang.parse(lang))
 

@@ -57,6 +57,20 @@ def assign(
     return Assignment(result, changed)
 
 
+def unsorted_ids(network: Network) -> tuple[str, ...]:
+    """The contacts not yet sorted (no circle, or no role), in the network's order."""
+    return tuple(c.id for c in network if not c.is_sorted)
+
+
+def clearable(network: Network, contact_ids: Iterable[str]) -> tuple[str, ...]:
+    """Of these contacts, those `clear` would change: the ones with a circle or a role."""
+    return tuple(
+        cid
+        for cid in dict.fromkeys(contact_ids)
+        if network.get(cid).circle is not None or network.get(cid).role is not None
+    )
+
+
 def clear(network: Network, contact_ids: Iterable[str]) -> Assignment:
     """Takes the contacts out of their circle and role (back to « not sorted »)."""
     result, changed = network, 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from reseau.contact import Contact
 from reseau.network import Network
 from reseau.vocabulary import Circle
 
@@ -24,12 +25,14 @@ def _group(circle: Circle | None) -> int:
     return len(Circle) if circle is None else list(Circle).index(circle)
 
 
-def _matches(circle: Circle | None, wanted: str) -> bool:
+def _matches(contact: Contact, wanted: str) -> bool:
     if wanted == ALL:
         return True
     if wanted == UNSORTED:
-        return circle is None
-    return circle is not None and circle.value == wanted
+        # The same « not sorted » as the progress header and the sorting list: no circle, or
+        # a circle but no role yet.
+        return not contact.is_sorted
+    return contact.circle is not None and contact.circle.value == wanted
 
 
 def walk_order(network: Network, wanted: str = ALL, keep: str | None = None) -> tuple[str, ...]:
@@ -40,9 +43,7 @@ def walk_order(network: Network, wanted: str = ALL, keep: str | None = None) -> 
         enumerate(network.contacts), key=lambda pair: (_group(pair[1].circle), pair[0])
     )
     return tuple(
-        contact.id
-        for _, contact in ordered
-        if _matches(contact.circle, wanted) or contact.id == keep
+        contact.id for _, contact in ordered if _matches(contact, wanted) or contact.id == keep
     )
 
 
@@ -121,7 +122,11 @@ class Tally:
 
 @dataclass(frozen=True)
 class Progress:
-    """Qualified N of M, overall, per circle, and for the contacts not yet sorted."""
+    """Qualified N of M, overall, per circle, and how many contacts are not yet sorted.
+
+    « Not sorted » is `Contact.is_sorted` false (no circle, or a circle but no role yet): the
+    same contacts the sorting list offers, so the header and that list give one count.
+    """
 
     overall: Tally
     by_circle: dict[Circle, Tally]
@@ -134,4 +139,4 @@ def progress(network: Network) -> Progress:
         members = network.in_circle(circle)
         by_circle[circle] = Tally(sum(1 for c in members if c.is_qualified), len(members))
     overall = Tally(sum(1 for c in network if c.is_qualified), len(network))
-    return Progress(overall, by_circle, sum(1 for c in network if c.circle is None))
+    return Progress(overall, by_circle, sum(1 for c in network if not c.is_sorted))

@@ -1,7 +1,7 @@
 import re
 import string
 
-from reseau.i18n import Lang, catalogue, label, number, t
+from reseau.i18n import Lang, catalogue, label, number, t, t_count
 from reseau.vocabulary import (
     SCALES,
     ActionStatus,
@@ -98,11 +98,11 @@ def test_every_plural_placeholder_gives_a_singular_and_a_plural_form():
 
 
 def test_zero_and_one_are_singular_in_french_and_zero_is_plural_in_english():
-    assert t("plan.no_action.added", "fr", count=0) == "0 action ajoutée au plan."
-    assert t("plan.no_action.added", "fr", count=1) == "1 action ajoutée au plan."
-    assert t("plan.no_action.added", "fr", count=2) == "2 actions ajoutées au plan."
-    assert t("plan.no_action.added", "en", count=0) == "0 actions added to the plan."
-    assert t("plan.no_action.added", "en", count=1) == "1 action added to the plan."
+    assert t("import.confirm", "fr", count=0) == "Importer 0 contact"
+    assert t("import.confirm", "fr", count=1) == "Importer 1 contact"
+    assert t("import.confirm", "fr", count=2) == "Importer 2 contacts"
+    assert t("import.confirm", "en", count=0) == "Import 0 contacts"
+    assert t("import.confirm", "en", count=1) == "Import 1 contact"
 
 
 def test_one_sentence_can_hold_several_counts_each_with_its_own_plural():
@@ -131,3 +131,19 @@ def test_french_elides_de_before_a_name_that_starts_with_a_vowel():
     assert t("export.plan.title_for", "fr", name="Alex") == "Plan d'action d'Alex"
     assert t("export.plan.title_for", "fr", name="Émilie") == "Plan d'action d'Émilie"
     assert t("export.plan.title_for", "fr", name="Marie") == "Plan d'action de Marie"
+
+
+def test_a_counted_text_is_singular_for_one_in_both_languages_and_for_zero_in_french():
+    circle = "Operational network"
+
+    assert t_count("qualify.sort.done", "fr", 0, circle="X") == "0 contact placé dans le X."
+    assert t_count("qualify.sort.done", "fr", 1, circle="X") == "1 contact placé dans le X."
+    assert t_count("qualify.sort.done", "fr", 2, circle="X") == "2 contacts placés dans le X."
+    assert t_count("qualify.sort.done", "en", 0, circle=circle).startswith("0 contacts placed")
+    assert t_count("qualify.sort.done", "en", 1, circle=circle).startswith("1 contact placed")
+
+
+def test_a_counted_text_words_zero_on_its_own_when_the_catalogue_says_how():
+    assert t_count("qualify.sort.clear", "fr", 0) == "Retirer de leur cercle"
+    assert t_count("qualify.sort.clear", "fr", 1) == "Retirer 1 contact de son cercle"
+    assert t_count("qualify.sort.clear", "fr", 3) == "Retirer 3 contacts de leur cercle"

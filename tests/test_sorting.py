@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from reseau.contact import Contact
 from reseau.errors import RoleNotInCircle
 from reseau.network import Network
-from reseau.sorting import add_named, assign, clear, gap_prompts, parse_names
+from reseau.sorting import add_named, assign, clear, clearable, gap_prompts, parse_names
 from reseau.vocabulary import Circle, Role, roles_of
 
 
@@ -115,3 +115,16 @@ def test_whatever_is_typed_gives_valid_contacts_or_nothing(text):
 
     assert len(added) == len(people) == len(network)
     assert all(c.display_name for c in added)
+
+
+def test_only_contacts_with_a_circle_or_a_role_can_be_taken_out_of_their_circle():
+    network = Network(
+        (
+            Contact(first_name="Loose"),
+            Contact(first_name="Half", circle=Circle.SUPPORT),
+            Contact(first_name="Placed", circle=Circle.SUPPORT, role=Role.SPONSOR),
+        )
+    )
+
+    assert clearable(network, network.ids) == network.ids[1:]
+    assert clear(network, network.ids).changed == len(clearable(network, network.ids))

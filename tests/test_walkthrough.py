@@ -3,6 +3,7 @@ from hypothesis import strategies as st
 
 from reseau.contact import Contact
 from reseau.network import Network
+from reseau.sorting import unsorted_ids
 from reseau.vocabulary import Circle, Role
 from reseau.walkthrough import (
     ALL,
@@ -143,3 +144,15 @@ def test_walking_next_from_the_first_visits_every_contact_of_the_walk_once(circl
     assert sorted(seen) == sorted(order)
     assert len(set(order)) == len(order)
     assert set(order) <= set(network.ids)
+
+
+def test_a_contact_with_a_circle_but_no_role_counts_as_not_sorted_like_the_sorting_list():
+    network = _network().add(_contact("half", Circle.SUPPORT))
+
+    assert progress(network).unsorted == 2 == len(unsorted_ids(network))
+
+
+def test_the_unsorted_filter_also_offers_a_contact_with_a_circle_but_no_role():
+    network = _network().add(_contact("half", Circle.SUPPORT))
+
+    assert _names(network, walk_order(network, UNSORTED)) == ["half", "loose"]

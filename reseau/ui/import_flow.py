@@ -180,7 +180,9 @@ def show_merges(ws: Workspace, plan: MergeResult) -> None:
             ws.t("import.merging.line", name=imported.display_name, into=kept.display_name)
             for imported, kept in plan.merged
         ]
-        st.dataframe({ws.t("import.message"): lines}, hide_index=True, width="stretch")
+        st.dataframe(
+            {ws.t("import.message"): lines}, hide_index=True, width="stretch", placeholder=""
+        )
 
 
 def show_refusal(ws: Workspace, upload: Upload, refused: ImportRefused) -> None:
@@ -217,7 +219,7 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
     with st.expander(ws.t("import.mapping.title"), icon=":material/table_edit:"):
         mapping_form(ws, upload, preview.columns, preview.mapping, preview.samples)
     st.subheader(ws.t("import.preview.title", shown=min(_PREVIEW_ROWS, len(preview.contacts))))
-    st.dataframe(contact_rows(ws, preview), hide_index=True, width="stretch")
+    st.dataframe(contact_rows(ws, preview), hide_index=True, width="stretch", placeholder="")
     messages(ws, "import.skipped.title", preview.skipped_messages(ws.lang))
     messages(ws, "import.duplicates.title", preview.duplicate_messages(ws.lang))
     messages(ws, "import.warnings.title", preview.warning_messages(ws.lang))
@@ -294,7 +296,9 @@ def messages(ws: Workspace, title_key: str, lines: list[str]) -> None:
         return
     with st.expander(ws.t(title_key, count=len(lines))):
         # A table, not markdown: cell values people typed are shown as plain text.
-        st.dataframe({ws.t("import.message"): lines}, hide_index=True, width="stretch")
+        st.dataframe(
+            {ws.t("import.message"): lines}, hide_index=True, width="stretch", placeholder=""
+        )
 
 
 def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
@@ -328,5 +332,7 @@ def show_last_import(ws: Workspace) -> None:
     if done.merged:
         with st.expander(ws.t("import.merged.title", count=len(done.merged)), expanded=True):
             lines = [ws.t("import.merged.line", name=a, into=b) for a, b in done.merged]
-            st.dataframe({ws.t("import.message"): lines}, hide_index=True, width="stretch")
+            st.dataframe(
+                {ws.t("import.message"): lines}, hide_index=True, width="stretch", placeholder=""
+            )
     ws.set_scratch(RESULT, None)

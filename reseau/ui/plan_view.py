@@ -9,8 +9,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from reseau.explain import day
 from reseau.export.ics import ICS_MIME, plan_calendar
-from reseau.i18n import label
+from reseau.i18n import label, t_count
 from reseau.plan import (
     Plan,
     PlanEdit,
@@ -29,6 +30,8 @@ from reseau.vocabulary import QUADRANT_PRIORITY, ActionStatus, Circle
 
 _PLAN_VERSION = "plan.editor_version"
 _UNPLANNED_VERSION = "plan.unplanned_version"
+_TICK_SORTED = "plan.unplanned_tick_sorted"
+_REVIEW = "plan.unplanned_review"
 _EDITABLE = ("action_text", "action_due", "action_status")
 # What the participant edits comes first, so it is on screen without scrolling sideways.
 _PLAN_ORDER = ("rank", "name", *_EDITABLE, "late", "quadrant", "circle", "role")
@@ -160,6 +163,7 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
         hide_index=True,
         width="stretch",
         key=f"plan_editor_{version}",
+        placeholder="",
         column_order=_PLAN_ORDER,
         disabled=["rank", "name", "circle", "role", "quadrant", "late"],
         column_config={
@@ -173,7 +177,7 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
                 ws.t("field.action_text"), width="large", max_chars=5000
             ),
             "action_due": st.column_config.DateColumn(
-                ws.t("field.action_due"), format=date_format(ws.lang)
+                ws.t("field.action_due"), format=date_format(ws.lang), width="medium"
             ),
             "action_status": st.column_config.SelectboxColumn(
                 ws.t("field.action_status"),
@@ -196,11 +200,11 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
         st.rerun()
 
 
-def _unplanned_frame(ws: Workspace, plan: Plan) -> pd.DataFrame:
+def _unplanned_frame(ws: Workspace, plan: Plan, tick_sorted: bool) -> pd.DataFrame:
     records = [
         {
             "id": item.contact.id,
-            "keep": False,
+            "keep": tick_sorted and item.contact.is_sorted,
             "name": item.contact.display_name,
             "quadrant": ws.t("quadrant.none")
             if item.quadrant is None
@@ -217,7 +221,12 @@ def _unplanned_frame(ws: Workspace, plan: Plan) -> pd.DataFrame:
 
 
 def unplanned(ws: Workspace, plan: Plan) -> None:
-    """Contacts with no action yet, each with a suggestion to keep as it is or reword."""
+    """Contacts with no action yet, each with a suggestion to keep as it is or reword.
+
+    Nothing goes into the plan without a look first: « tick every suggestion » only ticks the
+    rows of sorted contacts (an unsorted one is added only if ticked by hand), and adding shows
+    the actions about to be added, to confirm or cancel.
+    """
     st.subheader(ws.t("plan.no_action.title", count=len(plan.unplanned)))
     if not plan.unplanned:
         st.success(ws.t("plan.no_action.all_set"), icon=":material/task_alt:")
@@ -225,12 +234,13 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
     st.caption(ws.t("plan.no_action.help"))
     version = ws.scratch(_UNPLANNED_VERSION, 0)
     edited = st.data_editor(
-        _unplanned_frame(ws, plan),
+        _unplanned_frame(ws, plan, ws.scratch(_TICK_SORTED, False)),
         hide_index=True,
         width="stretch",
         key=f"plan_unplanned_{version}",
         column_order=("keep", "name", "suggestion", "due", "quadrant", "role"),
         disabled=["name", "quadrant", "role"],
+        placeholder="",
         column_config={
             "id": None,
             "keep": st.column_config.CheckboxColumn(ws.t("plan.no_action.accept"), width="small"),
@@ -241,24 +251,73 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
                 ws.t("plan.no_action.suggestion"), width="large", max_chars=5000
             ),
             "due": st.column_config.DateColumn(
-                ws.t("field.action_due"), format=date_format(ws.lang)
+                ws.t("field.action_due"), format=date_format(ws.lang), width="medium"
             ),
         },
     )
     left, right = st.columns(2)
     add = left.button(ws.t("plan.no_action.add"), type="primary", icon=":material/playlist_add:")
-    add_all = right.button(ws.t("plan.no_action.add_all"), icon=":material/done_all:")
-    if not (add or add_all):
+    tick_all = right.button(ws.t("plan.no_action.tick_all"), icon=":material/done_all:")
+    if tick_all:
+        ws.set_scratch(_TICK_SORTED, True)
+        ws.set_scratch(_UNPLANNED_VERSION, version + 1)
+        ws.set_scratch(_REVIEW, None)
+        st.rerun()
+    # The review holds the grid as it was when « add » was clicked: a later change in the grid
+    # closes it, so what is confirmed is always what is on screen.
+    grid_state = repr(ws.widget_value(f"plan_unplanned_{version}"))
+    if add:
+        chosen = [r for r in edited.to_dict(orient="records") if bool(r["keep"])]
+        if not chosen:
+            st.warning(ws.t("plan.no_action.none_ticked"))
+            return
+        choices = [(r["id"], _cell(r["suggestion"]), _cell(r["due"])) for r in chosen]
+        ws.set_scratch(_REVIEW, (grid_state, choices))
+    review = ws.scratch(_REVIEW)
+    if review is not None and review[0] != grid_state:
+        ws.set_scratch(_REVIEW, None)
+    _review(ws, plan)
+
+
+def _review(ws: Workspace, plan: Plan) -> None:
+    """The actions about to be added, one line each, with « confirm » and « cancel »."""
+    review = ws.scratch(_REVIEW)
+    choices = [c for c in (review[1] if review else []) if c[0] in ws.network]
+    if not choices:
         return
-    records = edited.to_dict(orient="records")
-    chosen = [r for r in records if add_all or bool(r["keep"])]
-    if not chosen:
-        st.warning(ws.t("plan.no_action.none_ticked"))
+    items = {item.contact.id: item for item in plan.unplanned}
+    lines = []
+    for contact_id, text, due in choices:
+        item = items.get(contact_id)
+        if item is None:
+            continue
+        changes = item.suggestion.changes(text, due)
+        when = changes.get("action_due")
+        lines.append(
+            ws.t(
+                "plan.no_action.review_line",
+                name=escape_markdown(item.contact.display_name),
+                action=escape_markdown(changes["action_text"]),
+                due=day(when, ws.lang) if when else ws.t("plan.no_action.no_due"),
+            )
+        )
+    with st.container(border=True):
+        st.markdown(t_count("plan.no_action.review", ws.lang, len(lines)))
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        yes, no = st.columns(2)
+        confirm = yes.button(
+            ws.t("plan.no_action.confirm"), type="primary", icon=":material/check:"
+        )
+        cancel = no.button(ws.t("plan.no_action.cancel"), icon=":material/close:")
+    if not (confirm or cancel):
         return
-    choices = [(r["id"], _cell(r["suggestion"]), _cell(r["due"])) for r in chosen]
-    edit = accept_suggestions(ws.network, plan, choices, ws.lang)
-    _report(ws, edit, ws.t("plan.no_action.added", count=len(edit.changed)), level="success")
-    ws.set_scratch(_UNPLANNED_VERSION, version + 1)
+    ws.set_scratch(_REVIEW, None)
+    if confirm:
+        edit = accept_suggestions(ws.network, plan, choices, ws.lang)
+        added = t_count("plan.no_action.added", ws.lang, len(edit.changed))
+        _report(ws, edit, added, level="success")
+        ws.set_scratch(_TICK_SORTED, False)
+        ws.set_scratch(_UNPLANNED_VERSION, ws.scratch(_UNPLANNED_VERSION, 0) + 1)
     st.rerun()
 
 

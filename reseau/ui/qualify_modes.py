@@ -7,7 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from reseau import walkthrough
-from reseau.i18n import label
+from reseau.i18n import label, t_count
 from reseau.ui import qualify_card, qualify_review, qualify_sort, qualify_table
 from reseau.ui.state import Workspace
 from reseau.vocabulary import Circle
@@ -31,7 +31,7 @@ def progress_header(ws: Workspace) -> None:
         for circle in Circle
     ]
     if report.unsorted:
-        parts.append(ws.t("qualify.progress.unsorted", count=report.unsorted))
+        parts.append(t_count("qualify.progress.unsorted", ws.lang, report.unsorted))
     st.caption(" · ".join(parts))
 
 
@@ -39,7 +39,7 @@ def _default_mode(ws: Workspace) -> str:
     # A saved walkthrough position means the participant was qualifying: a refresh resumes there.
     if ws.cursor is not None and ws.cursor in ws.network:
         return "card"
-    return "sort" if any(c.circle is None for c in ws.network) else "card"
+    return "sort" if any(not c.is_sorted for c in ws.network) else "card"
 
 
 def mode_choice(ws: Workspace) -> str:

@@ -7,9 +7,17 @@ from functools import partial
 import streamlit as st
 
 from reseau.errors import ReseauError
-from reseau.i18n import label
+from reseau.i18n import label, t_count
 from reseau.plan import role_text
-from reseau.sorting import add_named, assign, clear, gap_prompts, parse_names
+from reseau.sorting import (
+    add_named,
+    assign,
+    clear,
+    clearable,
+    gap_prompts,
+    parse_names,
+    unsorted_ids,
+)
 from reseau.ui.markdown import escape_markdown, problem_md
 from reseau.ui.qualify_card import widget_choice
 from reseau.ui.state import Workspace
@@ -51,8 +59,15 @@ def _sort_rows(ws: Workspace, ids: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 def _chosen_ids(ws: Workspace) -> tuple[str, ...]:
-    unsorted_only = ws.scratch(_UNSORTED_ONLY, True)
-    return tuple(c.id for c in ws.network if not (unsorted_only and c.is_sorted))
+    if ws.scratch(_UNSORTED_ONLY, True):
+        return unsorted_ids(ws.network)
+    return ws.network.ids
+
+
+def _show_other_list(ws: Workspace) -> None:
+    # The ticks are row numbers: carried over to another list they would tick other people.
+    ws.set_scratch(_UNSORTED_ONLY, ws.widget_value(_UNSORTED_ONLY))
+    ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
 
 
 def sort_panel(ws: Workspace) -> None:
@@ -62,7 +77,8 @@ def sort_panel(ws: Workspace) -> None:
         ws.t("qualify.sort.unsorted_only"),
         value=ws.scratch(_UNSORTED_ONLY, True),
         key=_UNSORTED_ONLY,
-        on_change=lambda: ws.set_scratch(_UNSORTED_ONLY, ws.widget_value(_UNSORTED_ONLY)),
+        on_change=_show_other_list,
+        args=(ws,),
     )
     ids = _chosen_ids(ws)
     if not ids:
@@ -78,9 +94,10 @@ def sort_panel(ws: Workspace) -> None:
             hide_index=True,
             width="stretch",
             height=min(38 + 35 * len(ids), 520),
+            placeholder="",
         )
         selected = [ids[row] for row in event.selection.rows if row < len(ids)]
-        st.caption(ws.t("qualify.sort.selected", count=len(selected), total=len(ids)))
+        st.caption(t_count("qualify.sort.selected", ws.lang, len(selected), total=len(ids)))
     with choice_col:
         _placement_choice(ws, selected)
 
@@ -108,30 +125,31 @@ def _placement_choice(ws: Workspace, selected: list[str]) -> None:
     other = ""
     if role is Role.OTHER:
         other = st.text_input(ws.t("field.role_other"), key=_OTHER, max_chars=200)
+    placed = clearable(ws.network, selected)
     put = st.button(
-        ws.t("qualify.sort.apply", count=len(selected)),
+        t_count("qualify.sort.apply", ws.lang, len(selected)),
         type="primary",
         icon=":material/move_down:",
         disabled=not selected or circle is None,
         width="stretch",
     )
     unsort = st.button(
-        ws.t("qualify.sort.clear", count=len(selected)),
+        t_count("qualify.sort.clear", ws.lang, len(placed)),
         icon=":material/undo:",
-        disabled=not selected,
+        disabled=not placed,
         width="stretch",
     )
+    # The confirmations are toasts: a banner above the table would push it down under the
+    # pointer, then vanish at the next tick, and the following ticks would land on other rows.
     if put and circle is not None:
         outcome = assign(ws.network, selected, circle, role, other)
         ws.set_network(outcome.network)
-        ws.flash(
-            "success",
-            ws.t("qualify.sort.done", count=outcome.changed, circle=label(circle, ws.lang)),
-        )
-    elif unsort:
-        outcome = clear(ws.network, selected)
+        done = t_count("qualify.sort.done", ws.lang, outcome.changed, circle=label(circle, ws.lang))
+        ws.flash("toast", done)
+    elif unsort and placed:
+        outcome = clear(ws.network, placed)
         ws.set_network(outcome.network)
-        ws.flash("info", ws.t("qualify.sort.cleared", count=outcome.changed))
+        ws.flash("toast", t_count("qualify.sort.cleared", ws.lang, outcome.changed))
     if put or unsort:
         ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
         st.rerun()

@@ -72,7 +72,10 @@ def _column_config(ws: Workspace) -> dict[str, Any]:
             help=ws.t(f"criterion.{name}.help"),
         )
     for name in ("last_contact_date", "action_due"):
-        config[name] = st.column_config.DateColumn(ws.t(f"field.{name}"), format=date_format(lang))
+        # Wide enough for the whole date while it is typed in the cell (« 10 / 12 / 2026 »).
+        config[name] = st.column_config.DateColumn(
+            ws.t(f"field.{name}"), format=date_format(lang), width="medium"
+        )
     config["value_kinds"] = st.column_config.TextColumn(
         ws.t("field.value_kinds"), help=ws.t("criterion.value_kinds.help")
     )
@@ -140,6 +143,7 @@ def table(ws: Workspace) -> None:
         column_config=_column_config(ws),
         width="stretch",
         height=min(38 + 35 * len(ids), 600),
+        placeholder="",
     )
     changes = (ws.widget_value(key) or {}).get("edited_rows") or {}
     if changes:

@@ -46,6 +46,8 @@ _RESYNC = "reseau.resync"
 _RESYNC_VALUES = "reseau.resync_values"
 _RELOAD_NOTE = "reseau.reload_note"
 _OWN_PREFIX = "reseau."
+_PAGE = "reseau.page"
+_ARRIVED = "reseau.arrived"
 
 
 @dataclass(frozen=True)
@@ -390,6 +392,17 @@ class Workspace:
     # --- widget values, for on_change callbacks that save what was just entered ---
     def widget_value(self, key: str, default: Any = None) -> Any:
         return self._session.get(key, default)
+
+    # --- which screen the run shows ---
+    def enter_page(self, name: str) -> None:
+        """Notes the screen this run shows, so a screen can tell a fresh visit from a rerun."""
+        self._session[_ARRIVED] = self._session.get(_PAGE) != name
+        self._session[_PAGE] = name
+
+    @property
+    def arrived(self) -> bool:
+        """True when the previous run showed another screen (or this is the session's first)."""
+        return self._session.get(_ARRIVED, True)
 
     # --- per-page scratch values that must survive moving between pages ---
     def scratch(self, name: str, default: Any = None) -> Any:

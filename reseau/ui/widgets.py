@@ -38,6 +38,8 @@ def show_flashes(ws: Workspace) -> None:
 
 
 def page_title(ws: Workspace, key: str) -> None:
+    """The screen's title and its passing messages; every screen opens with it."""
+    ws.enter_page(key)
     st.title(ws.t(key))
     show_flashes(ws)
     show_download_failures(ws)

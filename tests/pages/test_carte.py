@@ -147,3 +147,25 @@ def test_the_page_speaks_english_when_the_participant_does():
 
     assert at.tabs[0].label == "The three circles"
     assert figures(at)[MATRIX]["layout"]["xaxis"]["title"]["text"] == "<b>Relationship strength</b>"
+
+
+def _up_to_the_reset_button(at) -> list[str]:
+    """The sidebar's elements, top to bottom, until the reset button included."""
+    kinds = []
+    for child in at.sidebar.children.values():
+        kinds.append(child.type)
+        if getattr(child, "key", None) == "map.filter.reset":
+            return kinds
+    raise AssertionError("no reset button in the sidebar")
+
+
+def test_the_reset_button_stands_above_the_filters_whether_or_not_a_filter_is_set():
+    at = goto(open_app(demo=True), "pages/carte.py")
+    assert at.button(key="map.filter.reset").disabled
+    before = _up_to_the_reset_button(at)
+
+    widget(at, "multiselect", "field.circle").set_value([Circle.OPERATIONAL]).run()
+
+    assert not at.button(key="map.filter.reset").disabled
+    assert _up_to_the_reset_button(at) == before
+    assert "multiselect" not in before

@@ -64,7 +64,13 @@ def test_a_file_built_before_a_change_is_not_offered_any_more():
     _button(at, "export.build").click().run()
 
     at = goto(at, "pages/plan.py")
-    _button(at, "plan.no_action.add_all").click().run()
+    at.session_state["plan_unplanned_0"] = {
+        "edited_rows": {0: {"keep": True}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    _button(at, "plan.no_action.add").click().run()
+    _button(at, "plan.no_action.confirm").click().run()
     at = goto(at, "pages/exporter.py")
 
     assert not at.get("download_button")

@@ -100,17 +100,49 @@ def test_contacts_without_an_action_are_listed_with_a_suggestion():
     assert hugo["suggestion"] == t("suggestion.watch.helped_team_member", "fr")
 
 
-def test_keeping_every_suggestion_puts_them_all_in_the_plan():
+def test_ticking_every_suggestion_adds_nothing_until_the_list_is_confirmed():
     at = _plan_page()
+    before = _saved(at).network
 
-    _button(at, "plan.no_action.add_all").click().run()
+    _button(at, "plan.no_action.tick_all").click().run()
+    ticked = at.data_editor[1].value
+    _button(at, "plan.no_action.add").click().run()
+
+    assert_no_error(at)
+    assert _saved(at).network == before
+    assert t("plan.no_action.review.many", "fr", count=5) in texts(at)
+    assert any("Hugo Perrin" in m.value for m in at.markdown)
+    assert set(ticked[ticked["keep"]]["name"]) == {
+        c.display_name for c in before if c.is_sorted and not c.has_action
+    }
+
+
+def test_confirming_the_reviewed_suggestions_adds_them_but_never_an_unsorted_contact():
+    at = _plan_page()
+    unsorted = [c.id for c in _saved(at).network if not c.is_sorted and not c.has_action]
+
+    _button(at, "plan.no_action.tick_all").click().run()
+    _button(at, "plan.no_action.add").click().run()
+    _button(at, "plan.no_action.confirm").click().run()
 
     assert_no_error(at)
     saved = _saved(at).network
-    assert all(contact.has_action for contact in saved)
     assert saved.get("demo08").action_text == t("suggestion.watch.helped_team_member", "fr")
-    assert t("plan.no_action.added", "fr", count=7) in texts(at)
-    assert t("plan.no_action.all_set", "fr") in texts(at)
+    assert all(c.has_action for c in saved if c.is_sorted)
+    assert unsorted and not any(saved.get(cid).has_action for cid in unsorted)
+    assert t("plan.no_action.added.many", "fr", count=5) in texts(at)
+
+
+def test_cancelling_the_review_adds_nothing():
+    at = _plan_page()
+    before = _saved(at).network
+
+    _button(at, "plan.no_action.tick_all").click().run()
+    _button(at, "plan.no_action.add").click().run()
+    _button(at, "plan.no_action.cancel").click().run()
+
+    assert _saved(at).network == before
+    assert not any(b.label == t("plan.no_action.confirm", "fr") for b in at.button)
 
 
 def test_a_reworded_suggestion_keeps_the_participants_words():
@@ -122,6 +154,7 @@ def test_a_reworded_suggestion_keeps_the_participants_words():
         "deleted_rows": [],
     }
     _button(at, "plan.no_action.add").click().run()
+    _button(at, "plan.no_action.confirm").click().run()
 
     first = at.data_editor[1].value if len(at.data_editor) > 1 else None
     saved = _saved(at).network
@@ -129,6 +162,22 @@ def test_a_reworded_suggestion_keeps_the_participants_words():
     assert len(kept) == 1 and kept[0].action_status is ActionStatus.TODO
     assert kept[0].action_due is not None
     assert first is not None and len(first) == 6
+
+
+def test_a_change_in_the_grid_after_adding_closes_the_review_so_nothing_stale_is_confirmed():
+    at = _plan_page()
+    _button(at, "plan.no_action.tick_all").click().run()
+    _button(at, "plan.no_action.add").click().run()
+    assert any(b.label == t("plan.no_action.confirm", "fr") for b in at.button)
+
+    at.session_state["plan_unplanned_1"] = {
+        "edited_rows": {0: {"keep": False}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+
+    assert not any(b.label == t("plan.no_action.confirm", "fr") for b in at.button)
 
 
 def test_adding_without_ticking_anything_says_what_to_do():

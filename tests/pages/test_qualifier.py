@@ -37,7 +37,15 @@ def test_the_screen_opens_on_sorting_when_some_contacts_are_not_sorted():
     at = _qualifier()
 
     assert at.segmented_control[0].value == "sort"
-    assert t("qualify.progress.unsorted", "en", count=1) in texts(at)
+
+
+def test_the_header_and_the_sorting_list_count_the_same_contacts_not_sorted():
+    at = _qualifier("sort", lang="fr")
+    unsorted = [c for c in _saved(at).network if not c.is_sorted]
+
+    assert len(unsorted) == 2  # the demo has one contact without a circle, one without a role
+    assert t("qualify.progress.unsorted.many", "fr", count=2) in texts(at)
+    assert t("qualify.sort.selected.none", "fr", count=0, total=2) in texts(at)
 
 
 def test_next_and_previous_walk_the_contacts_circle_by_circle():
@@ -185,10 +193,7 @@ def test_several_contacts_are_sorted_at_once():
     at.toggle(key="qualify.sort.unsorted_only").set_value(False).run()
     network = _saved(at).network
 
-    at.session_state["qualify.sort.table.0"] = {
-        "selection": {"rows": [0, 1, 30], "columns": [], "cells": []}
-    }
-    at.run()
+    _tick(at, [0, 1, 30])
     at.pills(key="qualify.sort.circle").set_value(Circle.OPERATIONAL).run()
     at.radio(key="qualify.sort.role.operational").set_value(Role.BENEFICIARY).run()
     apply = next(b for b in at.button if b.label.startswith("Place the 3"))
@@ -201,7 +206,51 @@ def test_several_contacts_are_sorted_at_once():
             Circle.OPERATIONAL,
             Role.BENEFICIARY,
         )
-    assert t("qualify.sort.done", "en", count=3, circle="Operational network") in texts(at)
+    assert t("qualify.sort.done.many", "en", count=3, circle="Operational network") in [
+        toast.value for toast in at.toast
+    ]
+
+
+def _above_the_sort_table(at: AppTest) -> list[str]:
+    """The kinds of the elements drawn above the sorting table, top to bottom."""
+    kinds: list[str] = []
+
+    def walk(node) -> bool:
+        for child in node.children.values():
+            if child.type == "dataframe":
+                return True
+            kinds.append(child.type)
+            if hasattr(child, "children") and walk(child):
+                return True
+        return False
+
+    assert walk(at.main), "the sorting table is on screen"
+    return kinds
+
+
+def _tick(at: AppTest, rows: list[int]) -> None:
+    version = next(v for v in range(20, -1, -1) if f"qualify.sort.table.{v}" in at.session_state)
+    at.session_state[f"qualify.sort.table.{version}"] = {
+        "selection": {"rows": rows, "columns": [], "cells": []}
+    }
+    at.run()
+
+
+def test_nothing_above_the_sort_table_moves_when_contacts_are_placed_or_at_the_next_tick():
+    at = _qualifier("sort")
+    at.toggle(key="qualify.sort.unsorted_only").set_value(False).run()
+    _tick(at, [0, 1])
+    at.pills(key="qualify.sort.circle").set_value(Circle.OPERATIONAL).run()
+    before = _above_the_sort_table(at)
+
+    next(b for b in at.button if b.label.startswith("Place the 2")).click().run()
+    after_placing = _above_the_sort_table(at)
+    _tick(at, [5])
+    after_next_tick = _above_the_sort_table(at)
+
+    assert_no_error(at)
+    assert before == after_placing == after_next_tick
+    assert t("qualify.sort.selected.one", "en", count=1, total=31) in texts(at)
 
 
 def test_a_gap_prompt_adds_people_with_just_a_name():
@@ -288,3 +337,31 @@ def test_settings_show_weights_and_thresholds_as_whole_numbers_not_decimals():
 
     formats = {w.label: w.proto.format for w in (*at.number_input, *at.slider) if w.proto.format}
     assert formats and set(formats.values()) <= {"%g", "%d"}
+
+
+def test_taking_contacts_out_of_their_circle_counts_only_those_that_have_one():
+    at = _qualifier("sort", lang="fr")
+    network = _saved(at).network
+    unsorted = [c for c in network if not c.is_sorted]
+    loose = next(place for place, c in enumerate(unsorted) if c.circle is None)
+    half = next(c for c in unsorted if c.circle is not None)
+
+    _tick(at, [loose])
+    assert next(b for b in at.button if b.label == t("qualify.sort.clear.none", "fr")).disabled
+    _tick(at, [0, 1])
+    take_out = next(b for b in at.button if b.label == t("qualify.sort.clear.one", "fr", count=1))
+    take_out.click().run()
+
+    assert_no_error(at)
+    assert _saved(at).network.get(half.id).circle is None
+    assert [toast.value for toast in at.toast] == [t("qualify.sort.cleared.one", "fr", count=1)]
+
+
+def test_switching_the_sorting_list_clears_the_ticks_instead_of_moving_them_to_other_people():
+    at = _qualifier("sort", lang="fr")
+    at.toggle(key="qualify.sort.unsorted_only").set_value(False).run()
+    _tick(at, [0, 1])
+
+    at.toggle(key="qualify.sort.unsorted_only").set_value(True).run()
+
+    assert t("qualify.sort.selected.none", "fr", count=0, total=2) in texts(at)
