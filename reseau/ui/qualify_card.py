@@ -7,6 +7,7 @@ lost when the participant moves on, changes page or refreshes.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
@@ -84,13 +85,27 @@ def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[],
 # --- navigation ---
 def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     """The ids of the walk under the chosen filter, and the contact to show."""
-    order = walkthrough.walk_order(ws.network, ws.scratch(FILTER, walkthrough.ALL), ws.cursor)
+    order = walkthrough.walk_order(ws.network, _current_filter(ws), ws.cursor)
     return order, walkthrough.current(order, ws.cursor)
 
 
-def _change_filter(ws: Workspace) -> None:
+def labelled_key(base: str, labels: Sequence[str]) -> str:
+    """A selectbox key that changes whenever one of its labels does.
+
+    A browser sends back the label a selectbox last showed, not a value: once a label changes
+    (a ✓ when a contact becomes qualified, another language), the old label no longer names an
+    option and Streamlit hands it to the callback as if the participant had chosen it. A new
+    key makes a new widget that starts on the option the app chooses.
+    """
+    digest = zlib.crc32("\x1f".join(labels).encode("utf-8"))
+    return f"{base}.{digest:08x}"
+
+
+def _change_filter(ws: Workspace, key: str) -> None:
     """A new filter starts on its first contact unless the one shown already belongs to it."""
-    wanted = ws.widget_value(FILTER)
+    wanted = ws.widget_value(key)
+    if wanted not in walkthrough.FILTERS:
+        return
     ws.set_scratch(FILTER, wanted)
     order = walkthrough.walk_order(ws.network, wanted)
     if ws.cursor not in order:
@@ -99,6 +114,13 @@ def _change_filter(ws: Workspace) -> None:
 
 def _go(ws: Workspace, contact_id: str | None) -> None:
     ws.set_cursor(contact_id)
+
+
+def _jump(ws: Workspace, key: str) -> None:
+    """Opens the contact chosen in the jump list; anything else than a contact id is ignored."""
+    chosen = ws.widget_value(key)
+    if isinstance(chosen, str) and chosen in ws.network:
+        ws.set_cursor(chosen)
 
 
 def _go_next_open(ws: Workspace) -> None:
@@ -128,30 +150,39 @@ def filter_labels(ws: Workspace) -> dict[str, str]:
     }
 
 
+def _current_filter(ws: Workspace) -> str:
+    wanted = ws.scratch(FILTER, walkthrough.ALL)
+    return wanted if wanted in walkthrough.FILTERS else walkthrough.ALL
+
+
 def navigation(ws: Workspace) -> str | None:
     """Filter, jump list, previous / next / skip / next not qualified; returns the contact shown."""
     order, here = walk(ws)
     filter_col, jump_col = st.columns([1, 2])
+    names = filter_labels(ws)
+    filter_key = labelled_key(FILTER, [names[value] for value in walkthrough.FILTERS])
     filter_col.selectbox(
         ws.t("qualify.filter"),
         walkthrough.FILTERS,
-        index=walkthrough.FILTERS.index(ws.scratch(FILTER, walkthrough.ALL)),
-        format_func=filter_labels(ws).__getitem__,
-        key=FILTER,
+        index=walkthrough.FILTERS.index(_current_filter(ws)),
+        format_func=names.__getitem__,
+        key=filter_key,
         on_change=_change_filter,
-        args=(ws,),
+        args=(ws, filter_key),
     )
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
         return None
-    jump_key = f"qualify.jump.{here}"
+    jump_labels = {cid: _jump_label(ws, cid) for cid in order}
+    jump_key = labelled_key(f"qualify.jump.{here}", list(jump_labels.values()))
     jump_col.selectbox(
         ws.t("qualify.jump"),
         order,
         index=order.index(here),
-        format_func={cid: _jump_label(ws, cid) for cid in order}.__getitem__,
+        format_func=jump_labels.__getitem__,
         key=jump_key,
-        on_change=lambda: _go(ws, ws.widget_value(jump_key)),
+        on_change=_jump,
+        args=(ws, jump_key),
     )
     place, total = walkthrough.position(order, here)
     prev_col, next_col, skip_col, open_col, where_col = st.columns([1, 1, 1, 1.4, 1.2])
