@@ -219,6 +219,10 @@ class Workspace:
     def widget_value(self, key: str, default: Any = None) -> Any:
         return self._session.get(key, default)
 
+    def set_widget_value(self, key: str, value: Any) -> None:
+        """Shows `value` in a widget on the next run, from a callback, when the app chose it."""
+        self._session[key] = value
+
     # --- per-page scratch values that must survive moving between pages ---
     def scratch(self, name: str, default: Any = None) -> Any:
         return self._session.setdefault(_SCRATCH, {}).get(name, default)

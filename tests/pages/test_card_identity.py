@@ -6,6 +6,8 @@ A browser sends back the label a selectbox last showed; these tests drive the ap
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from streamlit.testing.v1 import AppTest
 
 from reseau.i18n import Lang, t
@@ -125,3 +127,47 @@ def test_switching_the_language_on_the_table_keeps_its_filter_working():
         at.toggle[0].set_value(not at.toggle[0].value).run()
         assert_no_error(at)
         assert stored_workbook(at).lang == lang
+
+
+def test_a_first_action_typed_without_a_date_is_due_in_two_weeks_and_the_card_shows_it():
+    at = _card()
+    _button(at, "qualify.next_open").click().run()
+    victor = stored_workbook(at).cursor
+    assert stored_workbook(at).network.get(victor).action_due is None
+
+    at.text_area(key=f"qualify.{victor}.action_text").input("Lui proposer un café").run()
+    assert_no_error(at)
+
+    due = date.today() + timedelta(days=14)
+    assert stored_workbook(at).network.get(victor).action_due == due
+    assert at.date_input(key=f"qualify.{victor}.action_due").value == due
+
+
+def test_the_way_to_the_next_contact_is_also_right_after_the_last_required_answer():
+    at = _card()
+    _button(at, "qualify.next_open").click().run()
+    victor = stored_workbook(at).cursor
+    _qualify(at, victor)
+
+    at.button(key="qualify.bottom.next_open").click().run()
+    assert_no_error(at)
+
+    shown = stored_workbook(at).network.get(stored_workbook(at).cursor)
+    assert shown.id != victor and not shown.is_qualified
+    assert stored_workbook(at).network.get(victor).is_qualified
+
+
+def test_the_other_criteria_are_one_click_away_in_an_expander():
+    at = _card()
+    cursor = stored_workbook(at).cursor
+
+    more = next(e for e in at.expander if e.label == t("qualify.more", "en"))
+
+    inside = {w.key for w in more.get("button_group")} | {w.key for w in more.date_input}
+    assert {
+        f"qualify.{cursor}.reciprocity",
+        f"qualify.{cursor}.value_kinds",
+        f"qualify.{cursor}.last_contact_nature",
+        f"qualify.{cursor}.last_contact_result",
+        f"qualify.{cursor}.last_contact_date",
+    } <= inside

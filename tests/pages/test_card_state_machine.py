@@ -141,6 +141,9 @@ class Model:
                 contact["circle"] = value
         else:
             contact[name] = value
+        if name == "action_text" and value and contact["action_due"] is None:
+            # A first action typed without a date is due in two weeks.
+            contact["action_due"] = date.today() + timedelta(days=14)
 
 
 class CardMachine(RuleBasedStateMachine):
@@ -355,6 +358,33 @@ class CardMachine(RuleBasedStateMachine):
         jump = next(s for s in self.at.selectbox if s.label == t("qualify.jump", self.model.lang))
         mark = "✓" if self.model.qualified(here) else "○"
         assert browser_label(self.at, jump) == f"{mark} {name}"
+
+    @invariant()
+    def every_field_on_the_card_shows_what_is_stored(self) -> None:
+        here = self.model.shown()
+        if here is None:
+            return
+        contact = self.model.contacts[here]
+        at = self.at
+        shown = {
+            "circle": at.segmented_control(key=f"qualify.{here}.circle").value,
+            "action_status": at.segmented_control(key=f"qualify.{here}.action_status").value,
+            "action_text": at.text_area(key=f"qualify.{here}.action_text").value,
+            "action_due": at.date_input(key=f"qualify.{here}.action_due").value,
+            "last_contact_date": at.date_input(key=f"qualify.{here}.last_contact_date").value,
+            "last_contact_note": at.text_input(key=f"qualify.{here}.last_contact_note").value,
+            "value_kinds": set(at.pills(key=f"qualify.{here}.value_kinds").value),
+            **{n: at.segmented_control(key=f"qualify.{here}.{n}").value for n in SCALE_FIELDS},
+            **{n: at.pills(key=f"qualify.{here}.{n}").value for n in CHOICES},
+        }
+        if contact["circle"] is not None:
+            role_key = f"qualify.{here}.role.{contact['circle'].value}"
+            shown["role"] = at.pills(key=role_key).value
+        for name in TEXTS:  # the field keeps the spaces typed around; the store does not
+            shown[name] = shown[name].strip()
+        expected = {name: contact[name] for name in shown}
+        expected["value_kinds"] = set(contact["value_kinds"])
+        assert shown == expected
 
     @invariant()
     def the_store_holds_what_the_participant_did(self) -> None:
