@@ -403,11 +403,12 @@ def _identity(ws: Workspace, contact: Contact) -> None:
 
 
 def card(ws: Workspace, contact: Contact) -> None:
-    """One contact: what qualifies it fits one screen and ends with the way on; the rest below.
+    """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
 
-    Circle, role, the five scored criteria and the first action come first, each a click, then
-    the row to the next contact. The other criteria (reciprocity, kinds of value, the last
-    contact) stay one click away in an expander, then the explanations.
+    The first tab holds circle, role, the five scored criteria and the first action, each a
+    click; the second holds reciprocity, kinds of value and the last contact. Both sit inside
+    the card above the row to the next contact, so the card keeps its place and its name stays
+    in view whatever the participant opens. Each contact opens on the first tab.
     """
     with st.container(border=True):
         who_col, status_col = st.columns([3, 2], vertical_alignment="center")
@@ -415,11 +416,17 @@ def card(ws: Workspace, contact: Contact) -> None:
             _identity(ws, contact)
         with status_col:
             _status(ws, contact)
-        placement(ws, contact)
-        scales(ws, contact)
-        first_action(ws, contact)
+        essential, more = st.tabs(
+            [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
+            key=f"qualify.{contact.id}.tabs",
+        )
+        with essential:
+            placement(ws, contact)
+            scales(ws, contact)
+            first_action(ws, contact)
+        with more:
+            more_criteria(ws, contact)
         move_buttons(ws, "bottom")
-    more_criteria(ws, contact)
     explanations(ws, contact)
 
 
@@ -430,29 +437,28 @@ def scales(ws: Workspace, contact: Contact) -> None:
 
 
 def more_criteria(ws: Workspace, contact: Contact) -> None:
-    """Reciprocity, kinds of value and the last contact: refinements, one click away."""
-    with st.expander(ws.t("qualify.more"), icon=":material/tune:"):
-        exchange_col, last_col = st.columns(2, gap="large")
-        with exchange_col:
-            _choice(
-                ws,
-                contact,
-                "reciprocity",
-                Reciprocity,
-                "criterion.reciprocity",
-                help_key="criterion.reciprocity.help",
-            )
-            _choice(
-                ws,
-                contact,
-                "value_kinds",
-                ValueKind,
-                "criterion.value_kinds",
-                help_key="criterion.value_kinds.help",
-                multi=True,
-            )
-        with last_col:
-            last_contact(ws, contact)
+    """Reciprocity, kinds of value and the last contact: what refines the picture."""
+    exchange_col, last_col = st.columns(2, gap="large")
+    with exchange_col:
+        _choice(
+            ws,
+            contact,
+            "reciprocity",
+            Reciprocity,
+            "criterion.reciprocity",
+            help_key="criterion.reciprocity.help",
+        )
+        _choice(
+            ws,
+            contact,
+            "value_kinds",
+            ValueKind,
+            "criterion.value_kinds",
+            help_key="criterion.value_kinds.help",
+            multi=True,
+        )
+    with last_col:
+        last_contact(ws, contact)
 
 
 def last_contact(ws: Workspace, contact: Contact) -> None:

@@ -157,11 +157,11 @@ def test_the_way_to_the_next_contact_is_also_right_after_the_last_required_answe
     assert stored_workbook(at).network.get(victor).is_qualified
 
 
-def test_the_other_criteria_are_one_click_away_in_an_expander():
+def test_the_other_criteria_are_one_click_away_in_a_second_tab_of_the_card():
     at = _card()
     cursor = stored_workbook(at).cursor
 
-    more = next(e for e in at.expander if e.label == t("qualify.more", "en"))
+    more = next(tab for tab in at.tabs if tab.label == t("qualify.tab.more", "en"))
 
     inside = {w.key for w in more.get("button_group")} | {w.key for w in more.date_input}
     assert {
