@@ -462,7 +462,6 @@ def more_criteria(ws: Workspace, contact: Contact) -> None:
 
 
 def last_contact(ws: Workspace, contact: Contact) -> None:
-    st.markdown(f"**{ws.t('criterion.last_contact')}**")
     _choice(ws, contact, "last_contact_nature", ContactNature, "field.last_contact_nature")
     _date(ws, contact, "last_contact_date", max_value=ws.today, min_value=date(1950, 1, 1))
     _choice(ws, contact, "last_contact_result", ContactResult, "field.last_contact_result")
