@@ -60,6 +60,9 @@ def start_session(ws: Workspace) -> None:
 
     if url_lang:
         ws.set_lang(Lang.parse(url_lang, ws.lang))
+        # The link says where to start; from then on the sidebar's switch decides (the workbook
+        # keeps the language, so a refresh without the parameter loses nothing).
+        del params[LANG_PARAM]
     if wants_demo:
         del params[DEMO_PARAM]
     if joining:
