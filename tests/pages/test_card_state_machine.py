@@ -155,8 +155,6 @@ class CardMachine(RuleBasedStateMachine):
     @initialize()
     def open_the_card(self) -> None:
         self.at = like_a_browser(goto(open_app(demo=True, lang="fr"), "pages/qualifier.py"))
-        # The language comes from the link only once: the machine switches it in the workbook.
-        del self.at.query_params["lang"]
         self._card_mode()
         stored = stored_workbook(self.at)
         self.model = Model(
