@@ -15,7 +15,6 @@ import random
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -264,7 +263,7 @@ def test_contacts_qualified_in_a_random_order_keep_every_answer(
 
 
 def test_what_qualifies_a_contact_fits_one_screen_with_the_way_on_below_it(
-    screen: Page, server: Server, tmp_path: Path
+    screen: Page, server: Server
 ) -> None:
     store = open_store(f"sqlite:///{server.data_dir / 'reseau.sqlite3'}")
     workbook_id, _ = unqualified_workbook(store)
