@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -240,7 +241,8 @@ def report(tally: Tally, where: str) -> str:
 
 
 @pytest.fixture
-def screen(browser: Browser) -> Page:
+def screen(browser: Browser) -> Iterator[Page]:
+    """A French page at 1440x900, the screen the card must fit."""
     context = browser.new_context(locale="fr-FR", viewport=SCREEN)
     context.set_default_timeout(IDLE_TIMEOUT_MS)
     yield context.new_page()
