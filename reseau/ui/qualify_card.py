@@ -2,7 +2,9 @@
 
 Every widget's key holds the contact's id, so moving to another contact shows that contact's
 values, and every change is saved through the Workspace the moment it is made: nothing typed is
-lost when the participant moves on, changes page or refreshes.
+lost when the participant moves on, changes page or refreshes. Each saver is bound to the id of
+the contact it was drawn for, never to the cursor or a place in the walk, and a selectbox whose
+labels change gets a new key (`labelled_key`), so a browser never sends an old label back.
 """
 
 from __future__ import annotations
