@@ -8,7 +8,9 @@ On generated networks of 50, 500 and 5,000 contacts it measures, in the same run
   same contacts (target: ratio <= 3);
 - the time to rerun each page's script (Streamlit AppTest) with 500 contacts vs with 10
   (target: ratio <= 2), with the absolute milliseconds;
-- the peak memory of one session holding 5,000 contacts (tracemalloc).
+- the peak memory of one session holding 5,000 contacts (tracemalloc);
+- clicks and seconds per contact qualifying five contacts on the card in Chromium at 1440x900
+  (the journey of `tests/e2e/test_card_orders.py`; target: at most 9 clicks; `--skip-browser`).
 
 It prints a table and writes the figures as JSON to `bench-results/<timestamp>.json`, so runs can
 be compared. It is not part of the test suite: timings depend on the machine.
@@ -324,6 +326,36 @@ def measure_memory(size: int) -> dict[str, Any]:
 # --- report ---------------------------------------------------------------------------------
 
 
+def measure_card_journey() -> dict[str, Any]:
+    """Clicks and seconds per contact on the card, in Chromium at 1440x900 (the e2e journey)."""
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_server
+    from tests.e2e.test_card_orders import SCREEN, qualify_everyone
+
+    if not CHROMIUM.exists():
+        return {"note": f"skipped: no Chromium at {CHROMIUM}"}
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="reseau-bench-card-") as data_dir:
+        server = start_server(Path(data_dir))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+                )
+                page = browser.new_page(locale="fr-FR", viewport=SCREEN)
+                tally = qualify_everyone(page, server, None, check=False)
+                browser.close()
+        finally:
+            server.stop()
+    clicks, qualifying, seconds = tally.averages()
+    return {
+        "contacts": len(tally.per_contact),
+        "qualifying_clicks": qualifying,
+        "clicks": clicks,
+        "seconds": seconds,
+    }
+
+
 def _fmt(value: float | None, spec: str) -> str:
     if value is None or value != value:  # None or NaN
         return "n/a"
@@ -378,6 +410,17 @@ def print_report(results: dict[str, Any]) -> None:
         print(f"  peak while running each page: {memory['session_peak_mb']:.1f} MB")
         if memory["errors"]:
             print(f"  page errors: {memory['errors']}")
+    card = results.get("card")
+    if card:
+        print("\nQualifying on the card, top to bottom (Chromium 1440x900)   target <= 9 clicks")
+        if "note" in card:
+            print(f"  {card['note']}")
+        else:
+            print(
+                f"  per contact over {card['contacts']}: {card['qualifying_clicks']:.1f} clicks "
+                f"to qualify and go on ({_verdict(card['qualifying_clicks'] / 9, 1.0)}), "
+                f"{card['clicks']:.1f} with the other criteria, {card['seconds']:.1f} s"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -386,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="50 and 500 contacts, fewer reruns")
     parser.add_argument("--out", default=str(ROOT / "bench-results"))
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true", help="no card journey")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.quick:
@@ -418,6 +462,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_memory and not args.quick:
             print("measuring memory…", flush=True)
             results["memory"] = measure_memory(MEMORY_SIZE)
+        if not args.skip_browser:
+            print("measuring the card in a browser…", flush=True)
+            results["card"] = measure_card_journey()
         results["duration_s"] = time.perf_counter() - started
 
     print_report(results)

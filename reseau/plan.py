@@ -306,3 +306,16 @@ def accept_suggestions(
         if suggestion is not None:
             rows.append((contact_id, suggestion.changes(text, due)))
     return apply_plan_rows(network, rows, lang)
+
+
+# A first action typed without a date is due in two weeks: the plan then has a date to remind
+# the participant of, which they change in one click if another suits them better.
+FIRST_ACTION_DELAY_DAYS = 14
+
+
+def first_action_changes(contact: Contact, text: str, today: date) -> dict[str, Any]:
+    """The changes a first action typed on the card makes: its text, and a due date if none."""
+    changes: dict[str, Any] = {"action_text": text}
+    if text and contact.action_due is None:
+        changes["action_due"] = today + timedelta(days=FIRST_ACTION_DELAY_DAYS)
+    return changes

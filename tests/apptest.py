@@ -73,3 +73,74 @@ def stored_workbook(at: AppTest):
         if at.query_params.get("new") in ("1", ["1"]):
             return Workbook()
         raise
+
+
+# --- what a browser sends back for a selectbox ---
+# AppTest sends a selectbox's value by formatting it with this run's labels. A browser does not:
+# it keeps the label it was last shown and sends that string back with every later click, even
+# after the app changed the option's label (a ✓ mark, another language). Tests of screens whose
+# labels change opt in with `like_a_browser`, so they see what a participant sees.
+_FRONTEND = "_reseau_frontend_labels"
+
+
+def like_a_browser(at: AppTest) -> AppTest:
+    """Makes `at` send for its selectboxes the label a browser would hold, not a fresh one."""
+    _install_frontend_patches()
+    if getattr(at, _FRONTEND, None) is None:
+        setattr(at, _FRONTEND, {})
+        _remember_labels(at)
+    return at
+
+
+def _remember_labels(at: AppTest) -> None:
+    from streamlit.testing.v1.element_tree import Selectbox
+
+    before: dict[str, str] = getattr(at, _FRONTEND)
+    after: dict[str, str] = {}
+    for node in at._tree:
+        if not isinstance(node, Selectbox):
+            continue
+        proto = node.proto
+        if proto.set_value:
+            after[node.id] = proto.raw_value
+        elif node.id in before:
+            after[node.id] = before[node.id]  # the browser keeps what it shows
+        elif proto.HasField("default") and proto.options:
+            after[node.id] = proto.options[proto.default]
+    setattr(at, _FRONTEND, after)
+
+
+def _install_frontend_patches() -> None:
+    from streamlit.testing.v1.element_tree import InitialValue, Selectbox
+
+    if getattr(Selectbox, "_reseau_patched", False):
+        return
+    plain_state = Selectbox._widget_state.fget
+    plain_run = AppTest._run
+
+    def widget_state(self: Selectbox):  # type: ignore[no-untyped-def]
+        labels = getattr(self.root._runner, _FRONTEND, None)
+        if labels is None:
+            return plain_state(self)
+        if isinstance(self._value, InitialValue) and self.id in labels:
+            state = plain_state(self)
+            state.string_value = labels[self.id]
+            return state
+        state = plain_state(self)
+        labels[self.id] = state.string_value
+        return state
+
+    def run(self: AppTest, *args, **kwargs):  # type: ignore[no-untyped-def]
+        result = plain_run(self, *args, **kwargs)
+        if getattr(self, _FRONTEND, None) is not None:
+            _remember_labels(self)
+        return result
+
+    Selectbox._widget_state = property(widget_state)  # type: ignore[method-assign]
+    AppTest._run = run  # type: ignore[method-assign]
+    Selectbox._reseau_patched = True  # type: ignore[attr-defined]
+
+
+def browser_label(at: AppTest, selectbox) -> str | None:  # type: ignore[no-untyped-def]
+    """The label a browser shows in a selectbox after the last run."""
+    return getattr(at, _FRONTEND, {}).get(selectbox.id)

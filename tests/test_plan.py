@@ -135,3 +135,17 @@ def test_a_role_of_ones_own_shows_the_participants_words():
     contact = Contact(first_name="A", circle=Circle.SUPPORT, role=Role.OTHER, role_other="Coach")
 
     assert role_text(contact, Lang.FR) == "Autre (Coach)"
+
+
+def test_a_first_action_without_a_date_is_due_two_weeks_later_and_a_chosen_date_is_kept():
+    from reseau.plan import first_action_changes
+
+    undated = Contact(first_name="Léa")
+    dated = Contact(first_name="Léa", action_due=date(2027, 1, 4))
+
+    assert first_action_changes(undated, "Appeler", date(2026, 11, 27)) == {
+        "action_text": "Appeler",
+        "action_due": date(2026, 12, 11),
+    }
+    assert first_action_changes(dated, "Appeler", date(2026, 11, 27)) == {"action_text": "Appeler"}
+    assert first_action_changes(undated, "", date(2026, 11, 27)) == {"action_text": ""}

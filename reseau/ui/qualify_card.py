@@ -2,11 +2,14 @@
 
 Every widget's key holds the contact's id, so moving to another contact shows that contact's
 values, and every change is saved through the Workspace the moment it is made: nothing typed is
-lost when the participant moves on, changes page or refreshes.
+lost when the participant moves on, changes page or refreshes. Each saver is bound to the id of
+the contact it was drawn for, never to the cursor or a place in the walk, and a selectbox whose
+labels change gets a new key (`labelled_key`), so a browser never sends an old label back.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
@@ -19,6 +22,7 @@ from reseau.contact import SCALE_FIELDS, SHORT_TEXT_LIMIT, Contact
 from reseau.errors import ReseauError
 from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
 from reseau.i18n import label
+from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
 from reseau.ui.state import Workspace
@@ -84,13 +88,27 @@ def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[],
 # --- navigation ---
 def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     """The ids of the walk under the chosen filter, and the contact to show."""
-    order = walkthrough.walk_order(ws.network, ws.scratch(FILTER, walkthrough.ALL), ws.cursor)
+    order = walkthrough.walk_order(ws.network, _current_filter(ws), ws.cursor)
     return order, walkthrough.current(order, ws.cursor)
 
 
-def _change_filter(ws: Workspace) -> None:
+def labelled_key(base: str, labels: Sequence[str]) -> str:
+    """A selectbox key that changes whenever one of its labels does.
+
+    A browser sends back the label a selectbox last showed, not a value: once a label changes
+    (a ✓ when a contact becomes qualified, another language), the old label no longer names an
+    option and Streamlit hands it to the callback as if the participant had chosen it. A new
+    key makes a new widget that starts on the option the app chooses.
+    """
+    digest = zlib.crc32("\x1f".join(labels).encode("utf-8"))
+    return f"{base}.{digest:08x}"
+
+
+def _change_filter(ws: Workspace, key: str) -> None:
     """A new filter starts on its first contact unless the one shown already belongs to it."""
-    wanted = ws.widget_value(FILTER)
+    wanted = ws.widget_value(key)
+    if wanted not in walkthrough.FILTERS:
+        return
     ws.set_scratch(FILTER, wanted)
     order = walkthrough.walk_order(ws.network, wanted)
     if ws.cursor not in order:
@@ -99,6 +117,13 @@ def _change_filter(ws: Workspace) -> None:
 
 def _go(ws: Workspace, contact_id: str | None) -> None:
     ws.set_cursor(contact_id)
+
+
+def _jump(ws: Workspace, key: str) -> None:
+    """Opens the contact chosen in the jump list; anything else than a contact id is ignored."""
+    chosen = ws.widget_value(key)
+    if isinstance(chosen, str) and chosen in ws.network:
+        ws.set_cursor(chosen)
 
 
 def _go_next_open(ws: Workspace) -> None:
@@ -128,35 +153,61 @@ def filter_labels(ws: Workspace) -> dict[str, str]:
     }
 
 
+def _current_filter(ws: Workspace) -> str:
+    wanted = ws.scratch(FILTER, walkthrough.ALL)
+    return wanted if wanted in walkthrough.FILTERS else walkthrough.ALL
+
+
 def navigation(ws: Workspace) -> str | None:
     """Filter, jump list, previous / next / skip / next not qualified; returns the contact shown."""
     order, here = walk(ws)
     filter_col, jump_col = st.columns([1, 2])
+    names = filter_labels(ws)
+    filter_key = labelled_key(FILTER, [names[value] for value in walkthrough.FILTERS])
     filter_col.selectbox(
         ws.t("qualify.filter"),
         walkthrough.FILTERS,
-        index=walkthrough.FILTERS.index(ws.scratch(FILTER, walkthrough.ALL)),
-        format_func=filter_labels(ws).__getitem__,
-        key=FILTER,
+        index=walkthrough.FILTERS.index(_current_filter(ws)),
+        format_func=names.__getitem__,
+        key=filter_key,
         on_change=_change_filter,
-        args=(ws,),
+        args=(ws, filter_key),
     )
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
         return None
-    jump_key = f"qualify.jump.{here}"
+    jump_labels = {cid: _jump_label(ws, cid) for cid in order}
+    jump_key = labelled_key(f"qualify.jump.{here}", list(jump_labels.values()))
     jump_col.selectbox(
         ws.t("qualify.jump"),
         order,
         index=order.index(here),
-        format_func={cid: _jump_label(ws, cid) for cid in order}.__getitem__,
+        format_func=jump_labels.__getitem__,
         key=jump_key,
-        on_change=lambda: _go(ws, ws.widget_value(jump_key)),
+        on_change=_jump,
+        args=(ws, jump_key),
     )
+    move_buttons(ws, "top")
+    return here
+
+
+def move_buttons(ws: Workspace, where: str) -> None:
+    """Previous, next, (skip,) next not qualified and the place in the walk, on one row.
+
+    The row is drawn above the card and again below its last required answer (`where` is
+    "top" or "bottom"), so the way on is under the pointer when the contact is qualified.
+    """
+    order, here = walk(ws)
     place, total = walkthrough.position(order, here)
-    prev_col, next_col, skip_col, open_col, where_col = st.columns([1, 1, 1, 1.4, 1.2])
+    top = where == "top"
+    widths = [1, 1, 1, 1.4, 1.2] if top else [1, 1, 1.4, 2.2]
+    columns = list(st.columns(widths, vertical_alignment="center"))
+    prev_col, next_col = columns[0], columns[1]
+    skip_col = columns[2] if top else None
+    open_col, where_col = columns[-2], columns[-1]
     prev_col.button(
         ws.t("qualify.previous"),
+        key=f"qualify.{where}.previous",
         icon=":material/arrow_back:",
         disabled=place <= 1,
         on_click=_go,
@@ -165,22 +216,26 @@ def navigation(ws: Workspace) -> str | None:
     )
     next_col.button(
         ws.t("qualify.next"),
+        key=f"qualify.{where}.next",
         icon=":material/arrow_forward:",
         disabled=place >= total,
         on_click=_go,
         args=(ws, walkthrough.step(order, here, +1)),
         width="stretch",
     )
-    skip_col.button(
-        ws.t("qualify.skip"),
-        icon=":material/redo:",
-        help=ws.t("qualify.skip.help"),
-        on_click=_skip,
-        args=(ws,),
-        width="stretch",
-    )
+    if skip_col is not None:
+        skip_col.button(
+            ws.t("qualify.skip"),
+            key=f"qualify.{where}.skip",
+            icon=":material/redo:",
+            help=ws.t("qualify.skip.help"),
+            on_click=_skip,
+            args=(ws,),
+            width="stretch",
+        )
     open_col.button(
         ws.t("qualify.next_open"),
+        key=f"qualify.{where}.next_open",
         icon=":material/fast_forward:",
         type="primary",
         on_click=_go_next_open,
@@ -188,7 +243,6 @@ def navigation(ws: Workspace) -> str | None:
         width="stretch",
     )
     where_col.markdown(ws.t("qualify.position", place=place, total=total))
-    return here
 
 
 def _jump_label(ws: Workspace, contact_id: str) -> str:
@@ -199,25 +253,31 @@ def _jump_label(ws: Workspace, contact_id: str) -> str:
 
 # --- the card ---
 def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
+    """One scored criterion on one line: its name, the five points, what the point chosen means."""
     key = _key(contact, field)
     anchors = "\n".join(
         "- " + ws.t("qualify.anchor", point=point, anchor=ws.t(scale.anchor_key(point)))
         for point in scale.points
     )
-    value = st.segmented_control(
-        ws.t(scale.label_key),
-        list(scale.points),
-        default=getattr(contact, field),
-        key=key,
-        help=f"{ws.t(scale.help_key)}\n\n{anchors}",
-        on_change=_saver(ws, contact.id, field, key),
-        width="stretch",
-    )
+    name_col, points_col, anchor_col = st.columns([1.3, 1.4, 2.3], vertical_alignment="center")
+    name_col.markdown(f"**{ws.t(scale.label_key)}**", help=f"{ws.t(scale.help_key)}\n\n{anchors}")
+    with points_col:
+        value = st.segmented_control(
+            ws.t(scale.label_key),
+            list(scale.points),
+            default=getattr(contact, field),
+            key=key,
+            on_change=_saver(ws, contact.id, field, key),
+            label_visibility="collapsed",
+            width="stretch",
+        )
     chosen = getattr(contact, field) if value is None else value
     if chosen is None:
-        st.caption(ws.t(scale.help_key))
+        anchor_col.caption(ws.t(scale.help_key))
     else:
-        st.caption(ws.t("qualify.anchor", point=chosen, anchor=ws.t(scale.anchor_key(chosen))))
+        anchor_col.caption(
+            ws.t("qualify.anchor", point=chosen, anchor=ws.t(scale.anchor_key(chosen)))
+        )
 
 
 def _choice(
@@ -245,25 +305,27 @@ def _choice(
     )
 
 
-def _text(ws: Workspace, contact: Contact, field: str, *, area: bool = False) -> None:
+def _text(ws: Workspace, contact: Contact, field: str) -> None:
     key = _key(contact, field)
-    widget = st.text_area if area else st.text_input
-    widget(
+    st.text_input(
         ws.t(f"field.{field}"),
         value=getattr(contact, field),
         key=key,
-        max_chars=None if area else SHORT_TEXT_LIMIT,
+        max_chars=SHORT_TEXT_LIMIT,
         on_change=_saver(ws, contact.id, field, key),
     )
 
 
-def _date(ws: Workspace, contact: Contact, field: str, **limits: date) -> None:
+def _date(
+    ws: Workspace, contact: Contact, field: str, help: str | None = None, **limits: date
+) -> None:
     key = _key(contact, field)
     st.date_input(
         ws.t(f"field.{field}"),
         value=getattr(contact, field),
         key=key,
         format=date_format(ws.lang),
+        help=help,
         on_change=_saver(ws, contact.id, field, key),
         **limits,
     )
@@ -279,36 +341,39 @@ def _set_circle(ws: Workspace, contact_id: str, key: str) -> None:
 
 def placement(ws: Workspace, contact: Contact) -> None:
     """Circle, then the roles of that circle with what each means, « Autre » with free text."""
-    circle_key = _key(contact, "circle")
-    st.segmented_control(
-        ws.t("field.circle"),
-        list(Circle),
-        default=contact.circle,
-        format_func=partial(label, lang=ws.lang),
-        key=circle_key,
-        on_change=_set_circle,
-        args=(ws, contact.id, circle_key),
-    )
-    if contact.circle is None:
-        st.caption(ws.t("qualify.circle.first"))
-        return
-    st.caption(ws.t(f"circle.{contact.circle.value}.help"))
-    role_key = _key(contact, f"role.{contact.circle.value}")
-    roles = roles_of(contact.circle)
-    st.pills(
-        ws.t("field.role"),
-        list(roles),
-        default=contact.role,
-        format_func=partial(label, lang=ws.lang),
-        key=role_key,
-        help="\n".join(f"- **{label(r, ws.lang)}** — {ws.t(r.help_key)}" for r in roles),
-        on_change=_saver(ws, contact.id, "role", role_key),
-        wrap=True,
-    )
-    if contact.role is Role.OTHER:
-        _text(ws, contact, "role_other")
-    elif contact.role is not None:
-        st.caption(ws.t(contact.role.help_key))
+    circle_col, role_col = st.columns(2, gap="medium")
+    with circle_col:
+        circle_key = _key(contact, "circle")
+        st.segmented_control(
+            ws.t("field.circle"),
+            list(Circle),
+            default=contact.circle,
+            format_func=partial(label, lang=ws.lang),
+            key=circle_key,
+            on_change=_set_circle,
+            args=(ws, contact.id, circle_key),
+        )
+        if contact.circle is None:
+            st.caption(ws.t("qualify.circle.first"))
+            return
+        st.caption(ws.t(f"circle.{contact.circle.value}.help"))
+    with role_col:
+        role_key = _key(contact, f"role.{contact.circle.value}")
+        roles = roles_of(contact.circle)
+        st.pills(
+            ws.t("field.role"),
+            list(roles),
+            default=contact.role,
+            format_func=partial(label, lang=ws.lang),
+            key=role_key,
+            help="\n".join(f"- **{label(r, ws.lang)}** — {ws.t(r.help_key)}" for r in roles),
+            on_change=_saver(ws, contact.id, "role", role_key),
+            wrap=True,
+        )
+        if contact.role is Role.OTHER:
+            _text(ws, contact, "role_other")
+        elif contact.role is not None:
+            st.caption(ws.t(contact.role.help_key))
 
 
 def _status(ws: Workspace, contact: Contact) -> None:
@@ -340,63 +405,108 @@ def _identity(ws: Workspace, contact: Contact) -> None:
 
 
 def card(ws: Workspace, contact: Contact) -> None:
-    """The whole card of one contact: identity, place, the seven criteria, the explanations."""
+    """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
+
+    The first tab holds circle, role, the five scored criteria and the first action, each a
+    click; the second holds reciprocity, kinds of value and the last contact. Both sit inside
+    the card above the row to the next contact, so the card keeps its place and its name stays
+    in view whatever the participant opens. Each contact opens on the first tab.
+    """
     with st.container(border=True):
-        who_col, status_col = st.columns([3, 2])
+        who_col, status_col = st.columns([3, 2], vertical_alignment="center")
         with who_col:
             _identity(ws, contact)
         with status_col:
             _status(ws, contact)
-        placement(ws, contact)
-        st.divider()
-        relation_col, mission_col = st.columns(2, gap="large")
-        with relation_col:
-            st.markdown(f"**{ws.t('qualify.section.relation')}**")
-            _scale(ws, contact, "frequency", SCALE_FIELDS["frequency"])
-            _scale(ws, contact, "trust", SCALE_FIELDS["trust"])
-            _choice(
-                ws,
-                contact,
-                "reciprocity",
-                Reciprocity,
-                "criterion.reciprocity",
-                help_key="criterion.reciprocity.help",
-            )
-            last_contact(ws, contact)
-        with mission_col:
-            st.markdown(f"**{ws.t('qualify.section.mission')}**")
-            _choice(
-                ws,
-                contact,
-                "value_kinds",
-                ValueKind,
-                "criterion.value_kinds",
-                help_key="criterion.value_kinds.help",
-                multi=True,
-            )
-            for field in ("added_value", "interest", "power"):
-                _scale(ws, contact, field, SCALE_FIELDS[field])
-        st.divider()
-        first_action(ws, contact)
+        essential, more = st.tabs(
+            [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
+            key=f"qualify.{contact.id}.tabs",
+        )
+        with essential:
+            placement(ws, contact)
+            scales(ws, contact)
+            first_action(ws, contact)
+        with more:
+            more_criteria(ws, contact)
+        move_buttons(ws, "bottom")
     explanations(ws, contact)
 
 
+def scales(ws: Workspace, contact: Contact) -> None:
+    """The five scored criteria, one per line: the relationship's two, then the mission's three."""
+    for field in ("frequency", "trust", "added_value", "interest", "power"):
+        _scale(ws, contact, field, SCALE_FIELDS[field])
+
+
+def more_criteria(ws: Workspace, contact: Contact) -> None:
+    """Reciprocity, kinds of value and the last contact: what refines the picture."""
+    exchange_col, last_col = st.columns(2, gap="large")
+    with exchange_col:
+        _choice(
+            ws,
+            contact,
+            "reciprocity",
+            Reciprocity,
+            "criterion.reciprocity",
+            help_key="criterion.reciprocity.help",
+        )
+        _choice(
+            ws,
+            contact,
+            "value_kinds",
+            ValueKind,
+            "criterion.value_kinds",
+            help_key="criterion.value_kinds.help",
+            multi=True,
+        )
+    with last_col:
+        last_contact(ws, contact)
+
+
 def last_contact(ws: Workspace, contact: Contact) -> None:
-    st.markdown(f"**{ws.t('criterion.last_contact')}**")
     _choice(ws, contact, "last_contact_nature", ContactNature, "field.last_contact_nature")
     _date(ws, contact, "last_contact_date", max_value=ws.today, min_value=date(1950, 1, 1))
     _choice(ws, contact, "last_contact_result", ContactResult, "field.last_contact_result")
     _text(ws, contact, "last_contact_note")
 
 
+def _save_action(ws: Workspace, contact_id: str, key: str) -> None:
+    """Saves the first action; one typed without a date gets the default delay."""
+    text = (ws.widget_value(key) or "").strip()
+    contact = ws.network.get(contact_id)
+    changes = first_action_changes(contact, text, ws.today)
+    try:
+        ws.update_contact(contact_id, **changes)
+    except ReseauError as problem:
+        ws.flash("error", problem_md(ws, problem))
+        return
+    if "action_due" in changes:
+        # The date field keeps what it last showed unless told: show the date just chosen.
+        ws.set_widget_value(_key(contact, "action_due"), changes["action_due"])
+
+
 def first_action(ws: Workspace, contact: Contact) -> None:
-    st.markdown(f"**{ws.t('criterion.first_action')}**")
-    st.caption(ws.t("criterion.first_action.help"))
-    text_col, due_col, status_col = st.columns([3, 1, 2])
+    """What to do next with this person, by when, and where it stands."""
+    text_col, due_col, status_col = st.columns([4, 1.5, 2.2])
     with text_col:
-        _text(ws, contact, "action_text", area=True)
+        key = _key(contact, "action_text")
+        st.text_area(
+            ws.t("criterion.first_action"),
+            value=contact.action_text,
+            key=key,
+            height=68,
+            help=ws.t("criterion.first_action.help"),
+            on_change=_save_action,
+            args=(ws, contact.id, key),
+        )
     with due_col:
-        _date(ws, contact, "action_due", min_value=date(2000, 1, 1))
+        _date(
+            ws,
+            contact,
+            "action_due",
+            help=ws.t("qualify.due.help", days=FIRST_ACTION_DELAY_DAYS),
+            min_value=date(2000, 1, 1),
+        )
     with status_col:
         key = _key(contact, "action_status")
         st.segmented_control(

@@ -23,7 +23,7 @@ from reseau.editing import (
     role_options,
 )
 from reseau.ui.markdown import escape_markdown
-from reseau.ui.qualify_card import filter_labels
+from reseau.ui.qualify_card import filter_labels, labelled_key
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
 from reseau.vocabulary import ActionStatus, ContactNature, ContactResult, Reciprocity
@@ -100,9 +100,15 @@ def _shown_ids(ws: Workspace) -> tuple[str, ...]:
 
 
 def _filters(ws: Workspace) -> None:
+    names = filter_labels(ws)
+    filter_key = labelled_key(_FILTER, [names[value] for value in walkthrough.FILTERS])
+    current = ws.scratch(_FILTER, walkthrough.ALL)
+
     def changed_filter() -> None:
-        ws.set_scratch(_FILTER, ws.widget_value(_FILTER))
-        _reset(ws)
+        wanted = ws.widget_value(filter_key)
+        if wanted in walkthrough.FILTERS:
+            ws.set_scratch(_FILTER, wanted)
+            _reset(ws)
 
     def changed_open() -> None:
         ws.set_scratch(_OPEN_ONLY, ws.widget_value(_OPEN_ONLY))
@@ -112,9 +118,9 @@ def _filters(ws: Workspace) -> None:
     filter_col.selectbox(
         ws.t("qualify.filter"),
         walkthrough.FILTERS,
-        index=walkthrough.FILTERS.index(ws.scratch(_FILTER, walkthrough.ALL)),
-        format_func=filter_labels(ws).__getitem__,
-        key=_FILTER,
+        index=walkthrough.FILTERS.index(current) if current in walkthrough.FILTERS else 0,
+        format_func=names.__getitem__,
+        key=filter_key,
         on_change=changed_filter,
     )
     open_col.toggle(

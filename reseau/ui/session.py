@@ -164,6 +164,11 @@ def start_session(ws: Workspace) -> None:
 
     if url_lang:
         ws.set_lang(Lang.parse(url_lang, ws.lang))
+        # The link says where to start; from then on the sidebar's switch decides. A stored
+        # workbook keeps the language, so a refresh without the parameter loses nothing; a new
+        # one has no row yet, so its link keeps the language until the switch or a first change.
+        if not ws.new_origin:
+            del params[LANG_PARAM]
     if wants_demo:
         del params[DEMO_PARAM]
     if joining:

@@ -404,6 +404,10 @@ class Workspace:
         """True when the previous run showed another screen (or this is the session's first)."""
         return self._session.get(_ARRIVED, True)
 
+    def set_widget_value(self, key: str, value: Any) -> None:
+        """Shows `value` in a widget on the next run, from a callback, when the app chose it."""
+        self._session[key] = value
+
     # --- per-page scratch values that must survive moving between pages ---
     def scratch(self, name: str, default: Any = None) -> Any:
         return self._session.setdefault(_SCRATCH, {}).get(name, default)

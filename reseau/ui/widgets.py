@@ -13,6 +13,7 @@ from reseau.errors import ReseauError
 from reseau.i18n import Lang
 from reseau.ui import pages
 from reseau.ui.downloads import show_download_failures
+from reseau.ui.joining import LANG_PARAM
 from reseau.ui.markdown import problem_md
 from reseau.ui.state import Workspace
 
@@ -65,6 +66,7 @@ def language_switch(ws: Workspace) -> None:
     )
     if choice is not None and choice is not ws.lang:
         ws.set_lang(choice)
+        st.query_params.pop(LANG_PARAM, None)  # the link's language no longer applies
         st.rerun()
 
 

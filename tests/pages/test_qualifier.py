@@ -33,6 +33,14 @@ def _button(at: AppTest, key: str, lang: str = "en"):
     return next(b for b in at.button if b.label == t(key, lang))
 
 
+def _jump_list(at: AppTest, lang: str = "en"):
+    return next(s for s in at.selectbox if s.label == t("qualify.jump", lang))
+
+
+def _filter(at: AppTest, lang: str = "en"):
+    return next(s for s in at.selectbox if s.label == t("qualify.filter", lang))
+
+
 def test_the_screen_opens_on_sorting_when_some_contacts_are_not_sorted():
     at = _qualifier()
 
@@ -113,7 +121,7 @@ def test_jumping_to_a_contact_shows_its_card_and_moves_the_cursor():
     network = _saved(at).network
     target = walk_order(network)[5]
 
-    at.selectbox(key=f"qualify.jump.{_saved(at).cursor}").set_value(target).run()
+    _jump_list(at).set_value(target).run()
 
     assert _saved(at).cursor == target
     assert _shown(at) == network.get(target).display_name
@@ -122,7 +130,7 @@ def test_jumping_to_a_contact_shows_its_card_and_moves_the_cursor():
 def test_the_circle_filter_walks_only_that_circle():
     at = _qualifier("card")
 
-    at.selectbox(key="qualify.filter").set_value(Circle.OPERATIONAL.value).run()
+    _filter(at).set_value(Circle.OPERATIONAL.value).run()
 
     network = _saved(at).network
     assert network.get(_saved(at).cursor).circle is Circle.OPERATIONAL
@@ -132,7 +140,7 @@ def test_the_circle_filter_walks_only_that_circle():
 def test_choosing_a_circle_on_the_card_offers_that_circles_roles():
     at = _qualifier("card")
     unsorted = next(c for c in _saved(at).network if c.circle is None)
-    at.selectbox(key=f"qualify.jump.{_saved(at).cursor}").set_value(unsorted.id).run()
+    _jump_list(at).set_value(unsorted.id).run()
 
     at.segmented_control(key=f"qualify.{unsorted.id}.circle").set_value(Circle.SUPPORT).run()
     at.pills(key=f"qualify.{unsorted.id}.role.support").set_value(Role.SPONSOR).run()
@@ -146,7 +154,7 @@ def test_choosing_a_circle_on_the_card_offers_that_circles_roles():
 def test_moving_a_contact_to_another_circle_clears_a_role_that_does_not_fit():
     at = _qualifier("card")
     sorted_one = next(c for c in _saved(at).network if c.role is Role.BENEFICIARY)
-    at.selectbox(key=f"qualify.jump.{_saved(at).cursor}").set_value(sorted_one.id).run()
+    _jump_list(at).set_value(sorted_one.id).run()
 
     at.segmented_control(key=f"qualify.{sorted_one.id}.circle").set_value(Circle.SUPPORT).run()
     assert_no_error(at)
