@@ -18,6 +18,7 @@ from typing import Any
 import streamlit as st
 
 from reseau import walkthrough
+from reseau.charts.plotly_config import chart_config
 from reseau.contact import SCALE_FIELDS, SHORT_TEXT_LIMIT, Contact
 from reseau.errors import ReseauError
 from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
@@ -537,7 +538,9 @@ def explanations(ws: Workspace, contact: Contact) -> None:
         st.markdown(f"**{ws.t('field.potential')}**")
         lines = explain_potential(contact, ws.settings, ws.lang)
         st.markdown("\n".join(f"- {line}" for line in lines))
-    with st.expander(ws.t("qualify.radar"), icon=":material/radar:"):
+    # Drawn only when asked: building the radar was a third of the server's time per click on
+    # the card (benchmarks/profile_card.py), even with its expander closed.
+    if st.toggle(ws.t("qualify.radar"), key="qualify.radar.show"):
         _radar(ws, contact)
 
 
@@ -552,4 +555,8 @@ def _radar(ws: Workspace, contact: Contact) -> None:
     if callable(text):
         st.info(text(ws.lang))
     else:
-        st.plotly_chart(figure, key=f"qualify.radar.{contact.id}")
+        st.plotly_chart(
+            figure,
+            key=f"qualify.radar.{contact.id}",
+            config=chart_config(ws.lang, file_name="radar"),
+        )

@@ -373,3 +373,15 @@ def test_switching_the_sorting_list_clears_the_ticks_instead_of_moving_them_to_o
     at.toggle(key="qualify.sort.unsorted_only").set_value(True).run()
 
     assert t("qualify.sort.selected.none", "fr", count=0, total=2) in texts(at)
+
+
+def test_the_cards_radar_is_drawn_only_when_the_participant_asks_for_it():
+    from tests.apptest import goto, open_app
+
+    at = goto(open_app(demo=True), "pages/qualifier.py")
+    at.get("button_group")[0].set_value("card").run()
+    assert not [c for c in at.get("plotly_chart")]
+
+    at.toggle(key="qualify.radar.show").set_value(True).run()
+
+    assert len(at.get("plotly_chart")) == 1
