@@ -34,6 +34,8 @@ _LONG = frozenset({"notes", "last_contact_note", "action_text"})
 _MULTI = re.compile(r"\s*:::\s*|\s*[;,]\s*|\s+")
 _PRIMARY = re.compile(r"^\*\s*")
 _MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
+# `"Omega" <omega@example.com>`: a display name before the address in angle brackets.
+_BRACKETED = re.compile(r"^[^<]*<\s*([^<>\s]+@[^<>\s]+)\s*>.*$", re.DOTALL)
 
 
 def _cell_text(value: object, field: str) -> object:
@@ -102,7 +104,7 @@ def _clean(series: pd.Series, field: str) -> pd.Series:
         text = _where(text, r"\s\s|[^\S ]", lambda t: t.str.replace(r"\s+", " ", regex=True))
     text = text.str.strip()
     if field == "email":
-        text = _where(text, r"[\s,;*]|:::|^mailto:", _first_address)
+        text = _where(text, r"[\s,;*<]|:::|^mailto:", _first_address)
     elif field == "phone":
         text = _where(text, r":::|^\*", _first_phone)
     return text.fillna("")
@@ -118,6 +120,7 @@ def _where(text: pd.Series, pattern: str, change: Callable[[pd.Series], pd.Serie
 
 
 def _first_address(text: pd.Series) -> pd.Series:
+    text = text.str.replace(_BRACKETED, r"\1", regex=True)
     text = text.str.replace(_PRIMARY, "", regex=True).str.replace(_MAILTO, "", regex=True)
     return text.str.split(_MULTI, n=1, regex=True).str[0]
 

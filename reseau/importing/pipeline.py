@@ -90,6 +90,7 @@ def read_contacts(
         RowNote(chosen.row_number(int(i)), "import.warning.text_cut", {"field": f, "limit": n})
         for i, f, n in cuts
     ]
+    warnings.extend(RowNote(row, key, params) for row, key, params in chosen.warnings)
     report(0.6, "import.progress.contacts")
     blank = ~(body.notna() & (body != "")).any(axis=1).to_numpy()
     contacts, rows = _contacts(frame, blank, chosen, fmt == "reseau", skipped, warnings, report)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -154,6 +155,35 @@ def decode_text(data: bytes) -> DecodedText:
         except (UnicodeDecodeError, LookupError):
             raise NotASpreadsheet() from None
     return DecodedText(text, encoding)
+
+
+_FOLD = re.compile(rb"(?:\r\n|\n|\r)[ \t]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def decode_vcard(data: bytes) -> DecodedText:
+    """The text of a vCard, whose UTF-8 may be damaged in places rather than be another encoding.
+
+    A line folded in the middle of a UTF-8 character is whole again once unfolded (folding is
+    done on bytes here, which vCard 3.0 and 4.0 allow); a file that is UTF-8 but for a few bytes
+    keeps them as U+FFFD, so the reader leaves out only the lines that hold them.
+    """
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or _utf16_without_bom(data):
+        return decode_text(data)
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    unfolded = _FOLD.sub(b"", data)
+    try:
+        return DecodedText(unfolded.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = unfolded.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    if len(_UTF8_SEQUENCE.findall(unfolded)) >= 2 * damaged:
+        return DecodedText(text, "utf-8")
+    return decode_text(data)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
