@@ -64,6 +64,7 @@ def report(preview: ImportPreview, lang: Lang) -> dict[str, Any]:
         "duplicates": len(preview.duplicates),
         "skipped": len(preview.skipped),
         "warnings": preview.warning_messages(lang),
+        "column_notes": preview.column_messages(lang),
         "mapping": dict(preview.mapping),
         "sheet": preview.sheet,
         "sheets": list(preview.sheets),
@@ -80,6 +81,7 @@ def text_report(preview: ImportPreview, lang: Lang) -> str:
     for column, field in preview.mapping.items():
         if field:
             lines.append(f"  {column} -> {field_label(field, lang)}")
+    lines.extend(preview.column_messages(lang))
     lines.extend(preview.skipped_messages(lang))
     lines.extend(preview.duplicate_messages(lang))
     lines.extend(preview.warning_messages(lang))

@@ -16,6 +16,7 @@ from reseau.contact_table import contact_from_fields
 from reseau.errors import ContactHasNoName, ReseauError
 from reseau.importing import limits
 from reseau.importing.cleaning import cut_long_texts, field_frame
+from reseau.importing.columns import refine_mapping
 from reseau.importing.duplicates import merge_within_file
 from reseau.importing.errors import (
     CellTooBig,
@@ -70,6 +71,9 @@ def read_contacts(
     fallback = {FileKind.TEXT: "csv", FileKind.VCARD: "vcard"}.get(kind, "excel")
     fmt = "vcard" if kind is FileKind.VCARD else detect_format(columns, fallback)
     used = _mapping(columns, mapping)
+    column_notes: list[RowNote] = []
+    if mapping is None:
+        used, column_notes = refine_mapping(used, body, fmt)
     if not has_name_column(used):
         raise NoNameColumn(columns, samples(body))
     if body.empty and not chosen.skipped:
@@ -116,6 +120,7 @@ def read_contacts(
         encoding=source.encoding,
         separator=source.separator,
         samples=samples(body),
+        column_notes=tuple(column_notes),
     )
 
 

@@ -63,6 +63,8 @@ class ImportPreview:
     separator: str | None = None
     # A few values of each source column, to help the user fix the mapping.
     samples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # What the values of whole columns said: a column taken, or offered rather than taken.
+    column_notes: tuple[RowNote, ...] = ()
 
     @property
     def is_vcard(self) -> bool:
@@ -80,6 +82,9 @@ class ImportPreview:
 
     def warning_messages(self, lang: Lang) -> list[str]:
         return [self._at(note.row, note.text(lang), lang) for note in self.warnings]
+
+    def column_messages(self, lang: Lang) -> list[str]:
+        return [note.text(lang) for note in self.column_notes]
 
     def duplicate_messages(self, lang: Lang) -> list[str]:
         return [

@@ -184,6 +184,9 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
     counts[1].metric(ws.t("import.metric.skipped"), len(preview.skipped))
     counts[2].metric(ws.t("import.metric.duplicates"), len(preview.duplicates))
     counts[3].metric(ws.t("import.metric.warnings"), len(preview.warnings))
+    for note in preview.column_messages(ws.lang):
+        # Column names and values are text people typed: shown escaped.
+        st.warning(escape_markdown(note), icon=":material/view_column:")
     if len(preview.sheets) > 1:
         sheet = st.selectbox(
             ws.t("import.sheet"),

@@ -1,0 +1,129 @@
+"""A column's meaning from its values, when its title says nothing or says the wrong thing.
+
+Titles come first (mapping.py); this looks at the values next. A column of e-mail addresses or
+phone numbers whose title is unknown is taken, or named in a note when another column already
+fills that field: it is never dropped in silence. A column whose title names one of the method's
+fields (`Action`, `Role`, `Title`…) is taken only when its values are the method's; otherwise it
+is offered in the mapping, not taken, and a note says why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from reseau.contact_table import _PARSERS as METHOD_PARSERS
+from reseau.importing.preview import RowNote
+from reseau.method_values import ValueNotUnderstood, fold
+
+SAMPLE_ROWS = 500
+_EMAIL = re.compile(r"^(?:mailto:)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", re.IGNORECASE)
+_BRACKETED = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")
+_PHONE = re.compile(r"^(?:tel:)?\+?[\d\s().\-/]+$", re.IGNORECASE)
+# Civilities that a `Title` column holds in English and French address books.
+CIVILITIES = frozenset(
+    fold(word)
+    for word in (
+        "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "M.", "Mme", "Mlle", "Me", "Pr",
+        "Monsieur", "Madame", "Mademoiselle", "Docteur", "Maître", "Professeur", "Dame",
+    )
+)  # fmt: skip
+# Codes other tools write in a column titled `Action`: what to do with the record, not a step.
+_RECORD_CODES = frozenset(
+    fold(word)
+    for word in (
+        "add", "delete", "update", "insert", "remove", "create", "modify", "edit", "new",
+        "ajout", "ajouter", "suppression", "supprimer", "modification", "modifier", "creation",
+    )
+)  # fmt: skip
+
+
+def distinct_values(series: pd.Series) -> list[str]:
+    """The column's distinct non-empty values among its first rows, as trimmed text."""
+    seen: dict[str, None] = {}
+    for value in series.head(SAMPLE_ROWS).tolist():
+        if value is None or (isinstance(value, float) and value != value):
+            continue
+        text = str(value).strip()
+        if text:
+            seen.setdefault(text, None)
+    return list(seen)
+
+
+def is_email(text: str) -> bool:
+    found = _BRACKETED.search(text)
+    return bool(_EMAIL.match(found.group(1) if found else text))
+
+
+def is_phone(text: str) -> bool:
+    first = text.splitlines()[0] if text else text
+    return bool(_PHONE.match(first)) and sum(ch.isdigit() for ch in first) >= 8
+
+
+def kind_of(values: Sequence[str]) -> str | None:
+    """ "email" or "phone" when most values are, else None."""
+    if not values:
+        return None
+    for field, test in (("email", is_email), ("phone", is_phone)):
+        if sum(1 for v in values if test(v)) >= max(1, 0.6 * len(values)):
+            return field
+    return None
+
+
+def _shown(values: Sequence[str]) -> str:
+    return " · ".join(v[:30] for v in values[:3])
+
+
+def _fits(field: str, values: Sequence[str]) -> bool:
+    """Whether a column's values are ones the method's field accepts."""
+    if field == "action_text":
+        return not all(fold(v) in _RECORD_CODES for v in values)
+    parse = METHOD_PARSERS.get(field)
+    if parse is None:
+        return True
+    understood = 0
+    for value in values:
+        try:
+            parse(value)
+        except (ValueNotUnderstood, TypeError, ValueError):
+            continue
+        understood += 1
+    return understood >= 0.5 * len(values)
+
+
+METHOD_FIELDS = frozenset(METHOD_PARSERS) | {"action_text"}
+
+
+def refine_mapping(
+    mapping: Mapping[str, str | None], body: pd.DataFrame, fmt: str
+) -> tuple[dict[str, str | None], list[RowNote]]:
+    """The title-based mapping checked against the values; notes say what changed and why."""
+    refined = dict(mapping)
+    notes: list[RowNote] = []
+    filled = {field for field in refined.values() if field}
+    for column, field in mapping.items():
+        values = distinct_values(body[column]) if column in body else []
+        if not values:
+            continue
+        params = {"column": column, "values": _shown(values)}
+        if field is None:
+            guessed = kind_of(values)
+            if guessed is None:
+                continue
+            if guessed in filled:
+                notes.append(RowNote(0, "import.column.looks_like", {**params, "field": guessed}))
+            else:
+                refined[column] = guessed
+                filled.add(guessed)
+                notes.append(RowNote(0, "import.column.guessed", {**params, "field": guessed}))
+        elif field == "job_title":
+            civil = sum(1 for v in values if fold(v) in CIVILITIES)
+            if civil >= 0.5 * len(values):
+                refined[column] = None
+                notes.append(RowNote(0, "import.column.civility", params))
+        elif field in METHOD_FIELDS and fmt != "reseau" and not _fits(field, values):
+            refined[column] = None
+            notes.append(RowNote(0, "import.column.not_method", {**params, "field": field}))
+    return refined, notes

@@ -1,0 +1,92 @@
+"""CSV files written the way other programs and hand-made French sheets write them (people
+invented)."""
+
+from __future__ import annotations
+
+from tests.importing.files import csv_text
+
+THUNDERBIRD_HEADER = [
+    "First Name", "Last Name", "Display Name", "Nickname", "Primary Email", "Secondary Email",
+    "Screen Name", "Work Phone", "Home Phone", "Fax Number", "Pager Number", "Mobile Number",
+    "Home Address", "Home Address 2", "Home City", "Home State", "Home ZipCode", "Home Country",
+    "Work Address", "Work Address 2", "Work City", "Work State", "Work ZipCode", "Work Country",
+    "Job Title", "Department", "Organization", "Web Page 1", "Web Page 2", "Birth Year",
+    "Birth Month", "Birth Day", "Custom 1", "Custom 2", "Custom 3", "Custom 4", "Notes", "",
+]  # fmt: skip
+
+
+def thunderbird_csv() -> bytes:
+    """Thunderbird's address book export: UTF-8, a trailing comma on every line."""
+
+    def row(**values: str) -> list[str]:
+        cells = dict.fromkeys(THUNDERBIRD_HEADER, "")
+        cells.update({k.replace("_", " "): v for k, v in values.items()})
+        return [cells[h] for h in THUNDERBIRD_HEADER]
+
+    rows = [
+        THUNDERBIRD_HEADER,
+        row(
+            First_Name="Anouk",
+            Last_Name="Bréhat",
+            Display_Name="Anouk Bréhat",
+            Primary_Email="anouk.brehat@example.com",
+            Secondary_Email="anouk@perso.example",
+            Work_Phone="+33 2 98 00 00 01",
+            Mobile_Number="+33 6 39 98 00 21",
+            Job_Title="Cheffe de projet",
+            Organization="Brest Métropole",
+        ),
+        row(
+            First_Name="Yves",
+            Last_Name="Kervella",
+            Display_Name="Yves Kervella",
+            Secondary_Email="yves.kervella@example.org",
+            Work_Phone="+33 2 98 00 00 02",
+            Organization="Chantiers de l'Odet",
+        ),
+    ]
+    return csv_text(rows).encode("utf-8")
+
+
+def french_hand_made_csv() -> bytes:
+    """A sheet typed by hand and saved from Excel as CSV (Windows-1252, semicolons)."""
+    rows = [
+        ["CONTACT PRINCIPAL", "Société / Raison sociale", "Mail du destinataire", "Portable"],
+        ["Maëlle Cornec", "Crêperie du Port", "maelle@example.fr", "06 39 98 00 31"],
+        ["Gwenaël Le Bihan", "Océan Bois", "gwenael@example.fr", "06 39 98 00 32"],
+    ]
+    return csv_text(rows, ";").encode("cp1252")
+
+
+def mailing_list_csv() -> bytes:
+    """A mail-merge list: the recipient's name and address, and other e-mail columns."""
+    rows = [
+        ["Nom du destinataire", "Mail du destinataire", "Email Home", "Email Work", "Company Name"],
+        ["Solène Tanguy", "", "solene@perso.example", "solene.tanguy@example.com", "Armor Conseil"],
+        ["Erwan Guivarc'h", "erwan@example.com", "", "", "Iroise SAS"],
+    ]
+    return csv_text(rows).encode("utf-8")
+
+
+def untitled_columns_csv() -> bytes:
+    """Columns whose titles say nothing, one of e-mails and two of phones."""
+    rows = [
+        ["Nom", "Prénom", "Coordonnées", "Joindre", "Ligne directe"],
+        ["Rolland", "Inès", "ines.rolland@example.com", "06 39 98 00 41", "02 99 00 00 41"],
+        ["Hamon", "Loïc", "loic.hamon@example.com", "06 39 98 00 42", "02 99 00 00 42"],
+        ["Le Goff", "Soizic", "", "06 39 98 00 43", ""],
+    ]
+    return csv_text(rows, ";").encode("utf-8")
+
+
+def crm_export_csv() -> bytes:
+    """A CRM's export: an `Action` column of record codes, a `Role` of job descriptions and a
+    `Title` of civilities; none of them is the method's."""
+    rows = [
+        ["Action", "Title", "First Name", "Last Name", "Email", "Role", "Status"],
+        ["add", "Dr", "Helen", "Marsh", "helen@example.com", "Chief Medical Officer", "Active"],
+        ["update", "Mrs", "Priya", "Shah", "priya@example.com", "Procurement lead", "Active"],
+        ["delete", "Mr", "Tom", "Baker", "tom@example.com", "Sales representative", "Inactive"],
+        ["add", "Ms", "Nora", "Quinn", "nora@example.com", "Head of operations", "Active"],
+    ]
+    return csv_text(rows).encode("utf-8")
