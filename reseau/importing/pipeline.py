@@ -36,6 +36,7 @@ from reseau.importing.mapping import (
 from reseau.importing.preview import DuplicateRow, ImportPreview, RowNote
 from reseau.importing.readers import Sheet, Source, read_source
 from reseau.importing.sniff import FileKind, file_kind
+from reseau.method_values import fold
 
 Progress = Callable[[float, str], None]
 _PROGRESS_EVERY = 2_000
@@ -95,6 +96,7 @@ def read_contacts(
         for i, f, n in cuts
     ]
     warnings.extend(RowNote(row, key, params) for row, key, params in chosen.warnings)
+    warnings.extend(_check_emails(frame, chosen))
     report(0.6, "import.progress.contacts")
     blank = ~(body.notna() & (body != "")).any(axis=1).to_numpy()
     contacts, rows = _contacts(frame, blank, chosen, fmt == "reseau", skipped, warnings, report)
@@ -201,7 +203,10 @@ def _contacts(
             record = {f: v for f, v in zip(fields, cells, strict=True) if v is not None and v != ""}
             contact, dropped = contact_from_fields(record, keep_id=keep_ids)
         except ContactHasNoName:
-            skipped.append(RowNote(row, "import.skipped.no_name"))
+            key = (
+                "import.skipped.company_only" if record.get("company") else "import.skipped.no_name"
+            )
+            skipped.append(RowNote(row, key))
             continue
         except ReseauError as problem:
             skipped.append(RowNote(row, problem.key, _plain(problem.params)))
@@ -213,6 +218,41 @@ def _contacts(
         if position and position % _PROGRESS_EVERY == 0:
             report(0.6 + 0.3 * position / total, "import.progress.contacts")
     return contacts, rows
+
+
+# What people type in an e-mail cell to say there is none: never an address, never a match.
+PLACEHOLDER_EMAILS = frozenset(
+    fold(word)
+    for word in (
+        "null", "none", "nil", "n/a", "na", "nc", "n.c.", "?", "aucun", "aucune", "néant",
+        "inconnu", "unknown", "no email", "pas d'email", "pas de mail", "pas d'adresse email",
+        "pas d'adresse mail", "pas d'adresse e-mail", "sans", "non communiqué",
+    )
+)  # fmt: skip
+
+
+def _check_emails(frame: pd.DataFrame, sheet: Sheet) -> list[RowNote]:
+    """Empties e-mail cells that hold no address; notes the ones typed with a space inside."""
+    if "email" not in frame:
+        return []
+    notes: list[RowNote] = []
+    emails = frame["email"]
+    no_address = (emails != "") & ~emails.str.contains("@", regex=False)
+    for index, value in emails[no_address].items():
+        if fold(value) and fold(value) not in PLACEHOLDER_EMAILS:
+            notes.append(
+                RowNote(
+                    sheet.row_number(int(index)), "import.warning.not_an_email", {"value": value}
+                )
+            )
+    if no_address.any():
+        frame.loc[no_address, "email"] = ""
+    spaced = frame["email"].str.contains(r"\s", regex=True)
+    for index, value in frame["email"][spaced].items():
+        notes.append(
+            RowNote(sheet.row_number(int(index)), "import.warning.email_space", {"value": value})
+        )
+    return notes
 
 
 def _plain(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -90,3 +90,37 @@ def crm_export_csv() -> bytes:
         ["add", "Ms", "Nora", "Quinn", "nora@example.com", "Head of operations", "Active"],
     ]
     return csv_text(rows).encode("utf-8")
+
+
+def placeholder_values_csv() -> bytes:
+    """A CRM export where « no e-mail » is written as text, an address has a space, a cell holds
+    two phones on two lines, a name carries its title, and some rows are only a company."""
+    rows = [
+        ["Nom complet", "Entreprise", "Email", "Téléphone"],
+        ["Marie Martin", "Alpha Conseil", "null", "06 39 98 00 51"],
+        ["Marie Martin", "Bêta Industrie", "null", ""],
+        ["Jean Petit", "", "n/a", ""],
+        ["Luc Roy", "", "-", ""],
+        ["Anne Blanc", "", "pas d'adresse email", ""],
+        ["Paul Noir", "", "paul noir@example.com", ""],
+        ["Zoé Vert", "", "à demander", "06 39 98 00 52\n01 40 00 00 52"],
+        ["Philippe LAILLIER, Directeur", "Granit & Fils", "", ""],
+        ["Verrerie de Quimperlé", "Verrerie de Quimperlé", "contact@verrerie.example", ""],
+        ["", "Scierie du Léon", "", "02 98 00 00 53"],
+    ]
+    return csv_text(rows).encode("utf-8")
+
+
+def ligature_duplicates_csv() -> bytes:
+    """The same people typed twice: with and without a ligature, and in NFD as macOS writes."""
+    nfd = "Hélène Cadiou".replace("é", "e\u0301").replace("è", "e\u0300")
+    rows = [
+        ["Nom complet", "Entreprise", "Email"],
+        ["Bernard Dubœuf", "Vins Dubœuf", ""],
+        ["Bernard Duboeuf", "Vins Duboeuf", "bernard@example.com"],
+        ["Ægir Lindqvist", "Nordisk", "aegir@example.com"],
+        ["Aegir Lindqvist", "", "aegir@example.com"],
+        [nfd, "Cadiou SA", ""],
+        ["Hélène Cadiou", "Cadiou SA", "helene@example.com"],
+    ]
+    return csv_text(rows).encode("utf-8")
