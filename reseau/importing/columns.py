@@ -127,3 +127,67 @@ def refine_mapping(
             refined[column] = None
             notes.append(RowNote(0, "import.column.not_method", {**params, "field": field}))
     return refined, notes
+
+
+_NAME_VALUE = re.compile(r"^[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*)*$")
+
+
+def _names_share(values: Sequence[str]) -> tuple[float, float, float]:
+    """How many values look like names, how many words they have, how many are in capitals."""
+    names = [v for v in values if _NAME_VALUE.match(v) and v[0].isupper()]
+    if not names:
+        return 0.0, 0.0, 0.0
+    words = sum(len(v.split()) for v in names) / len(names)
+    capitals = sum(1 for v in names if v.isupper() and len(v) > 1) / len(names)
+    return len(names) / len(values), words, capitals
+
+
+def _starts_address(body: pd.DataFrame, first: str, other: str, email: str) -> bool:
+    """Whether addresses start with `first`'s values more often than with `other`'s."""
+    score = 0
+    for name, rest, address in body[[first, other, email]].head(SAMPLE_ROWS).itertuples(False):
+        local = fold(str(address).split("@")[0])
+        if not local:
+            continue
+        if fold(name) and local.startswith(fold(name)):
+            score += 1
+        elif fold(rest) and local.startswith(fold(rest)):
+            score -= 1
+    return score > 0
+
+
+def guess_without_header(
+    mapping: Mapping[str, str | None], body: pd.DataFrame
+) -> tuple[dict[str, str | None], list[RowNote]]:
+    """Columns of a file without titles, from their values: e-mails and phones by their shape,
+    then names (a column of two-word names is a full name; of one word, first then last name,
+    the one in capitals being the last name), then the next text column as the company."""
+    guessed = dict(mapping)
+    texts: list[tuple[str, float, float]] = []
+    for column in mapping:
+        values = distinct_values(body[column])
+        kind = kind_of(values)
+        if kind and kind not in guessed.values():
+            guessed[column] = kind
+            continue
+        share, words, capitals = _names_share(values)
+        if share >= 0.6:
+            texts.append((column, words, capitals))
+    full = [c for c, words, _ in texts if words >= 1.5]
+    single = [(c, capitals) for c, words, capitals in texts if words < 1.5]
+    if len(single) >= 2:
+        (a, caps_a), (b, caps_b) = single[:2]
+        first, last = (b, a) if caps_a > caps_b else (a, b)
+        email = next((c for c, f in guessed.items() if f == "email"), None)
+        if caps_a == caps_b and email is not None and _starts_address(body, b, a, email):
+            first, last = b, a  # « Kerjean;Maud;maud.kerjean@… »: the address starts with it
+        guessed[first], guessed[last] = "first_name", "last_name"
+        rest = [c for c, _, _ in texts if c not in (a, b)]
+    elif full:
+        guessed[full[0]] = "full_name"
+        rest = [c for c, _, _ in texts if c != full[0]]
+    else:
+        rest = []
+    if rest:
+        guessed[rest[0]] = "company"
+    return guessed, [RowNote(0, "import.column.no_header", {})]

@@ -16,7 +16,7 @@ from reseau.contact_table import contact_from_fields
 from reseau.errors import ContactHasNoName, ReseauError
 from reseau.importing import limits
 from reseau.importing.cleaning import cut_long_texts, field_frame
-from reseau.importing.columns import refine_mapping
+from reseau.importing.columns import guess_without_header, refine_mapping
 from reseau.importing.duplicates import merge_within_file
 from reseau.importing.errors import (
     CellTooBig,
@@ -26,7 +26,7 @@ from reseau.importing.errors import (
     NoNameColumn,
     UnknownSheet,
 )
-from reseau.importing.header import Header, find_header
+from reseau.importing.header import NO_HEADER, Header, find_header
 from reseau.importing.mapping import (
     MAPPABLE_FIELDS,
     detect_format,
@@ -49,11 +49,13 @@ def read_contacts(
     sheet: str | None = None,
     mapping: Mapping[str, str | None] | None = None,
     progress: Progress | None = None,
+    header_row: int | None = None,
 ) -> ImportPreview:
     """Reads a contact file and says what it would import; raises `ImportRefused` otherwise.
 
     `filename` is only informative: the bytes decide what the file is. `sheet` and `mapping`
-    are the user's corrections (a source column missing from `mapping` is left out).
+    are the user's corrections (a source column missing from `mapping` is left out);
+    `header_row` is the row holding the titles (from 1), or `NO_HEADER` for none.
     """
     report = progress or (lambda fraction, key: None)
     report(0.0, "import.progress.reading")
@@ -61,22 +63,27 @@ def read_contacts(
     kind = file_kind(data)
     source = read_source(data, kind)
     report(0.3, "import.progress.header")
-    chosen, header = _choose_sheet(source, sheet)
+    chosen, header = _choose_sheet(source, sheet, header_row)
     if header is None:
         raise FileIsEmpty()
     columns = header.columns
     cells = chosen.cells
-    body = cells.iloc[header.row + 1 :, list(header.positions)]
-    body.columns = list(columns)
-    body = _without_trailing_blank_rows(body)
+    body = _without_trailing_blank_rows(_body(cells, header))
     fallback = {FileKind.TEXT: "csv", FileKind.VCARD: "vcard"}.get(kind, "excel")
     fmt = "vcard" if kind is FileKind.VCARD else detect_format(columns, fallback)
     used = _mapping(columns, mapping)
     column_notes: list[RowNote] = []
-    if mapping is None:
+    if mapping is None and header.row < 0:
+        used, column_notes = guess_without_header(used, body)
+    elif mapping is None:
         used, column_notes = refine_mapping(used, body, fmt)
     if not has_name_column(used):
-        raise NoNameColumn(columns, samples(body))
+        raise NoNameColumn(
+            columns,
+            samples(body),
+            _header_row(kind, chosen, header),
+            top_rows(chosen.cells) if kind is not FileKind.VCARD else (),
+        )
     if body.empty and not chosen.skipped:
         raise HeaderOnly()
     report(0.45, "import.progress.cleaning")
@@ -111,7 +118,7 @@ def read_contacts(
         kind=kind.value,
         sheet=chosen.name,
         sheets=_sheet_names(source),
-        header_row=chosen.row_number(header.row) if kind is not FileKind.VCARD else None,
+        header_row=_header_row(kind, chosen, header),
         columns=columns,
         mapping=used,
         contacts=within.contacts,
@@ -123,7 +130,24 @@ def read_contacts(
         separator=source.separator,
         samples=samples(body),
         column_notes=tuple(column_notes),
+        top_rows=top_rows(chosen.cells) if kind is not FileKind.VCARD else (),
     )
+
+
+def _header_row(kind: FileKind, sheet: Sheet, header: Header) -> int | None:
+    if kind is FileKind.VCARD:
+        return None
+    return NO_HEADER if header.row < 0 else sheet.row_number(header.row)
+
+
+def top_rows(cells: pd.DataFrame, count: int = 10, width: int = 60) -> tuple[str, ...]:
+    """The first rows of a sheet as short texts, for choosing which one holds the titles."""
+    rows = []
+    for values in cells.head(count).itertuples(index=False):
+        texts = [str(v).strip() for v in values if v is not None and v == v and str(v).strip()]
+        text = " · ".join(texts)
+        rows.append(text if len(text) <= width else text[: width - 1] + "…")
+    return tuple(rows)
 
 
 def samples(body: pd.DataFrame, count: int = 3, width: int = 40) -> dict[str, tuple[str, ...]]:
@@ -141,17 +165,28 @@ def _sheet_names(source: Source) -> tuple[str, ...]:
     return tuple(s.name for s in source.sheets if s.name is not None)
 
 
-def _choose_sheet(source: Source, wanted: str | None) -> tuple[Sheet, Header | None]:
+def _choose_sheet(
+    source: Source, wanted: str | None, header_row: int | None = None
+) -> tuple[Sheet, Header | None]:
     """The sheet asked for, or the one whose header looks most like a contact list."""
+    if source.kind is FileKind.VCARD:
+        header_row = None  # a vCard's columns are the reader's own
     if wanted is not None and source.sheets[0].name is not None:
         for candidate in source.sheets:
             if candidate.name == wanted:
-                return candidate, find_header(candidate.cells)
+                return candidate, find_header(candidate.cells, header_row)
         raise UnknownSheet(sheet=wanted)
+    if header_row is not None and len(source.sheets) == 1:
+        return source.sheets[0], find_header(source.sheets[0].cells, header_row)
     best: tuple[tuple[int, int, int], Sheet, Header | None] | None = None
     for candidate in source.sheets:
         found = find_header(candidate.cells)
-        if found is None:
+        if found is not None and found.row < 0:
+            found_map, _ = guess_without_header(
+                dict.fromkeys(found.columns), _body(candidate.cells, found)
+            )
+            score = (int(has_name_column(found_map)), 0, len(candidate.cells))
+        elif found is None:
             score = (0, 0, 0)
         else:
             named = has_name_column(guess_mapping(found.columns))
@@ -160,6 +195,12 @@ def _choose_sheet(source: Source, wanted: str | None) -> tuple[Sheet, Header | N
             best = (score, candidate, found)
     assert best is not None
     return best[1], best[2]
+
+
+def _body(cells: pd.DataFrame, header: Header) -> pd.DataFrame:
+    body = cells.iloc[header.row + 1 :, list(header.positions)]
+    body.columns = list(header.columns)
+    return body
 
 
 def _without_trailing_blank_rows(body: pd.DataFrame) -> pd.DataFrame:

@@ -65,6 +65,8 @@ class ImportPreview:
     samples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # What the values of whole columns said: a column taken, or offered rather than taken.
     column_notes: tuple[RowNote, ...] = ()
+    # The sheet's first rows, shortened, to choose which one holds the titles (or none).
+    top_rows: tuple[str, ...] = ()
 
     @property
     def is_vcard(self) -> bool:
@@ -114,6 +116,8 @@ class ImportPreview:
         if self.sheet:
             sheet = self.sheet if escape is None else escape(self.sheet)
             parts.append(t("import.where.sheet", lang, sheet=sheet))
+        if self.header_row == 0 and not self.is_vcard:
+            parts.append(t("import.where.no_header", lang))
         if self.header_row and not self.is_vcard:
             parts.append(t("import.where.header_row", lang, row=self.header_row))
         if self.encoding:

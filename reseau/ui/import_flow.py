@@ -25,13 +25,14 @@ from reseau.importing import (
 )
 from reseau.importing.bounded import read_contacts_bounded, start_reader_server
 from reseau.importing.errors import ImportBusy, ImportCancelled, ImportTooSlow
+from reseau.importing.header import NO_HEADER
 from reseau.importing.mapping import field_label
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "vcf"]
 PARSED = "import.parsed"  # (key, ImportPreview | ImportRefused)
-CHOICES = "import.choices"  # (digest, sheet, mapping)
+CHOICES = "import.choices"  # (digest, sheet, mapping, header row)
 RESULT = "import.result"  # what the last confirmed import did
 DRY_RUN = "import.dry_run"  # (preview, network, MergeResult): what confirming would do
 _ROUND = "import.round"  # bumped after an import, so the uploader starts empty
@@ -75,16 +76,26 @@ def uploaded_file(ws: Workspace) -> Upload | None:
     return Upload(file.name, data, hashlib.sha256(data).hexdigest(), str(file.file_id))
 
 
-def choices(ws: Workspace, upload: Upload) -> tuple[str | None, dict[str, str | None] | None]:
-    """The sheet and mapping the user chose for this file (None: let the importer guess)."""
+def choices(
+    ws: Workspace, upload: Upload
+) -> tuple[str | None, dict[str, str | None] | None, int | None]:
+    """The sheet, mapping and header row the user chose for this file (None: let the importer
+    guess)."""
     saved = ws.scratch(CHOICES)
     if saved and saved[0] == upload.digest:
-        return saved[1], saved[2]
-    return None, None
+        return saved[1], saved[2], saved[3]
+    return None, None, None
 
 
-def choose(ws: Workspace, upload: Upload, sheet: str | None, mapping: Mapping | None) -> None:
-    ws.set_scratch(CHOICES, (upload.digest, sheet, dict(mapping) if mapping else None))
+def choose(
+    ws: Workspace,
+    upload: Upload,
+    sheet: str | None,
+    mapping: Mapping | None,
+    header_row: int | None = None,
+) -> None:
+    saved = (upload.digest, sheet, dict(mapping) if mapping else None, header_row)
+    ws.set_scratch(CHOICES, saved)
     st.rerun()
 
 
@@ -96,8 +107,8 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
     refreshed while it reads, which is when Streamlit stops a run the participant left (a
     click elsewhere, a closed tab): the child is then ended at once. "Annuler" does the same.
     """
-    sheet, mapping = choices(ws, upload)
-    key = (upload.digest, sheet, tuple(sorted(mapping.items())) if mapping else None)
+    sheet, mapping, header_row = choices(ws, upload)
+    key = (upload.digest, sheet, tuple(sorted(mapping.items())) if mapping else None, header_row)
     cached = ws.scratch(PARSED)
     if cached and cached[0] in (key, (*key, upload.drop)):
         return cached[1]
@@ -116,6 +127,7 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
             upload.name,
             sheet=sheet,
             mapping=mapping,
+            header_row=header_row,
             progress=lambda fraction, text_key: bar.progress(fraction, text=ws.t(text_key)),
         )
     except ImportRefused as refused:
@@ -165,6 +177,8 @@ def show_merges(ws: Workspace, plan: MergeResult) -> None:
 def show_refusal(ws: Workspace, upload: Upload, refused: ImportRefused) -> None:
     st.error(problem_md(ws, refused), icon=":material/block:")
     st.caption(ws.t("import.untouched"))
+    if isinstance(refused, NoNameColumn) and refused.top_rows:
+        choose_header_row(ws, upload, refused.header_row, refused.top_rows)
     if isinstance(refused, NoNameColumn) and refused.columns:
         mapping_form(ws, upload, refused.columns, dict.fromkeys(refused.columns), refused.samples)
 
@@ -196,6 +210,8 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
         )
         if sheet != preview.sheet:
             choose(ws, upload, sheet, None)
+    if preview.top_rows:
+        choose_header_row(ws, upload, preview.header_row, preview.top_rows, preview.sheet)
     with st.expander(ws.t("import.mapping.title"), icon=":material/table_edit:"):
         mapping_form(ws, upload, preview.columns, preview.mapping, preview.samples)
     st.subheader(ws.t("import.preview.title", shown=min(_PREVIEW_ROWS, len(preview.contacts))))
@@ -232,8 +248,40 @@ def mapping_form(
             )
         applied = st.form_submit_button(ws.t("import.mapping.apply"), icon=":material/refresh:")
     if applied:
-        sheet, _ = choices(ws, upload)
-        choose(ws, upload, sheet, chosen)
+        sheet, _, header_row = choices(ws, upload)
+        choose(ws, upload, sheet, chosen, header_row)
+
+
+def choose_header_row(
+    ws: Workspace,
+    upload: Upload,
+    header_row: int | None,
+    top_rows: Sequence[str],
+    sheet: str | None = None,
+) -> None:
+    """Which row holds the column titles, or none: the first row is then already a person."""
+    rows = list(range(1, len(top_rows) + 1))
+    if header_row and header_row not in rows:
+        rows.append(header_row)
+    options = [NO_HEADER, *rows]
+    current = header_row if header_row in options else options[1]
+
+    def label(row: int) -> str:
+        if row == NO_HEADER:
+            return ws.t("import.header_row.none")
+        text = top_rows[row - 1] if row <= len(top_rows) else ""
+        return ws.t("import.header_row.option", row=row, text=text)
+
+    row = st.selectbox(
+        ws.t("import.header_row"),
+        options,
+        index=options.index(current),
+        format_func=label,
+        help=ws.t("import.header_row.help"),
+    )
+    if row != header_row:
+        chosen_sheet, _, _ = choices(ws, upload)
+        choose(ws, upload, chosen_sheet or sheet, None, row)
 
 
 def contact_rows(ws: Workspace, preview: ImportPreview) -> dict[str, list[Any]]:

@@ -124,3 +124,22 @@ def ligature_duplicates_csv() -> bytes:
         ["Hélène Cadiou", "Cadiou SA", "helene@example.com"],
     ]
     return csv_text(rows).encode("utf-8")
+
+
+def without_header_csv() -> bytes:
+    """A list typed straight into a sheet, no titles: the first row is already a person."""
+    rows = [
+        ["Kerjean", "Maud", "Groupe Arvor", "maud.kerjean@example.com", "06 39 98 00 61"],
+        ["Pellen", "Tanguy", "Ouest Logistique", "tanguy.pellen@example.com", "06 39 98 00 62"],
+        ["Quéré", "Annaïg", "Maison Quéré", "", "06 39 98 00 63"],
+    ]
+    return csv_text(rows, ";").encode("utf-8")
+
+
+def without_header_full_names_csv() -> bytes:
+    """No titles, one column of full names written « Prénom NOM »."""
+    rows = [
+        ["Lénaïc MORVAN", "lenaic.morvan@example.com"],
+        ["Rozenn LE DÛ", "rozenn.ledu@example.com"],
+    ]
+    return csv_text(rows).encode("utf-8")

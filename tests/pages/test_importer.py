@@ -163,3 +163,17 @@ def test_confirming_after_the_preview_does_what_the_preview_announced():
     assert_no_error(at)
     assert t("import.done", "fr", added=1, merged=1) in texts(at)
     assert len(stored_workbook(at).network) == 32
+
+
+def test_the_participant_chooses_that_a_file_has_no_title_row_and_its_first_person_is_kept():
+    data = files.csv_text(
+        [["Prénom", "Nom"], ["Maud", "Kerjean"], ["Tanguy", "Pellen"]], ";"
+    ).encode()
+    at = upload(importer(), "liste.csv", data)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=2)
+    chooser = next(box for box in at.selectbox if box.label == t("import.header_row", "fr"))
+    chooser.set_value(0).run()
+    assert_no_error(at)
+    # The first row is a person now; the columns are guessed from the values.
+    assert confirm_button(at).label == t("import.confirm", "fr", count=3)
+    assert t("import.column.no_header", "fr") in texts(at)
