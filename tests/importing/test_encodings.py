@@ -11,7 +11,8 @@ from reseau.__main__ import main
 from reseau.importing import read_contacts
 from reseau.importing.sniff import decode_text
 from tests.importing.encodings import PEOPLE, encoded_csv
-from tests.importing.files import FR_HEADER, PEOPLE as FRENCH, csv_text
+from tests.importing.files import FR_HEADER, csv_text
+from tests.importing.files import PEOPLE as FRENCH
 
 
 @pytest.mark.parametrize("encoding", sorted(PEOPLE))
