@@ -23,7 +23,7 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing import spawn as _spawn
 from multiprocessing.connection import Connection
@@ -106,7 +106,7 @@ def read_contacts_bounded(
     data: bytes,
     filename: str = "",
     *,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: Mapping[str, str | None] | None = None,
     header_row: int | None = None,
     progress: Progress | None = None,

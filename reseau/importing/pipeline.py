@@ -6,7 +6,8 @@ merge the rows that are the same person. Every refusal is an `ImportRefused`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -46,7 +47,7 @@ def read_contacts(
     data: bytes,
     filename: str = "",
     *,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: Mapping[str, str | None] | None = None,
     progress: Progress | None = None,
     header_row: int | None = None,
@@ -55,8 +56,14 @@ def read_contacts(
 
     `filename` is only informative: the bytes decide what the file is. `sheet` and `mapping`
     are the user's corrections (a source column missing from `mapping` is left out);
-    `header_row` is the row holding the titles (from 1), or `NO_HEADER` for none.
+    `header_row` is the row holding the titles (from 1), or `NO_HEADER` for none. Several
+    sheet names read each sheet on its own (its own titles and columns) into one preview.
     """
+    if sheet is not None and not isinstance(sheet, str):
+        names = tuple(dict.fromkeys(sheet))
+        if len(names) > 1:
+            return _read_several(data, filename, names, progress)
+        sheet = names[0] if names else None
     report = progress or (lambda fraction, key: None)
     report(0.0, "import.progress.reading")
     limits.check_file_size(data)
@@ -148,6 +155,61 @@ def top_rows(cells: pd.DataFrame, count: int = 10, width: int = 60) -> tuple[str
         text = " · ".join(texts)
         rows.append(text if len(text) <= width else text[: width - 1] + "…")
     return tuple(rows)
+
+
+def _read_several(
+    data: bytes, filename: str, names: tuple[str, ...], progress: Progress | None
+) -> ImportPreview:
+    """Several sheets at once: each read as if alone, then merged as one file would be."""
+    report = progress or (lambda fraction, key: None)
+    read: list[tuple[str, ImportPreview]] = []
+    left_out: list[RowNote] = []
+    for position, name in enumerate(names):
+        report(0.9 * position / len(names), "import.progress.reading")
+        try:
+            read.append((name, read_contacts(data, filename, sheet=name)))
+        except (NoContactFound, NoNameColumn, HeaderOnly, FileIsEmpty):
+            left_out.append(RowNote(0, "import.column.sheet_left_out", {"sheet": name}))
+    if not read:
+        raise NoContactFound(skipped=0)
+    contacts = [c for _, preview in read for c in preview.contacts]
+    places = [(name, row) for name, preview in read for row in preview.rows]
+    report(0.9, "import.progress.duplicates")
+    within = merge_within_file(contacts, range(len(contacts)))
+    first = read[0][1]
+    report(1.0, "import.progress.done")
+    return dataclasses.replace(
+        first,
+        contacts=within.contacts,
+        rows=tuple(places[index][1] for index in within.rows),
+        skipped=tuple(
+            dataclasses.replace(note, sheet=name) for name, p in read for note in p.skipped
+        ),
+        warnings=tuple(
+            dataclasses.replace(note, sheet=name) for name, p in read for note in p.warnings
+        ),
+        duplicates=(
+            *(
+                dataclasses.replace(dup, sheet=name, into_sheet=name)
+                for name, p in read
+                for dup in p.duplicates
+            ),
+            *(
+                DuplicateRow(
+                    places[row][1],
+                    places[into][1],
+                    contacts[row].display_name,
+                    places[row][0],
+                    places[into][0],
+                )
+                for row, into in within.merged
+            ),
+        ),
+        column_notes=(*left_out, *(n for _, p in read for n in p.column_notes)),
+        header_row=None,
+        top_rows=(),
+        chosen_sheets=tuple(name for name, _ in read),
+    )
 
 
 def samples(body: pd.DataFrame, count: int = 3, width: int = 40) -> dict[str, tuple[str, ...]]:

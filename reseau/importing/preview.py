@@ -18,6 +18,7 @@ class RowNote:
     row: int
     key: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    sheet: str | None = None  # named when several sheets are imported at once
 
     def text(self, lang: Lang) -> str:
         params = dict(self.params)
@@ -41,6 +42,8 @@ class DuplicateRow:
     row: int
     into_row: int
     name: str
+    sheet: str | None = None  # named when several sheets are imported at once
+    into_sheet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,12 +70,16 @@ class ImportPreview:
     column_notes: tuple[RowNote, ...] = ()
     # The sheet's first rows, shortened, to choose which one holds the titles (or none).
     top_rows: tuple[str, ...] = ()
+    # The sheets read when the participant took several at once (empty: only `sheet`).
+    chosen_sheets: tuple[str, ...] = ()
 
     @property
     def is_vcard(self) -> bool:
         return self.format == "vcard"
 
-    def _at(self, row: int, message: str, lang: Lang) -> str:
+    def _at(self, row: int, message: str, lang: Lang, sheet: str | None = None) -> str:
+        if sheet is not None:
+            return t("import.at_sheet_row", lang, sheet=sheet, row=row, message=message)
         key = "import.at_card" if self.is_vcard else "import.warning.at_row"
         return t(key, lang, row=row, message=message)
 
@@ -80,21 +87,29 @@ class ImportPreview:
         return t(f"import.format.{self.format}", lang)
 
     def skipped_messages(self, lang: Lang) -> list[str]:
-        return [self._at(note.row, note.text(lang), lang) for note in self.skipped]
+        return [self._at(note.row, note.text(lang), lang, note.sheet) for note in self.skipped]
 
     def warning_messages(self, lang: Lang) -> list[str]:
-        return [self._at(note.row, note.text(lang), lang) for note in self.warnings]
+        return [self._at(note.row, note.text(lang), lang, note.sheet) for note in self.warnings]
 
     def column_messages(self, lang: Lang) -> list[str]:
         return [note.text(lang) for note in self.column_notes]
 
     def duplicate_messages(self, lang: Lang) -> list[str]:
-        return [
-            self._at(
-                dup.row, t("import.duplicate.within", lang, name=dup.name, row=dup.into_row), lang
+        return [self._duplicate(dup, lang) for dup in self.duplicates]
+
+    def _duplicate(self, dup: DuplicateRow, lang: Lang) -> str:
+        if dup.into_sheet is not None:
+            message = t(
+                "import.duplicate.within_sheets",
+                lang,
+                name=dup.name,
+                sheet=dup.into_sheet,
+                row=dup.into_row,
             )
-            for dup in self.duplicates
-        ]
+        else:
+            message = t("import.duplicate.within", lang, name=dup.name, row=dup.into_row)
+        return self._at(dup.row, message, lang, dup.sheet)
 
     def summary(self, lang: Lang) -> str:
         """One sentence: how many contacts, from which source, what was left out or merged."""
@@ -113,7 +128,12 @@ class ImportPreview:
         `escape`, when given, is applied to the sheet's name (text people typed).
         """
         parts = []
-        if self.sheet:
+        if len(self.chosen_sheets) > 1:
+            names = ", ".join(
+                name if escape is None else escape(name) for name in self.chosen_sheets
+            )
+            parts.append(t("import.where.sheets", lang, sheets=names))
+        elif self.sheet:
             sheet = self.sheet if escape is None else escape(self.sheet)
             parts.append(t("import.where.sheet", lang, sheet=sheet))
         if self.header_row == 0 and not self.is_vcard:

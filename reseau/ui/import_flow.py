@@ -78,7 +78,7 @@ def uploaded_file(ws: Workspace) -> Upload | None:
 
 def choices(
     ws: Workspace, upload: Upload
-) -> tuple[str | None, dict[str, str | None] | None, int | None]:
+) -> tuple[str | tuple[str, ...] | None, dict[str, str | None] | None, int | None]:
     """The sheet, mapping and header row the user chose for this file (None: let the importer
     guess)."""
     saved = ws.scratch(CHOICES)
@@ -90,7 +90,7 @@ def choices(
 def choose(
     ws: Workspace,
     upload: Upload,
-    sheet: str | None,
+    sheet: str | tuple[str, ...] | None,
     mapping: Mapping | None,
     header_row: int | None = None,
 ) -> None:
@@ -202,18 +202,18 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
         # Column names and values are text people typed: shown escaped.
         st.warning(escape_markdown(note), icon=":material/view_column:")
     if len(preview.sheets) > 1:
-        sheet = st.selectbox(
-            ws.t("import.sheet"),
-            preview.sheets,
-            index=preview.sheets.index(preview.sheet) if preview.sheet in preview.sheets else 0,
-            help=ws.t("import.sheet.help"),
+        current = list(preview.chosen_sheets or [preview.sheet])
+        picked = st.multiselect(
+            ws.t("import.sheets"), preview.sheets, default=current, help=ws.t("import.sheets.help")
         )
-        if sheet != preview.sheet:
-            choose(ws, upload, sheet, None)
+        if picked and picked != current:
+            choose(ws, upload, picked[0] if len(picked) == 1 else tuple(picked), None)
     if preview.top_rows:
         choose_header_row(ws, upload, preview.header_row, preview.top_rows, preview.sheet)
-    with st.expander(ws.t("import.mapping.title"), icon=":material/table_edit:"):
-        mapping_form(ws, upload, preview.columns, preview.mapping, preview.samples)
+    if not preview.chosen_sheets:
+        # With several sheets, each sheet's columns are read from its own titles.
+        with st.expander(ws.t("import.mapping.title"), icon=":material/table_edit:"):
+            mapping_form(ws, upload, preview.columns, preview.mapping, preview.samples)
     st.subheader(ws.t("import.preview.title", shown=min(_PREVIEW_ROWS, len(preview.contacts))))
     st.dataframe(contact_rows(ws, preview), hide_index=True, width="stretch")
     messages(ws, "import.skipped.title", preview.skipped_messages(ws.lang))

@@ -143,3 +143,23 @@ def without_header_full_names_csv() -> bytes:
         ["Rozenn LE DÛ", "rozenn.ledu@example.com"],
     ]
     return csv_text(rows).encode("utf-8")
+
+
+def workbook_on_several_sheets() -> bytes:
+    """A workbook whose contacts sit on one sheet per team, and a sheet of notes."""
+    from tests.importing.files import xlsx
+
+    def build(book) -> None:
+        clients = book.active
+        clients.title = "Clients"
+        clients.append(["Nom", "Prénom", "Entreprise", "Email"])
+        clients.append(["Le Floch", "Morgane", "Armor Pêche", "morgane@example.fr"])
+        clients.append(["Cadiou", "Hervé", "Cadiou SA", "herve@example.fr"])
+        partners = book.create_sheet("Partenaires")
+        partners.append(["Prénom", "Nom", "Société", "Téléphone"])
+        partners.append(["Yann", "Le Roux", "Breizh Logistique", "06 39 98 00 71"])
+        partners.append(["Hervé", "Cadiou", "Cadiou SA", "06 39 98 00 72"])
+        notes = book.create_sheet("Notes")
+        notes.append(["Penser à relancer avant l'été"])
+
+    return xlsx(build)

@@ -100,9 +100,9 @@ def test_without_a_name_column_the_user_maps_one_by_hand():
 
 def test_the_user_can_switch_to_another_sheet():
     at = upload(importer(), "c.xlsx", files.hand_made_xlsx())
-    sheet = next(s for s in at.selectbox if s.label == t("import.sheet", "fr"))
-    assert sheet.value == "Mes contacts"
-    sheet.set_value("Notes")
+    sheet = next(s for s in at.multiselect if s.label == t("import.sheets", "fr"))
+    assert sheet.value == ["Mes contacts"]
+    sheet.set_value(["Notes"])
     at.run()
     assert_no_error(at)
     assert at.error[0].value.startswith("Aucune colonne de noms")
@@ -177,3 +177,20 @@ def test_the_participant_chooses_that_a_file_has_no_title_row_and_its_first_pers
     # The first row is a person now; the columns are guessed from the values.
     assert confirm_button(at).label == t("import.confirm", "fr", count=3)
     assert t("import.column.no_header", "fr") in texts(at)
+
+
+def test_the_participant_takes_contacts_from_several_sheets_at_once():
+    from tests.importing import sheets
+
+    at = upload(importer(), "equipes.xlsx", sheets.workbook_on_several_sheets())
+    assert confirm_button(at).label == t("import.confirm", "fr", count=2)
+    at.multiselect[0].set_value(["Clients", "Partenaires"]).run()
+    assert_no_error(at)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=3)
+    confirm_button(at).click()
+    at.run()
+    assert sorted(c.last_name for c in stored_workbook(at).network) == [
+        "Cadiou",
+        "Le Floch",
+        "Le Roux",
+    ]
