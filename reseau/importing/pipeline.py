@@ -138,7 +138,20 @@ def read_contacts(
         samples=samples(body),
         column_notes=tuple(column_notes),
         top_rows=top_rows(chosen.cells) if kind is not FileKind.VCARD else (),
+        connected_on=_connected_on(body, chosen),
     )
+
+
+def _connected_on(body: pd.DataFrame, sheet: Sheet) -> dict[int, str]:
+    """When each person was connected, from LinkedIn's "Connected On" column when there is one."""
+    from reseau.importing.mapping import fold
+    from reseau.importing.shortlist import CONNECTED_COLUMNS, connected_dates
+
+    column = next((c for c in body.columns if fold(c) in CONNECTED_COLUMNS), None)
+    if column is None:
+        return {}
+    rows = [sheet.row_number(int(index)) for index in body.index]
+    return connected_dates(rows, body[column].tolist())
 
 
 def _header_row(kind: FileKind, sheet: Sheet, header: Header) -> int | None:

@@ -72,6 +72,8 @@ class ImportPreview:
     top_rows: tuple[str, ...] = ()
     # The sheets read when the participant took several at once (empty: only `sheet`).
     chosen_sheets: tuple[str, ...] = ()
+    # When each row's connection was made (LinkedIn's "Connected On"), as ISO dates.
+    connected_on: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def is_vcard(self) -> bool:
