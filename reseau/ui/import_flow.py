@@ -27,12 +27,21 @@ from reseau.importing.bounded import read_contacts_bounded, start_reader_server
 from reseau.importing.errors import ImportBusy, ImportCancelled, ImportTooSlow
 from reseau.importing.header import NO_HEADER
 from reseau.importing.mapping import field_label
+from reseau.importing.shortlist import (
+    ShortlistFilter,
+    companies_by_count,
+    keep_only,
+    matching,
+    offers_shortlist,
+    shortlist_table,
+)
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "vcf"]
 PARSED = "import.parsed"  # (key, ImportPreview | ImportRefused)
 CHOICES = "import.choices"  # (digest, sheet, mapping, header row)
+SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept, editor version)
 RESULT = "import.result"  # what the last confirmed import did
 DRY_RUN = "import.dry_run"  # (preview, network, MergeResult): what confirming would do
 _ROUND = "import.round"  # bumped after an import, so the uploader starts empty
@@ -183,8 +192,9 @@ def show_refusal(ws: Workspace, upload: Upload, refused: ImportRefused) -> None:
         mapping_form(ws, upload, refused.columns, dict.fromkeys(refused.columns), refused.samples)
 
 
-def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
-    """What was understood: source, sheet, header, counts, the contacts and what was left out."""
+def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPreview:
+    """What was understood: source, sheet, header, counts, the contacts and what was left out;
+    returns the preview of what confirming will import (the people kept, after a shortlist)."""
     st.success(preview.summary(ws.lang), icon=":material/fact_check:")
     st.caption(
         ws.t(
@@ -219,7 +229,86 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
     messages(ws, "import.skipped.title", preview.skipped_messages(ws.lang))
     messages(ws, "import.duplicates.title", preview.duplicate_messages(ws.lang))
     messages(ws, "import.warnings.title", preview.warning_messages(ws.lang))
+    preview = shortlist(ws, upload, preview)
     show_merges(ws, dry_run(ws, preview))
+    return preview
+
+
+def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPreview:
+    """Above 60 contacts, the participant ticks the people to keep, helped by a search and
+    filters; the others stay out of the workbook. Nobody ticked: everyone is imported."""
+    if not offers_shortlist(preview):
+        return preview
+    saved = ws.scratch(SHORTLIST)
+    if not saved or saved[0] is not preview:
+        saved = (preview, shortlist_table(preview), frozenset(), preview, 0)
+        ws.set_scratch(SHORTLIST, saved)
+    _, table, kept, kept_preview, version = saved
+    st.subheader(ws.t("import.shortlist.title"))
+    st.caption(ws.t("import.shortlist.help", total=len(table)))
+    top = st.columns(2)
+    query = top[0].text_input(ws.t("import.shortlist.search"), key="import.shortlist.query")
+    companies = top[1].multiselect(
+        ws.t("import.shortlist.companies"),
+        companies_by_count(table),
+        key="import.shortlist.companies",
+    )
+    below = st.columns(2)
+    title = below[0].text_input(ws.t("import.shortlist.job_title"), key="import.shortlist.title")
+    since = until = None
+    dates = table["connected"].dropna()
+    if len(dates):
+        period = below[1].date_input(
+            ws.t("import.shortlist.connected"),
+            value=(),
+            min_value=dates.min().date(),
+            max_value=dates.max().date(),
+            format="DD/MM/YYYY",
+            key="import.shortlist.connected",
+        )
+        if isinstance(period, tuple) and len(period) == 2:
+            since, until = period
+    chosen = ShortlistFilter(query, tuple(companies), title, since, until)
+    mask = matching(table, chosen)
+    shown = table.loc[mask, ["row", "name", "company", "job_title", "connected"]].copy()
+    shown.insert(0, "keep", shown["row"].isin(kept))
+    buttons = st.columns(2)
+    if buttons[0].button(
+        ws.t("import.shortlist.tick_shown", shown=len(shown)), icon=":material/done_all:"
+    ):
+        kept, version = kept | frozenset(shown["row"]), version + 1
+        shown["keep"] = True
+    if buttons[1].button(
+        ws.t("import.shortlist.untick_shown", shown=len(shown)), icon=":material/remove_done:"
+    ):
+        kept, version = kept - frozenset(shown["row"]), version + 1
+        shown["keep"] = False
+    edited = st.data_editor(
+        shown,
+        key=f"import.shortlist.{upload.digest[:12]}.{version}.{hash(chosen)}",
+        hide_index=True,
+        width="stretch",
+        disabled=["row", "name", "company", "job_title", "connected"],
+        column_config={
+            "keep": st.column_config.CheckboxColumn(ws.t("import.shortlist.keep")),
+            "row": st.column_config.NumberColumn(ws.t("import.preview.row")),
+            "name": ws.t("field.name"),
+            "company": header("company", ws.lang),
+            "job_title": header("job_title", ws.lang),
+            "connected": st.column_config.DateColumn(
+                ws.t("import.shortlist.connected"), format="DD/MM/YYYY"
+            ),
+        },
+    )
+    ticked = frozenset(edited.loc[edited["keep"], "row"].tolist())
+    kept = (kept - frozenset(shown["row"])) | ticked
+    if kept != saved[2] or version != saved[4]:
+        kept_preview = keep_only(preview, kept) if kept else preview
+        ws.set_scratch(SHORTLIST, (preview, table, kept, kept_preview, version))
+    st.markdown(ws.t("import.shortlist.counts", kept=len(kept), total=len(table), shown=len(shown)))
+    if not kept:
+        st.caption(ws.t("import.shortlist.none_ticked"))
+    return kept_preview
 
 
 def mapping_form(

@@ -194,3 +194,25 @@ def test_the_participant_takes_contacts_from_several_sheets_at_once():
         "Le Floch",
         "Le Roux",
     ]
+
+
+def test_after_a_large_linkedin_import_the_participant_keeps_only_the_people_found():
+    from tests.importing import linkedin
+
+    at = upload(importer(), "Connections.csv", linkedin.connections_csv(150))
+    assert t("import.shortlist.title", "fr") in texts(at)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=150)
+    at.text_input(key="import.shortlist.query").set_value("hugo").run()
+    at.multiselect(key="import.shortlist.companies").set_value(["Orange"]).run()
+    tick = next(b for b in at.button if b.label.startswith("Cocher les personnes affichées"))
+    tick.click().run()
+    assert_no_error(at)
+    line = next(m.value for m in at.markdown if m.value.startswith("**Personnes gardées"))
+    count = int(line.split(":")[1].split("sur")[0].strip(" *"))
+    assert 0 < count < 150
+    assert confirm_button(at).label == t("import.confirm", "fr", count=count)
+    confirm_button(at).click()
+    at.run()
+    names = [c.display_name for c in stored_workbook(at).network]
+    assert len(names) == count and all(name.startswith("Hugo") for name in names)
+    assert {c.company for c in stored_workbook(at).network} == {"Orange"}
