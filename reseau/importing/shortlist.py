@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from reseau.importing.duplicates import _fold_name
+from reseau.importing.duplicates import _COMBINING, _LIGATURES, _NOT_WORD, _fold_name
 from reseau.importing.preview import ImportPreview
 
 SHORTLIST_FROM = 60
@@ -50,11 +50,17 @@ def shortlist_table(preview: ImportPreview) -> pd.DataFrame:
     )
     connected = [preview.connected_on.get(row) for row in preview.rows]
     table["connected"] = pd.to_datetime(pd.Series(connected, dtype=object), errors="coerce")
-    table["_text"] = [
-        _fold_name(" ".join((c.display_name, c.company, c.job_title, c.email))) for c in contacts
-    ]
-    table["_title"] = [_fold_name(c.job_title) for c in contacts]
+    text = table["name"] + " " + table["company"] + " " + table["job_title"]
+    table["_text"] = folded(text + " " + pd.Series([c.email for c in contacts], dtype=object))
+    table["_title"] = folded(table["job_title"])
     return table
+
+
+def folded(text: pd.Series) -> pd.Series:
+    """`duplicates._fold_name` on a whole column: no case, accents, ligatures or punctuation."""
+    plain = text.astype(str).str.translate(_LIGATURES).str.normalize("NFKD")
+    plain = plain.str.replace(_COMBINING, "", regex=True).str.casefold()
+    return plain.str.replace(_NOT_WORD, "", regex=True)
 
 
 def companies_by_count(table: pd.DataFrame) -> list[str]:
