@@ -216,3 +216,17 @@ def test_after_a_large_linkedin_import_the_participant_keeps_only_the_people_fou
     names = [c.display_name for c in stored_workbook(at).network]
     assert len(names) == count and all(name.startswith("Hugo") for name in names)
     assert {c.company for c in stored_workbook(at).network} == {"Orange"}
+
+
+def test_titles_chosen_on_a_row_of_people_are_refused_and_the_title_row_can_be_chosen_again():
+    from tests.importing import sheets
+
+    at = upload(importer(), "liste.csv", sheets.without_header_csv())
+    assert confirm_button(at).label == t("import.confirm", "fr", count=3)
+    chooser = next(box for box in at.selectbox if box.label == t("import.header_row", "fr"))
+    chooser.set_value(1).run()
+    assert at.error[0].value.startswith("Aucune colonne de noms")
+    chooser = next(box for box in at.selectbox if box.label == t("import.header_row", "fr"))
+    chooser.set_value(0).run()
+    assert_no_error(at)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=3)
