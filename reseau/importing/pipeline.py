@@ -138,20 +138,23 @@ def read_contacts(
         samples=samples(body),
         column_notes=tuple(column_notes),
         top_rows=top_rows(chosen.cells) if kind is not FileKind.VCARD else (),
-        connected_on=_connected_on(body, chosen),
+        connected=_connected(body, chosen, within.rows),
     )
 
 
-def _connected_on(body: pd.DataFrame, sheet: Sheet) -> dict[int, str]:
+def _connected(
+    body: pd.DataFrame, sheet: Sheet, kept_rows: Sequence[int]
+) -> tuple[str | None, ...]:
     """When each person was connected, from LinkedIn's "Connected On" column when there is one."""
     from reseau.importing.mapping import fold
     from reseau.importing.shortlist import CONNECTED_COLUMNS, connected_dates
 
     column = next((c for c in body.columns if fold(c) in CONNECTED_COLUMNS), None)
     if column is None:
-        return {}
+        return ()
     rows = [sheet.row_number(int(index)) for index in body.index]
-    return connected_dates(rows, body[column].tolist())
+    dates = connected_dates(rows, body[column].tolist())
+    return tuple(dates.get(row) for row in kept_rows)
 
 
 def _header_row(kind: FileKind, sheet: Sheet, header: Header) -> int | None:
@@ -195,6 +198,8 @@ def _read_several(
         first,
         contacts=within.contacts,
         rows=tuple(places[index][1] for index in within.rows),
+        sources=tuple(places[index][0] for index in within.rows),
+        connected=_connected_several(read, within.rows),
         skipped=tuple(
             dataclasses.replace(note, sheet=name) for name, p in read for note in p.skipped
         ),
@@ -223,6 +228,20 @@ def _read_several(
         top_rows=(),
         chosen_sheets=tuple(name for name, _ in read),
     )
+
+
+def _connected_several(
+    read: list[tuple[str, ImportPreview]], kept: Sequence[int]
+) -> tuple[str | None, ...]:
+    """The connection dates of contacts read from several sheets, for those kept."""
+    if not any(preview.connected for _, preview in read):
+        return ()
+    dates = [
+        preview.connected[i] if preview.connected else None
+        for _, preview in read
+        for i in range(len(preview.contacts))
+    ]
+    return tuple(dates[index] for index in kept)
 
 
 def samples(body: pd.DataFrame, count: int = 3, width: int = 40) -> dict[str, tuple[str, ...]]:

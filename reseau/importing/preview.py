@@ -72,8 +72,11 @@ class ImportPreview:
     top_rows: tuple[str, ...] = ()
     # The sheets read when the participant took several at once (empty: only `sheet`).
     chosen_sheets: tuple[str, ...] = ()
-    # When each row's connection was made (LinkedIn's "Connected On"), as ISO dates.
-    connected_on: Mapping[int, str] = field(default_factory=dict)
+    # When each contact's connection was made (LinkedIn's "Connected On"), as ISO dates,
+    # aligned with `contacts` (empty when the file has no such column).
+    connected: tuple[str | None, ...] = ()
+    # The sheet each contact comes from, when several sheets were read (else empty).
+    sources: tuple[str, ...] = ()
 
     @property
     def is_vcard(self) -> bool:

@@ -35,20 +35,23 @@ class ShortlistFilter:
     title: str = ""
     since: date | None = None
     until: date | None = None
+    sources: tuple[str, ...] = ()
 
 
 def shortlist_table(preview: ImportPreview) -> pd.DataFrame:
-    """One row per contact: its file row, what is shown, and folded text to search in."""
+    """One row per contact (its index is the contact's position in the preview): its row in
+    the file, its source (the sheet, when several were read), what is shown, and folded text."""
     contacts = preview.contacts
     table = pd.DataFrame(
         {
             "row": list(preview.rows),
+            "source": list(preview.sources) or [preview.sheet or ""] * len(contacts),
             "name": [c.display_name for c in contacts],
             "company": [c.company for c in contacts],
             "job_title": [c.job_title for c in contacts],
         }
     )
-    connected = [preview.connected_on.get(row) for row in preview.rows]
+    connected = list(preview.connected) or [None] * len(contacts)
     table["connected"] = pd.to_datetime(pd.Series(connected, dtype=object), errors="coerce")
     text = table["name"] + " " + table["company"] + " " + table["job_title"]
     table["_text"] = folded(text + " " + pd.Series([c.email for c in contacts], dtype=object))
@@ -79,6 +82,8 @@ def matching(table: pd.DataFrame, chosen: ShortlistFilter) -> pd.Series:
     if chosen.title.strip():
         for word in chosen.title.split():
             mask &= table["_title"].str.contains(_fold_name(word), regex=False)
+    if chosen.sources:
+        mask &= table["source"].isin(chosen.sources)
     if chosen.since is not None:
         mask &= table["connected"] >= pd.Timestamp(chosen.since)
     if chosen.until is not None:
@@ -86,13 +91,15 @@ def matching(table: pd.DataFrame, chosen: ShortlistFilter) -> pd.Series:
     return mask
 
 
-def keep_only(preview: ImportPreview, rows: Collection[int]) -> ImportPreview:
-    """The preview reduced to the contacts of the rows kept, in the file's order."""
-    kept = [i for i, row in enumerate(preview.rows) if row in rows]
+def keep_only(preview: ImportPreview, positions: Collection[int]) -> ImportPreview:
+    """The preview reduced to the contacts kept (their positions in it), in the file's order."""
+    kept = sorted(positions)
     return dataclasses.replace(
         preview,
         contacts=tuple(preview.contacts[i] for i in kept),
         rows=tuple(preview.rows[i] for i in kept),
+        sources=tuple(preview.sources[i] for i in kept) if preview.sources else (),
+        connected=tuple(preview.connected[i] for i in kept) if preview.connected else (),
     )
 
 

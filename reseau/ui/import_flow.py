@@ -268,28 +268,40 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
         )
         if isinstance(period, tuple) and len(period) == 2:
             since, until = period
-    chosen = ShortlistFilter(query, tuple(companies), title, since, until)
+    sources: list[str] = []
+    several = table["source"].nunique() > 1
+    if several:
+        sources = st.multiselect(
+            ws.t("import.shortlist.sources"),
+            sorted(table["source"].unique()),
+            key="import.shortlist.sources",
+        )
+    chosen = ShortlistFilter(query, tuple(companies), title, since, until, tuple(sources))
     mask = matching(table, chosen)
-    shown = table.loc[mask, ["row", "name", "company", "job_title", "connected"]].copy()
-    shown.insert(0, "keep", shown["row"].isin(kept))
+    shown = table.loc[mask, ["row", "source", "name", "company", "job_title", "connected"]].copy()
+    # The contact's position in the preview: row numbers repeat when several sheets are read.
+    shown.insert(0, "position", shown.index)
+    shown.insert(0, "keep", shown["position"].isin(kept))
     buttons = st.columns(2)
     if buttons[0].button(
         ws.t("import.shortlist.tick_shown", shown=len(shown)), icon=":material/done_all:"
     ):
-        kept, version = kept | frozenset(shown["row"]), version + 1
+        kept, version = kept | frozenset(shown["position"]), version + 1
         shown["keep"] = True
     if buttons[1].button(
         ws.t("import.shortlist.untick_shown", shown=len(shown)), icon=":material/remove_done:"
     ):
-        kept, version = kept - frozenset(shown["row"]), version + 1
+        kept, version = kept - frozenset(shown["position"]), version + 1
         shown["keep"] = False
     edited = st.data_editor(
         shown,
         key=f"import.shortlist.{upload.digest[:12]}.{version}.{hash(chosen)}",
         hide_index=True,
         width="stretch",
-        disabled=["row", "name", "company", "job_title", "connected"],
+        disabled=["position", "row", "source", "name", "company", "job_title", "connected"],
         column_config={
+            "position": None,
+            "source": ws.t("import.shortlist.source") if several else None,
             "keep": st.column_config.CheckboxColumn(ws.t("import.shortlist.keep")),
             "row": st.column_config.NumberColumn(ws.t("import.preview.row")),
             "name": ws.t("field.name"),
@@ -300,8 +312,8 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
             ),
         },
     )
-    ticked = frozenset(edited.loc[edited["keep"], "row"].tolist())
-    kept = (kept - frozenset(shown["row"])) | ticked
+    ticked = frozenset(edited.loc[edited["keep"], "position"].tolist())
+    kept = (kept - frozenset(shown["position"])) | ticked
     if kept != saved[2] or version != saved[4]:
         kept_preview = keep_only(preview, kept) if kept else preview
         ws.set_scratch(SHORTLIST, (preview, table, kept, kept_preview, version))

@@ -28,8 +28,8 @@ def test_a_shortlist_is_offered_above_sixty_contacts_only():
 
 def test_the_connection_date_of_each_linkedin_row_is_read():
     preview = big_import(100)
-    assert len(preview.connected_on) == 100
-    assert preview.connected_on[preview.rows[0]] == "2026-11-01"
+    assert len(preview.connected) == 100 and None not in preview.connected
+    assert preview.connected[0] == "2026-11-01"
 
 
 def test_search_company_title_and_date_filters_combine():
@@ -63,11 +63,27 @@ def test_companies_are_offered_the_most_frequent_first():
 
 def test_only_the_ticked_rows_are_kept_in_the_files_order():
     preview = big_import(100)
-    chosen = {preview.rows[40], preview.rows[3], preview.rows[77]}
-    kept = keep_only(preview, chosen)
-    assert kept.rows == tuple(sorted(chosen))
+    kept = keep_only(preview, {40, 3, 77})
+    assert kept.rows == (preview.rows[3], preview.rows[40], preview.rows[77])
+    assert kept.connected == (preview.connected[3], preview.connected[40], preview.connected[77])
     assert [c.display_name for c in kept.contacts] == [
         preview.contacts[3].display_name,
         preview.contacts[40].display_name,
         preview.contacts[77].display_name,
     ]
+
+
+def test_with_several_sheets_the_source_filters_and_equal_row_numbers_stay_apart():
+    from tests.importing import sheets
+
+    preview = read_contacts(
+        sheets.workbook_on_several_sheets(), "equipes.xlsx", sheet=("Clients", "Partenaires")
+    )
+    table = shortlist_table(preview)
+    partners = matching(table, ShortlistFilter(sources=("Partenaires",)))
+    assert list(table.loc[partners, "name"]) == ["Yann Le Roux"]
+    # Row 2 of each sheet is a different person: keeping one keeps only that one.
+    assert preview.rows[:2] == (2, 3) and 2 in preview.rows[2:]
+    kept = keep_only(preview, {0})
+    assert [c.display_name for c in kept.contacts] == ["Morgane Le Floch"]
+    assert kept.sources == ("Clients",)
