@@ -27,6 +27,22 @@ class RowNote:
         return t(self.key, lang, **params)
 
 
+# Encodings a participant may meet, named for people rather than by Python's codec name.
+_ENCODINGS = {
+    "cp932": "shift_jis", "shift_jis": "shift_jis", "euc_jp": "euc_jp", "euc_jis_2004": "euc_jp",
+    "gb18030": "gb", "gbk": "gb", "gb2312": "gb", "big5": "big5", "cp950": "big5",
+    "cp949": "korean", "euc_kr": "korean", "cp1251": "cyrillic", "koi8_r": "koi8_r",
+    "cp1253": "greek", "cp1256": "arabic", "cp1252": "western", "utf-8": "utf8",
+    "utf-8-sig": "utf8", "utf-16": "utf16", "utf-16-le": "utf16", "utf-16-be": "utf16",
+}  # fmt: skip
+
+
+def encoding_label(encoding: str, lang: Lang) -> str:
+    """An encoding as the preview names it: « Shift-JIS (japonais) » rather than cp932."""
+    known = _ENCODINGS.get(encoding.lower())
+    return t(f"import.encoding.{known}", lang) if known else encoding
+
+
 def _field_name(name: str, lang: Lang) -> str:
     from reseau.importing.mapping import FULL_NAME, TABLE_FIELDS
 
@@ -146,7 +162,9 @@ class ImportPreview:
         if self.header_row and not self.is_vcard:
             parts.append(t("import.where.header_row", lang, row=self.header_row))
         if self.encoding:
-            parts.append(t("import.where.encoding", lang, encoding=self.encoding))
+            parts.append(
+                t("import.where.encoding", lang, encoding=encoding_label(self.encoding, lang))
+            )
         if self.separator:
             sep_key = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}[self.separator]
             parts.append(t(f"import.where.separator.{sep_key}", lang))

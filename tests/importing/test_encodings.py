@@ -9,6 +9,7 @@ import pytest
 
 from reseau.__main__ import main
 from reseau.importing import read_contacts
+from reseau.importing.preview import encoding_label
 from reseau.importing.sniff import decode_text
 from tests.importing.encodings import PEOPLE, encoded_csv
 from tests.importing.files import FR_HEADER, csv_text
@@ -20,7 +21,13 @@ def test_a_file_in_its_legacy_code_page_imports_its_names_and_companies(encoding
     preview = read_contacts(encoded_csv(encoding), "contacts.csv")
     expected = [(last, first, company) for last, first, company, _ in PEOPLE[encoding][1:]]
     assert [(c.last_name, c.first_name, c.company) for c in preview.contacts] == expected
-    assert preview.encoding in preview.where("fr")
+    assert encoding_label(preview.encoding, "fr") in preview.where("fr")
+
+
+def test_the_preview_names_the_encoding_for_people_not_by_its_codec():
+    preview = read_contacts(encoded_csv("shift_jis"), "contacts.csv")
+    assert "encodage Shift-JIS (japonais)" in preview.where("fr")
+    assert "encoding Shift-JIS (Japanese)" in preview.where("en")
 
 
 def test_a_short_shift_jis_file_is_not_read_as_korean():
