@@ -35,3 +35,24 @@ def test_a_sheet_without_contacts_among_those_asked_for_is_named_and_left_out():
     )
     assert len(preview.contacts) == 2
     assert preview.column_messages("fr")[0].startswith("Feuille « Notes » : aucun contact")
+
+
+def test_the_check_command_reads_several_sheets_and_a_header_row(tmp_path, capsys):
+    import json
+
+    from reseau.__main__ import main
+
+    path = tmp_path / "equipes.xlsx"
+    path.write_bytes(sheets.workbook_on_several_sheets())
+    assert main(["check", str(path), "--json", "--sheet", "Clients", "--sheet", "Partenaires"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["contacts"], report["duplicates"], report["chosen_sheets"]) == (
+        3,
+        1,
+        ["Clients", "Partenaires"],
+    )
+    liste = tmp_path / "liste.csv"
+    liste.write_bytes(sheets.thunderbird_csv())
+    assert main(["check", str(liste), "--json", "--header-row", "0"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["header_row"], report["contacts"]) == (0, 3)
