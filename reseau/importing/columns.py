@@ -22,6 +22,8 @@ SAMPLE_ROWS = 500
 _EMAIL = re.compile(r"^(?:mailto:)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", re.IGNORECASE)
 _BRACKETED = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")
 _PHONE = re.compile(r"^(?:tel:)?\+?[\d\s().\-/]+$", re.IGNORECASE)
+# Dates are digits and separators too: 2024-01-05, 05/01/2024, 5.1.2024.
+_DATE = re.compile(r"^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*$")
 # Civilities that a `Title` column holds in English and French address books.
 CIVILITIES = frozenset(
     fold(word)
@@ -57,8 +59,14 @@ def is_email(text: str) -> bool:
     return bool(_EMAIL.match(found.group(1) if found else text))
 
 
+def is_date(text: str) -> bool:
+    return bool(_DATE.match(text))
+
+
 def is_phone(text: str) -> bool:
     first = text.splitlines()[0] if text else text
+    if _DATE.match(first):
+        return False
     return bool(_PHONE.match(first)) and sum(ch.isdigit() for ch in first) >= 8
 
 

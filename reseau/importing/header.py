@@ -8,6 +8,7 @@ holds the most column names this importer knows — a name column above all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -74,15 +75,18 @@ def find_header(cells: pd.DataFrame, wanted: int | None = None) -> Header | None
 
 
 def looks_like_data(row: list[object]) -> bool:
-    """Whether a row holds values no title would: an e-mail address, a phone, a number."""
-    from reseau.importing.columns import is_email, is_phone
+    """Whether a row holds values no title would: an e-mail address, a phone, a date, a number."""
+    from reseau.importing.columns import is_date, is_email, is_phone
 
     for cell in row:
         if is_blank(cell):
             continue
         if isinstance(cell, (int, float)) and not isinstance(cell, bool):
             return True
-        if isinstance(cell, str) and (is_email(cell.strip()) or is_phone(cell.strip())):
+        text = cell.strip() if isinstance(cell, str) else ""
+        if text and (is_email(text) or is_phone(text) or is_date(text)):
+            return True
+        if isinstance(cell, (date, datetime)):
             return True
     return False
 

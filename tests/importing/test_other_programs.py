@@ -107,3 +107,14 @@ def test_the_check_command_counts_these_files(tmp_path, capsys, maker, contacts,
         notes,
         [],
     )
+
+
+def test_a_column_of_dates_with_an_unknown_title_is_not_taken_for_phones():
+    text = (
+        "Nom;Prénom;Créé le;Modifié\n"
+        "Rolland;Inès;2024-01-05;05/02/2024\n"
+        "Hamon;Loïc;2023-11-30;01/12/2023\n"
+    )
+    preview = read_contacts(text.encode(), "crm.csv")
+    assert preview.column_notes == ()
+    assert [c.phone for c in preview.contacts] == ["", ""]
