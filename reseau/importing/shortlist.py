@@ -7,13 +7,17 @@ here works on whole pandas columns, so a filter over 5,000 rows costs millisecon
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
+from reseau.contact_table import header
+from reseau.i18n import Lang
 from reseau.importing.duplicates import _COMBINING, _LIGATURES, _NOT_WORD, _fold_name
 from reseau.importing.preview import ImportPreview
 
@@ -101,6 +105,21 @@ def keep_only(preview: ImportPreview, positions: Collection[int]) -> ImportPrevi
         sources=tuple(preview.sources[i] for i in kept) if preview.sources else (),
         connected=tuple(preview.connected[i] for i in kept) if preview.connected else (),
     )
+
+
+LATER_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "notes")
+
+
+def later_csv(preview: ImportPreview, kept: Collection[int], lang: Lang) -> bytes:
+    """The people not kept, as a CSV the importer reads back: the « not for now » list the
+    participant keeps outside the workbook (UTF-8 with its mark, so Excel opens it right)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([header(field, lang) for field in LATER_FIELDS])
+    for position, contact in enumerate(preview.contacts):
+        if position not in kept:
+            writer.writerow([getattr(contact, field) for field in LATER_FIELDS])
+    return out.getvalue().encode("utf-8-sig")
 
 
 def connected_dates(rows: Iterable[int], values: Iterable[object]) -> dict[int, str]:

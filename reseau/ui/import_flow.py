@@ -31,6 +31,7 @@ from reseau.importing.shortlist import (
     ShortlistFilter,
     companies_by_count,
     keep_only,
+    later_csv,
     matching,
     offers_shortlist,
     shortlist_table,
@@ -320,6 +321,15 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
     st.markdown(ws.t("import.shortlist.counts", kept=len(kept), total=len(table), shown=len(shown)))
     if not kept:
         st.caption(ws.t("import.shortlist.none_ticked"))
+    else:
+        st.download_button(
+            ws.t("import.shortlist.later", count=len(table) - len(kept)),
+            data=lambda: later_csv(preview, kept, ws.lang),
+            file_name=ws.t("import.shortlist.later_file"),
+            mime="text/csv",
+            icon=":material/schedule:",
+            help=ws.t("import.shortlist.later_help"),
+        )
     return kept_preview
 
 

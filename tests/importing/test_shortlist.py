@@ -87,3 +87,16 @@ def test_with_several_sheets_the_source_filters_and_equal_row_numbers_stay_apart
     kept = keep_only(preview, {0})
     assert [c.display_name for c in kept.contacts] == ["Morgane Le Floch"]
     assert kept.sources == ("Clients",)
+
+
+def test_the_people_not_kept_make_a_not_for_now_csv_the_importer_reads_back():
+    from reseau.importing.shortlist import later_csv
+
+    preview = big_import(80)
+    data = later_csv(preview, {0, 5, 9}, "fr")
+    later = read_contacts(data, "pas-pour-l-instant.csv")
+    others = [c for i, c in enumerate(preview.contacts) if i not in {0, 5, 9}]
+    fields = ("first_name", "last_name", "company", "job_title", "email")
+    assert [tuple(getattr(c, f) for f in fields) for c in later.contacts] == [
+        tuple(getattr(c, f) for f in fields) for c in others
+    ]

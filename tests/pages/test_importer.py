@@ -211,6 +211,8 @@ def test_after_a_large_linkedin_import_the_participant_keeps_only_the_people_fou
     count = int(line.split(":")[1].split("sur")[0].strip(" *"))
     assert 0 < count < 150
     assert confirm_button(at).label == t("import.confirm", "fr", count=count)
+    later = t("import.shortlist.later", "fr", count=150 - count)
+    assert later in [b.label for b in at.get("download_button")]
     confirm_button(at).click()
     at.run()
     names = [c.display_name for c in stored_workbook(at).network]
