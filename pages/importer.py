@@ -29,7 +29,7 @@ if upload is not None:
         if isinstance(outcome, ImportRefused):
             show_refusal(ws, upload, outcome)
         else:
-            show_preview(ws, upload, outcome)
+            outcome = show_preview(ws, upload, outcome)
             if st.button(
                 confirm_label(ws, dry_run(ws, outcome)),
                 type="primary",

@@ -23,7 +23,7 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing import spawn as _spawn
 from multiprocessing.connection import Connection
@@ -109,8 +109,9 @@ def read_contacts_bounded(
     data: bytes,
     filename: str = "",
     *,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: Mapping[str, str | None] | None = None,
+    header_row: int | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     bounds: ReaderBounds | None = None,
@@ -129,7 +130,7 @@ def read_contacts_bounded(
     _take_slot(bounds, report, is_cancelled)
     try:
         return _run(
-            (reader, data, filename, sheet, dict(mapping) if mapping else None),
+            (reader, data, filename, sheet, dict(mapping) if mapping else None, header_row),
             bounds,
             report,
             is_cancelled,
@@ -244,14 +245,16 @@ def _too_demanding(bounds: ReaderBounds) -> ImportTooDemanding:
 
 
 def _child(sender: Connection, job: tuple[Any, ...], bounds: ReaderBounds) -> None:
-    reader, data, filename, sheet, mapping = job
+    reader, data, filename, sheet, mapping, header_row = job
+    # Only a chosen header row is passed on: readers given by tests need not take it.
+    chosen = {} if header_row is None else {"header_row": header_row}
     _bound_self(bounds)
 
     def progress(fraction: float, key: str) -> None:
         sender.send(("progress", fraction, key))
 
     try:
-        preview = reader(data, filename, sheet=sheet, mapping=mapping, progress=progress)
+        preview = reader(data, filename, sheet=sheet, mapping=mapping, progress=progress, **chosen)
         del data, job
         sender.send(("done", preview))
     except ImportRefused as refused:

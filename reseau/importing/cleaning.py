@@ -20,6 +20,7 @@ from reseau.importing.errors import CellTooBig
 from reseau.importing.mapping import FULL_NAME, columns_by_field
 from reseau.method_values import (
     ValueNotUnderstood,
+    fold,
     parse_circle,
     parse_nature,
     parse_reciprocity,
@@ -34,6 +35,8 @@ _LONG = frozenset({"notes", "last_contact_note", "action_text"})
 _MULTI = re.compile(r"\s*:::\s*|\s*[;,]\s*|\s+")
 _PRIMARY = re.compile(r"^\*\s*")
 _MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
+# `"Omega" <omega@example.com>`: a display name before the address in angle brackets.
+_BRACKETED = re.compile(r"^[^<]*<\s*([^<>\s]+@[^<>\s]+)\s*>.*$", re.DOTALL)
 
 
 def _cell_text(value: object, field: str) -> object:
@@ -98,11 +101,17 @@ def _clean(series: pd.Series, field: str) -> pd.Series:
         text = series.fillna("").astype(str)
     else:
         text = series.map(lambda v: _cell_text(v, field)).astype(str)
+    if field == "phone":
+        # Two numbers typed on two lines of one cell are both kept.
+        text = _where(text, r"\S\s*[\r\n]+\s*\S", _phones_on_lines)
     if field in _ONE_LINE or field == FULL_NAME:
         text = _where(text, r"\s\s|[^\S ]", lambda t: t.str.replace(r"\s+", " ", regex=True))
     text = text.str.strip()
+    if field in TEXT_FIELDS or field == FULL_NAME:
+        # Names compared and stored in one form: a macOS file writes é as e + accent (NFD).
+        text = _where(text, r"[^\x00-\x7f]", lambda t: t.str.normalize("NFC"))
     if field == "email":
-        text = _where(text, r"[\s,;*]|:::|^mailto:", _first_address)
+        text = _where(text, r"[\s,;*<]|:::|^mailto:", lambda t: t.map(first_address))
     elif field == "phone":
         text = _where(text, r":::|^\*", _first_phone)
     return text.fillna("")
@@ -117,9 +126,31 @@ def _where(text: pd.Series, pattern: str, change: Callable[[pd.Series], pd.Serie
     return text
 
 
-def _first_address(text: pd.Series) -> pd.Series:
-    text = text.str.replace(_PRIMARY, "", regex=True).str.replace(_MAILTO, "", regex=True)
-    return text.str.split(_MULTI, n=1, regex=True).str[0]
+_LIST = re.compile(r"\s*(?::::|[;,])\s*")
+
+
+def first_address(text: str) -> str:
+    """The first address of a cell; one address with a space inside is kept whole (reported
+    later), never cut at the space: `jean dupont@example.com` is not `dupont@example.com`."""
+    text = _BRACKETED.sub(r"\1", text)
+    text = _MAILTO.sub("", _PRIMARY.sub("", text))
+    parts = [part for part in _LIST.split(text) if part]
+    part = next((p for p in parts if "@" in p), parts[0] if parts else "")
+    words = part.split()
+    addresses = [position for position, word in enumerate(words) if "@" in word]
+    if len(addresses) != 1:
+        return words[addresses[0]] if addresses else part
+    at = addresses[0]
+    word = words[at]
+    # Words after a whole address are a comment ("(perso)"); words before it, or an address
+    # broken around its @, are the address itself typed with a space.
+    if at == 0 and not word.startswith("@") and not word.endswith("@"):
+        return word
+    return part
+
+
+def _phones_on_lines(text: pd.Series) -> pd.Series:
+    return text.str.strip().str.replace(r"\s*[\r\n]+\s*", " / ", regex=True)
 
 
 def _first_phone(text: pd.Series) -> pd.Series:
@@ -148,11 +179,52 @@ def _split_full_names(frame: pd.DataFrame) -> None:
         if name not in frame:
             frame[name] = ""
     nameless = (frame["first_name"] == "") & (frame["last_name"] == "") & (frame[FULL_NAME] != "")
+    if "company" in frame:
+        # A row whose only name is its company's is a company, not a person named after it.
+        company = frame["company"].map(fold)
+        nameless &= frame[FULL_NAME].map(fold) != company
     if nameless.any():
-        parts = frame.loc[nameless, FULL_NAME].map(split_name)
+        parts = frame.loc[nameless, FULL_NAME].map(split_name_and_title)
         frame.loc[nameless, "first_name"] = parts.str[0]
         frame.loc[nameless, "last_name"] = parts.str[1]
+        titles = parts.str[2]
+        if (titles != "").any():
+            if "job_title" not in frame:
+                frame["job_title"] = ""
+            untitled = titles.index[(titles != "") & (frame.loc[titles.index, "job_title"] == "")]
+            frame.loc[untitled, "job_title"] = titles[untitled]
     del frame[FULL_NAME]
+
+
+# First words of a job title written after a name: « Philippe LAILLIER, Directeur ».
+_TITLE_WORDS = frozenset(
+    fold(word)
+    for word in (
+        "Directeur", "Directrice", "Director", "Président", "Présidente", "President", "PDG",
+        "DG", "DAF", "DRH", "CEO", "CFO", "CTO", "COO", "Gérant", "Gérante", "Manager",
+        "Responsable", "Chef", "Cheffe", "Head", "Chargé", "Chargée", "Consultant",
+        "Consultante", "Ingénieur", "Ingénieure", "Engineer", "Associé", "Associée", "Partner",
+        "Fondateur", "Fondatrice", "Founder", "Co-fondateur", "Cofondatrice", "Adjoint",
+        "Adjointe", "Assistant", "Assistante", "Secrétaire", "Conseiller", "Conseillère",
+        "Avocat", "Avocate", "Expert", "Experte", "Délégué", "Déléguée", "VP", "Vice",
+        "Senior", "Lead", "Coordinateur", "Coordinatrice", "Commercial", "Commerciale",
+    )
+)  # fmt: skip
+
+
+def split_name_and_title(full: str) -> tuple[str, str, str]:
+    """First name, last name and job title of one cell: « Philippe LAILLIER, Directeur » is a
+    name then a title, where « Dupont, Jean » is « Last, First »."""
+    if "," in full:
+        name, _, after = full.partition(",")
+        before = name.split()
+        title_first = fold(after.split()[0]) if after.split() else ""
+        capitals = [w for w in before if len(w) > 1 and w.isupper()]
+        if title_first in _TITLE_WORDS or (len(before) > 1 and 0 < len(capitals) < len(before)):
+            first, last = split_name(name)
+            return first, last, " ".join(after.split())
+    first, last = split_name(full)
+    return first, last, ""
 
 
 def split_name(full: str) -> tuple[str, str]:

@@ -24,6 +24,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", type=Path, help="a .xlsx, .xls, .ods, .csv or .vcf file")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--lang", choices=[lang.value for lang in Lang], default=Lang.FR.value)
+    parser.add_argument(
+        "--sheet",
+        action="append",
+        help="a sheet to read (repeat it to read several sheets at once)",
+    )
+    parser.add_argument(
+        "--header-row",
+        type=int,
+        help="the row holding the column titles (from 1), or 0 when the file has none",
+    )
     parser.set_defaults(run=run)
 
 
@@ -35,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.file}: {problem.strerror}", file=sys.stderr)
         return 2
     try:
-        preview = read_contacts(data, args.file.name)
+        sheet = args.sheet[0] if args.sheet and len(args.sheet) == 1 else args.sheet
+        preview = read_contacts(data, args.file.name, sheet=sheet, header_row=args.header_row)
     except ImportRefused as refused:
         print(t(refused.key, lang, **refused.params), file=sys.stderr)
         if args.json:
@@ -64,8 +75,10 @@ def report(preview: ImportPreview, lang: Lang) -> dict[str, Any]:
         "duplicates": len(preview.duplicates),
         "skipped": len(preview.skipped),
         "warnings": preview.warning_messages(lang),
+        "column_notes": preview.column_messages(lang),
         "mapping": dict(preview.mapping),
         "sheet": preview.sheet,
+        "chosen_sheets": list(preview.chosen_sheets),
         "sheets": list(preview.sheets),
         "header_row": preview.header_row,
         "encoding": preview.encoding,
@@ -80,6 +93,7 @@ def text_report(preview: ImportPreview, lang: Lang) -> str:
     for column, field in preview.mapping.items():
         if field:
             lines.append(f"  {column} -> {field_label(field, lang)}")
+    lines.extend(preview.column_messages(lang))
     lines.extend(preview.skipped_messages(lang))
     lines.extend(preview.duplicate_messages(lang))
     lines.extend(preview.warning_messages(lang))

@@ -21,12 +21,16 @@ from reseau.network import Network
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _NOT_WORD = re.compile(r"[\W_]+")
+# Letters that Unicode does not decompose but people type both ways: Dubœuf and Duboeuf.
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d"}
+)
 
 
 def _fold_name(text: str) -> str:
     # Like method_values.fold, but keeps letters of every script: 王 is not "".
-    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
-    return _NOT_WORD.sub("", plain)
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES)))
+    return _NOT_WORD.sub("", plain.casefold())
 
 
 def name_key(contact: Contact) -> str:
@@ -36,7 +40,9 @@ def name_key(contact: Contact) -> str:
 
 
 def _email(contact: Contact) -> str:
-    return contact.email.strip().casefold()
+    # A cell saying there is no address ("null", "n/a", "-") confirms nothing.
+    email = contact.email.strip().casefold()
+    return email if "@" in email else ""
 
 
 def same_person(a: Contact, b: Contact) -> bool:
@@ -48,7 +54,8 @@ def same_person(a: Contact, b: Contact) -> bool:
 def _confirmed(a: Contact, b: Contact) -> bool:
     if _email(a) and _email(a) == _email(b):
         return True
-    if fold(a.company) and fold(a.company) == fold(b.company):
+    company = fold(a.company.translate(_LIGATURES))
+    if company and company == fold(b.company.translate(_LIGATURES)):
         return True
     return a.id == b.id
 

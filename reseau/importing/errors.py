@@ -79,10 +79,15 @@ class NoNameColumn(ImportRefused):
         self,
         columns: Sequence[str] = (),
         samples: Mapping[str, tuple[str, ...]] | None = None,
+        header_row: int | None = None,
+        top_rows: Sequence[str] = (),
     ) -> None:
         super().__init__(columns=", ".join(f"« {c} »" for c in list(columns)[:40]))
         self.columns = tuple(columns)
         self.samples = dict(samples or {})
+        # Where the titles were taken from, and the first rows, to choose another title row.
+        self.header_row = header_row
+        self.top_rows = tuple(top_rows)
 
 
 class NoContactFound(ImportRefused):

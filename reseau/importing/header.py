@@ -8,6 +8,7 @@ holds the most column names this importer knows — a name column above all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -15,13 +16,15 @@ from reseau.importing.mapping import known_count
 from reseau.method_values import is_blank
 
 SEARCH_ROWS = 40
+NO_HEADER = 0
+"""The header row a participant chooses when the file has none: its first row is a person."""
 
 
 @dataclass(frozen=True)
 class Header:
     """Where the header is (0-based row in the sheet) and the names of the columns kept."""
 
-    row: int
+    row: int  # -1 when the file has no header row
     positions: tuple[int, ...]  # columns of the sheet that hold something
     columns: tuple[str, ...]  # unique, non-empty names for those columns
     known: int  # how many of them this importer recognises
@@ -36,10 +39,19 @@ def column_letter(position: int) -> str:
     return letters
 
 
-def find_header(cells: pd.DataFrame) -> Header | None:
-    """The header of a sheet of raw cells, or None when the sheet holds nothing."""
+def find_header(cells: pd.DataFrame, wanted: int | None = None) -> Header | None:
+    """The header of a sheet of raw cells, or None when the sheet holds nothing.
+
+    `wanted` is the participant's choice: a row number (from 1), or `NO_HEADER`. Without it, a
+    sheet whose titles are all unknown and whose first row holds an e-mail address, a phone
+    number or a number is taken to have no header: that row is already a person.
+    """
     if cells.empty:
         return None
+    if wanted is not None:
+        if wanted == NO_HEADER or wanted > len(cells):
+            return _no_header(cells)
+        return _header_at(cells, wanted - 1, known_count(cells.iloc[wanted - 1].tolist())[0])
     best: tuple[tuple[int, int, int], int] | None = None
     for index in range(min(SEARCH_ROWS, len(cells))):
         row = cells.iloc[index].tolist()
@@ -57,7 +69,32 @@ def find_header(cells: pd.DataFrame) -> Header | None:
     (named, count, _), index = best
     if not count:
         index = _first_wide_row(cells)
+        if looks_like_data(cells.iloc[index].tolist()):
+            return _no_header(cells)
     return _header_at(cells, index, count)
+
+
+def looks_like_data(row: list[object]) -> bool:
+    """Whether a row holds values no title would: an e-mail address, a phone, a date, a number."""
+    from reseau.importing.columns import is_date, is_email, is_phone
+
+    for cell in row:
+        if is_blank(cell):
+            continue
+        if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+            return True
+        text = cell.strip() if isinstance(cell, str) else ""
+        if text and (is_email(text) or is_phone(text) or is_date(text)):
+            return True
+        if isinstance(cell, (date, datetime)):
+            return True
+    return False
+
+
+def _no_header(cells: pd.DataFrame) -> Header:
+    used = (cells != "").to_numpy() & cells.notna().to_numpy()
+    positions = tuple(int(p) for p in range(len(cells.columns)) if used[:, p].any())
+    return Header(-1, positions, tuple(column_letter(p) for p in positions), 0)
 
 
 def _first_wide_row(cells: pd.DataFrame) -> int:

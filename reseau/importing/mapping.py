@@ -8,11 +8,26 @@ of the synonym list wins, so a mobile number is preferred to a switchboard.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from reseau.contact_table import TABLE_FIELDS, header
 from reseau.i18n import Lang, t
-from reseau.method_values import fold
+from reseau.method_values import fold as fold_latin
+
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+_NOT_LETTER = re.compile(r"[\W_]+")
+
+
+def fold(text: object) -> str:
+    """A header folded for comparison: as `method_values.fold` for Latin titles, and keeping
+    the letters of other scripts (姓, Фамилия, Επώνυμο) that the latter drops."""
+    latin = fold_latin(text)
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", str(text))).casefold()
+    other = _NOT_LETTER.sub("", plain)
+    return latin if other.isascii() else other
+
 
 FULL_NAME = "full_name"
 """A column holding the whole name ("Nom complet", vCard FN), split when first/last are absent."""
@@ -30,6 +45,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Prenom usuel",
         "N;given",
         "Forename",
+        "名",
+        "名前（名）",
+        "이름",
+        "Имя",
+        "Όνομα",
+        "الاسم",
+        "الاسم الأول",
+        "שם פרטי",
     ),
     "last_name": (
         "Nom",
@@ -39,6 +62,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Lastname",
         "Nom de famille",
         "N;family",
+        "姓",
+        "名字",
+        "名前（姓）",
+        "성",
+        "Фамилия",
+        "Επώνυμο",
+        "اسم العائلة",
+        "שם משפחה",
     ),
     FULL_NAME: (
         "Nom complet",
@@ -52,6 +83,18 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Contact",
         "Personne",
         "FN",
+        "Contact principal",
+        "Nom du destinataire",
+        "Nom du contact",
+        "Destinataire",
+        "Interlocuteur",
+        "氏名",
+        "名前",
+        "姓名",
+        "성명",
+        "ФИО",
+        "Ονοματεπώνυμο",
+        "الاسم الكامل",
     ),
     "company": (
         "Entreprise",
@@ -67,6 +110,19 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Établissement",
         "Raison sociale",
         "ORG",
+        "Company Name",
+        "Société / Raison sociale",
+        "Nom de l'entreprise",
+        "Nom de la société",
+        "会社",
+        "会社名",
+        "公司",
+        "회사",
+        "Компания",
+        "Организация",
+        "Εταιρεία",
+        "الشركة",
+        "חברה",
     ),
     "job_title": (
         "Fonction",
@@ -77,6 +133,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Organization 1 - Title",
         "Intitulé de poste",
         "Intitulé du poste",
+        "役職",
+        "职位",
+        "職稱",
+        "직책",
+        "Должность",
+        "Θέση",
+        "المسمى الوظيفي",
         "Métier",
         "Rôle dans l'entreprise",
         "TITLE",
@@ -100,6 +163,26 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Adresse de messagerie 3",
         "E-mail 2 - Value",
         "E-mail 3 - Value",
+        "Primary Email",
+        "Email Work",
+        "Work Email",
+        "Mail du destinataire",
+        "E-mail du destinataire",
+        "Email du contact",
+        "Email Home",
+        "Home Email",
+        "Secondary Email",
+        "Other Email",
+        "メール",
+        "メールアドレス",
+        "电子邮件",
+        "電子郵件",
+        "邮箱",
+        "이메일",
+        "Электронная почта",
+        "Почта",
+        "Ηλεκτρονικό ταχυδρομείο",
+        "البريد الإلكتروني",
     ),
     "phone": (
         "Téléphone",
@@ -111,6 +194,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Téléphone mobile",
         "Tél. mobile",
         "Mobile Phone",
+        "Mobile Number",
+        "Cell Phone",
+        "Tél. portable",
+        "Téléphone portable",
+        "Numéro de portable",
         "Phone 1 - Value",
         "TEL",
         "Numéro de téléphone",
@@ -119,6 +207,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Téléphone (bureau)",
         "Téléphone bureau",
         "Business Phone",
+        "Work Phone",
         "Primary Phone",
         "Téléphone principal",
         "Phone 2 - Value",
@@ -130,6 +219,17 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "Other Phone",
         "Téléphone (autre)",
         "Phone 3 - Value",
+        "Tél. fixe",
+        "電話",
+        "電話番号",
+        "电话",
+        "手机",
+        "전화",
+        "전화번호",
+        "Телефон",
+        "Τηλέφωνο",
+        "الهاتف",
+        "Téléphone fixe",
     ),
     "notes": (
         "Notes",

@@ -6,6 +6,7 @@ detection, mapping and cleaning are the same whatever the source.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import logging
@@ -31,7 +32,14 @@ from reseau.importing.errors import (
     VCardLineTooLong,
     VCardTooManyParameters,
 )
-from reseau.importing.sniff import FileKind, decode_text, looks_like_text, nul_line, separator
+from reseau.importing.sniff import (
+    FileKind,
+    decode_text,
+    decode_vcard,
+    looks_like_text,
+    nul_line,
+    separator,
+)
 
 # The app may store its own metadata in this sheet of its exports: never contacts.
 METADATA_SHEET = "_reseau"
@@ -47,6 +55,8 @@ class Sheet:
     row_numbers: list[int] | None = None
     # Rows the reader itself left out, as (row number, message key, params).
     skipped: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
+    # What the reader itself says about rows it kept (a damaged line, a card cut short).
+    warnings: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
 
     def row_number(self, index: int) -> int:
         return self.row_numbers[index] if self.row_numbers else index + 1
@@ -63,7 +73,7 @@ class Source:
 def read_source(data: bytes, kind: FileKind) -> Source:
     if kind in (FileKind.XLSX, FileKind.ODS, FileKind.XLS):
         return Source(kind, read_workbook(data, kind))
-    decoded = decode_text(data)
+    decoded = decode_vcard(data) if kind is FileKind.VCARD else decode_text(data)
     line = nul_line(decoded.text)
     if line is not None:
         raise NulCharacter(line=Number(line))
@@ -175,52 +185,134 @@ def read_vcards(text: str) -> Sheet:
     handed to vobject, which reads their parameters and decodes quoted-printable text; photos,
     logos, sounds and keys are skipped unread. The values are read here, because vobject's
     vCard 3.0 text type cuts a 2.1 note at its first bare comma.
-    """
-    from vobject.base import ContentLine, parseLine
 
+    A damaged line costs only that line, with a note on its card; a card nested in another
+    (2.1 `AGENT`, or a BEGIN before the previous END) is read as a card of its own; a card the
+    file stops in the middle of keeps what was read. Cards are numbered in the order they begin.
+    """
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
-    rows: list[list[str]] = [list(VCARD_COLUMNS)]
-    numbers = [0]
-    skipped: list[tuple[int, str, dict[str, Any]]] = []
-    card: dict[str, list[Any]] | None = None
-    lines_in_card = 0
-    number = 0
+    reading = _VCardReading()
     try:
         for line in vcard_lines(text):
-            name = _property_name(line)
-            if name not in _VCARD_READ:
-                continue
-            if card is not None:
-                lines_in_card += 1
-                if lines_in_card > limits.MAX_VCARD_CARD_LINES:
-                    raise VCardCardTooLong(card=number + 1, limit=limits.MAX_VCARD_CARD_LINES)
-            _check_vcard_line(line, name, number + 1)
-            try:
-                name, params, value, _group = parseLine(line)
-            except Exception:  # a line vobject cannot read is left out, as a phone would
-                continue
-            name = name.upper()
-            if name == "BEGIN" and value.strip().upper() == "VCARD":
-                card = {}
-                lines_in_card = 0
-            elif name == "END" and card is not None:
-                number += 1
-                if number > limits.MAX_ROWS:
-                    limits.check_grid(number, len(VCARD_COLUMNS))
-                row = _card_row(card)
-                if row is None:
-                    skipped.append((number, "import.skipped.company_card", {}))
-                else:
-                    rows.append(row)
-                    numbers.append(number)
-                card = None
-            elif card is not None and name in _VCARD_PROPERTIES:
-                card.setdefault(name, []).append(ContentLine(name, params, value))
+            reading.line(line)
+        reading.finish()
     except (TooManyRows, TooManyCells, VCardCardTooLong, VCardLineTooLong, VCardTooManyParameters):
         raise
     except Exception:  # vobject raises several unrelated types on malformed input
         raise FileDamaged() from None
-    return Sheet(None, pd.DataFrame(rows, dtype=object), numbers, skipped)
+    kept = sorted(reading.rows)
+    rows = [list(VCARD_COLUMNS)] + [row for _, row in kept]
+    numbers = [0] + [number for number, _ in kept]
+    return Sheet(None, pd.DataFrame(rows, dtype=object), numbers, reading.skipped, reading.warnings)
+
+
+@dataclass
+class _Card:
+    number: int
+    properties: dict[str, list[Any]] = field(default_factory=dict)
+    lines: int = 0
+
+
+class _VCardReading:
+    """The cards being read: a stack, since a card may begin inside another one."""
+
+    def __init__(self) -> None:
+        self.open: list[_Card] = []
+        self.begun = 0
+        self.rows: list[tuple[int, list[str]]] = []
+        self.skipped: list[tuple[int, str, dict[str, Any]]] = []
+        self.warnings: list[tuple[int, str, dict[str, Any]]] = []
+
+    def line(self, line: str) -> None:
+        from vobject.base import parseLine
+
+        name = _property_name(line)
+        if name not in _VCARD_READ:
+            return
+        card = self.open[-1] if self.open else None
+        if card is not None:
+            card.lines += 1
+            if card.lines > limits.MAX_VCARD_CARD_LINES:
+                raise VCardCardTooLong(card=card.number, limit=limits.MAX_VCARD_CARD_LINES)
+        _check_vcard_line(line, name, card.number if card else self.begun + 1)
+        try:
+            name, params, value, _group = parseLine(line)
+        except Exception:  # vobject raises several unrelated types on a malformed line
+            if card is not None and name in _VCARD_PROPERTIES:
+                self.warnings.append(
+                    (card.number, "import.warning.vcard_line_unreadable", {"property": name})
+                )
+            return
+        name = name.upper()
+        value = value or ""
+        if name == "BEGIN" and value.strip().upper() == "VCARD":
+            self.begin(card)
+        elif name == "END" and value.strip().upper() == "VCARD" and card is not None:
+            self.end()
+        elif (
+            card is not None and name == "AGENT" and value.strip().upper().startswith("BEGIN:VCARD")
+        ):
+            # vCard 3.0 writes the agent's card inline, escaped, as the property's value.
+            for inner in vcard_lines(_unescape(value)):
+                self.line(inner)
+        elif card is not None and name in _VCARD_PROPERTIES:
+            self.add(card, name, params, value)
+
+    def begin(self, outer: _Card | None) -> None:
+        self.begun += 1
+        if self.begun > limits.MAX_ROWS:
+            limits.check_grid(self.begun, len(VCARD_COLUMNS))
+        if outer is not None:
+            self.warnings.append(
+                (self.begun, "import.warning.vcard_nested", {"outer": outer.number})
+            )
+        self.open.append(_Card(self.begun))
+
+    def end(self) -> None:
+        card = self.open.pop()
+        self.keep(card)
+
+    def finish(self) -> None:
+        """The file ended: the cards still open were cut short; what was read is kept."""
+        while self.open:
+            card = self.open.pop()
+            self.warnings.append((card.number, "import.warning.vcard_cut_short", {}))
+            self.keep(card)
+
+    def keep(self, card: _Card) -> None:
+        row = _card_row(card.properties)
+        if row is None:
+            self.skipped.append((card.number, "import.skipped.company_card", {}))
+        else:
+            self.rows.append((card.number, row))
+
+    def add(self, card: _Card, name: str, params: Any, value: str) -> None:
+        from vobject.base import ContentLine
+
+        try:
+            line = ContentLine(name, params, value)
+        except (UnicodeDecodeError, LookupError):
+            # Quoted-printable bytes that are not valid in the charset the line names: read
+            # them as Windows-1252, the charset such phones and Outlook actually used.
+            plain = [p for p in params if p and p[0].upper() not in ("CHARSET", "ENCODING")]
+            plain = [p for p in plain if str(p[0]).upper() != "QUOTED-PRINTABLE"]
+            try:
+                decoded = codecs.decode(value.encode("utf-8"), "quoted-printable")
+                text = decoded.decode("cp1252", errors="replace")
+            except Exception:  # the quoted-printable itself cannot be read
+                self.warnings.append(
+                    (card.number, "import.warning.vcard_line_unreadable", {"property": name})
+                )
+                return
+            line = ContentLine(name, plain, text)
+            self.warnings.append((card.number, "import.warning.vcard_charset", {"property": name}))
+        if "\ufffd" in str(line.value):
+            # Bytes that were not text in the file's encoding: the line is left out.
+            self.warnings.append(
+                (card.number, "import.warning.vcard_line_unreadable", {"property": name})
+            )
+            return
+        card.properties.setdefault(name, []).append(line)
 
 
 _PHYSICAL_LINES = re.compile(r"\r\n|\n|\r")
@@ -292,7 +384,7 @@ def _check_vcard_line(line: str, name: str, card: int) -> None:
 _VCARD_PROPERTIES = frozenset(
     {"N", "FN", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "KIND", "X-ABSHOWAS"}
 )
-_VCARD_READ = _VCARD_PROPERTIES | {"BEGIN", "END"}
+_VCARD_READ = _VCARD_PROPERTIES | {"BEGIN", "END", "AGENT"}
 
 
 _SPLIT = re.compile(r"(?<!\\);")
@@ -330,6 +422,17 @@ def _types(line: Any) -> set[str]:
     return types
 
 
+_TEL_URI = re.compile(r"^tel:", re.IGNORECASE)
+_EXTENSION = re.compile(r";ext=", re.IGNORECASE)
+
+
+def _tel(value: str) -> str:
+    """A vCard 4.0 phone written as a URI (`tel:+1-418-656-9254;ext=102`) as people write it."""
+    if not _TEL_URI.match(value):
+        return value
+    return _EXTENSION.sub(" ext. ", _TEL_URI.sub("", value)).strip()
+
+
 def _card_row(card: dict[str, list[Any]]) -> list[str] | None:
     family, given = _first(card, "n", 0), _first(card, "n", 1)
     full = _first(card, "fn")
@@ -345,6 +448,6 @@ def _card_row(card: dict[str, list[Any]]) -> list[str] | None:
         company,
         _first(card, "title"),
         _first(card, "email"),
-        _first(card, "tel"),
+        _tel(_first(card, "tel")),
         _first(card, "note"),
     ]

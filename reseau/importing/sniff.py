@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -139,21 +141,162 @@ def decode_text(data: bytes) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    found = from_bytes(data[:200_000])
+    best = found.best()
     if best is None:
         raise NotASpreadsheet()
-    encoding = best.encoding
-    if not encoding.startswith(_MULTIBYTE):
-        encoding = "cp1252"
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    # Candidates in order of preference: a later one must read strictly more like names.
+    candidates = [best.encoding] if best.encoding.startswith(_MULTIBYTE) else ["cp1252"]
+    candidates += [match.encoding for match in found] + ["cp1252", *_LEGACY]
+    scored: list[tuple[int, int, str]] = []
+    for order, encoding in enumerate(dict.fromkeys(candidates)):
+        sample = _decoded_start(data, encoding)
+        if sample is not None:
+            scored.append((-name_likeness(sample), order, encoding))
+    # Best reading first; among equals, the earlier candidate (the detector's, or cp1252).
+    for _, _, encoding in sorted(scored):
         try:
-            text = data.decode(best.encoding)
-            encoding = best.encoding
+            return DecodedText(data.decode(encoding), encoding)
         except (UnicodeDecodeError, LookupError):
-            raise NotASpreadsheet() from None
-    return DecodedText(text, encoding)
+            continue
+    raise NotASpreadsheet()
+
+
+def _decoded_start(data: bytes, encoding: str, size: int = 100_000) -> str | None:
+    """The start of the file in an encoding, or None when those bytes are not that encoding."""
+    head = data[:size]
+    try:
+        return head.decode(encoding)
+    except LookupError:
+        return None
+    except UnicodeDecodeError as problem:
+        # The cut may fall inside a character: that is not the encoding's fault.
+        if len(head) == size and problem.start >= size - 4:
+            try:
+                return head[: problem.start].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+        return None
+
+
+# Code pages the detector may not propose, tried when it is unsure: Cyrillic, Greek, Arabic,
+# Hebrew, Central European and Japanese, Chinese, Korean.
+_LEGACY = (
+    "cp1251", "koi8_r", "cp1253", "cp1256", "cp1255", "cp1250",
+    "cp932", "gb18030", "big5", "cp949",
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+")
+_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH"})
+
+
+def _script(ch: str) -> str:
+    script = unicodedata.name(ch, "?").split(" ", 1)[0]
+    return "CJK" if script in _EAST_ASIAN else script
+
+
+def name_likeness(text: str) -> int:
+    """How much a decoded text reads like names and words: a wrong code page gives words that
+    mix scripts (`Йloпse`), Latin words made mostly of accents (`Èâàíîâ`), odd capitals
+    (`ðÅÔÒÏ`), symbols, or Hangul syllables no Korean name uses (`뙛빜뎢`)."""
+    sample = text[:20_000]
+    score = 0
+    for word in _WORD.findall(sample):
+        if word.isascii():
+            continue
+        scripts = {"LATIN" if ch.isascii() else _script(ch) for ch in word}
+        if len(word) == 1 and not scripts & {"CJK", "HANGUL"}:
+            continue  # a lone letter between symbols says nothing either way
+        if len(scripts) > 1:
+            score -= 2
+        elif scripts == {"LATIN"}:
+            accented = sum(1 for ch in word if not ch.isascii())
+            score += -1 if len(word) >= 3 and accented * 2 > len(word) else 1
+        elif scripts == {"HANGUL"}:
+            score += 1 if _common_hangul(word) else -2
+        elif scripts == {"CJK"}:
+            score += 1 if _common_ideographs(word) else -2
+        elif word.islower() or word.isupper() or word.istitle():
+            score += 1
+        elif not any(ch.islower() or ch.isupper() for ch in word):
+            score += 1  # Arabic, Hebrew, Thai…: scripts without capitals
+        else:
+            score -= 1
+    symbols = sum(
+        1 for ch in sample if not ch.isascii() and unicodedata.category(ch) in _ODD_CATEGORIES
+    )
+    return score - symbols
+
+
+# Currency signs (€) and modifier letters are ordinary in names and notes; other symbols,
+# control and unassigned characters are what a wrong code page produces.
+_ODD_CATEGORIES = frozenset({"So", "Sm", "Cc", "Cf", "Co", "Cn"})
+
+
+def _common_ideographs(word: str) -> bool:
+    """Whether most characters are among the common ones of Chinese (GB 2312, Big5's frequent
+    block) or Japanese (kana and JIS level 1): a wrong code page gives rare ones."""
+    common = 0
+    for ch in word:
+        if _script(ch) in ("HIRAGANA", "KATAKANA"):
+            common += 1
+            continue
+        for encoding, low, high in _COMMON_BLOCKS:
+            try:
+                code = ch.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            if len(code) == 2 and low <= code <= high:
+                common += 1
+                break
+    return common * 2 >= len(word)
+
+
+_COMMON_BLOCKS = (
+    ("gb2312", b"\xb0\xa1", b"\xd7\xf9"),  # level 1 hanzi, by frequency
+    ("shift_jis", b"\x88\x9f", b"\x98\x72"),  # JIS level 1 kanji
+    ("big5", b"\xa4\x40", b"\xc6\x7e"),  # frequent hanzi
+)
+
+
+def _common_hangul(word: str) -> bool:
+    """Syllables of KS X 1001, the 2,350 that Korean text uses; the rest are rare."""
+    for ch in word:
+        try:
+            # Python's codec writes the other syllables as 8-byte make-up sequences.
+            if len(ch.encode("euc_kr")) != 2:
+                return False
+        except UnicodeEncodeError:
+            return False
+    return True
+
+
+_FOLD = re.compile(rb"(?:\r\n|\n|\r)[ \t]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def decode_vcard(data: bytes) -> DecodedText:
+    """The text of a vCard, whose UTF-8 may be damaged in places rather than be another encoding.
+
+    A line folded in the middle of a UTF-8 character is whole again once unfolded (folding is
+    done on bytes here, which vCard 3.0 and 4.0 allow); a file that is UTF-8 but for a few bytes
+    keeps them as U+FFFD, so the reader leaves out only the lines that hold them.
+    """
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or _utf16_without_bom(data):
+        return decode_text(data)
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    unfolded = _FOLD.sub(b"", data)
+    try:
+        return DecodedText(unfolded.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = unfolded.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    if len(_UTF8_SEQUENCE.findall(unfolded)) >= 2 * damaged:
+        return DecodedText(text, "utf-8")
+    return decode_text(data)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

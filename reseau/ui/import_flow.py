@@ -26,13 +26,24 @@ from reseau.importing import (
 )
 from reseau.importing.bounded import read_contacts_bounded, start_reader_server
 from reseau.importing.errors import ImportBusy, ImportCancelled, ImportTooSlow
+from reseau.importing.header import NO_HEADER
 from reseau.importing.mapping import field_label
+from reseau.importing.shortlist import (
+    ShortlistFilter,
+    companies_by_count,
+    keep_only,
+    later_csv,
+    matching,
+    offers_shortlist,
+    shortlist_table,
+)
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.state import Workspace
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "vcf"]
 PARSED = "import.parsed"  # (key, ImportPreview | ImportRefused)
-CHOICES = "import.choices"  # (digest, sheet, mapping)
+CHOICES = "import.choices"  # (digest, sheet, mapping, header row)
+SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept, editor version)
 RESULT = "import.result"  # what the last confirmed import did
 DRY_RUN = "import.dry_run"  # (preview, network, MergeResult): what confirming would do
 _ROUND = "import.round"  # bumped after an import, so the uploader starts empty
@@ -79,16 +90,26 @@ def uploaded_file(ws: Workspace) -> Upload | None:
     return Upload(file.name, data, hashlib.sha256(data).hexdigest(), str(file.file_id))
 
 
-def choices(ws: Workspace, upload: Upload) -> tuple[str | None, dict[str, str | None] | None]:
-    """The sheet and mapping the user chose for this file (None: let the importer guess)."""
+def choices(
+    ws: Workspace, upload: Upload
+) -> tuple[str | tuple[str, ...] | None, dict[str, str | None] | None, int | None]:
+    """The sheet, mapping and header row the user chose for this file (None: let the importer
+    guess)."""
     saved = ws.scratch(CHOICES)
     if saved and saved[0] == upload.digest:
-        return saved[1], saved[2]
-    return None, None
+        return saved[1], saved[2], saved[3]
+    return None, None, None
 
 
-def choose(ws: Workspace, upload: Upload, sheet: str | None, mapping: Mapping | None) -> None:
-    ws.set_scratch(CHOICES, (upload.digest, sheet, dict(mapping) if mapping else None))
+def choose(
+    ws: Workspace,
+    upload: Upload,
+    sheet: str | tuple[str, ...] | None,
+    mapping: Mapping | None,
+    header_row: int | None = None,
+) -> None:
+    saved = (upload.digest, sheet, dict(mapping) if mapping else None, header_row)
+    ws.set_scratch(CHOICES, saved)
     st.rerun()
 
 
@@ -100,8 +121,8 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
     refreshed while it reads, which is when Streamlit stops a run the participant left (a
     click elsewhere, a closed tab): the child is then ended at once. "Annuler" does the same.
     """
-    sheet, mapping = choices(ws, upload)
-    key = (upload.digest, sheet, tuple(sorted(mapping.items())) if mapping else None)
+    sheet, mapping, header_row = choices(ws, upload)
+    key = (upload.digest, sheet, tuple(sorted(mapping.items())) if mapping else None, header_row)
     cached = ws.scratch(PARSED)
     if cached and cached[0] in (key, (*key, upload.drop)):
         return cached[1]
@@ -120,6 +141,7 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
             upload.name,
             sheet=sheet,
             mapping=mapping,
+            header_row=header_row,
             progress=lambda fraction, text_key: bar.progress(fraction, text=ws.t(text_key)),
             cancelled=_tab_closed_check(),
         )
@@ -188,12 +210,15 @@ def show_merges(ws: Workspace, plan: MergeResult) -> None:
 def show_refusal(ws: Workspace, upload: Upload, refused: ImportRefused) -> None:
     st.error(problem_md(ws, refused), icon=":material/block:")
     st.caption(ws.t("import.untouched"))
+    if isinstance(refused, NoNameColumn) and refused.top_rows:
+        choose_header_row(ws, upload, refused.header_row, refused.top_rows)
     if isinstance(refused, NoNameColumn) and refused.columns:
         mapping_form(ws, upload, refused.columns, dict.fromkeys(refused.columns), refused.samples)
 
 
-def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
-    """What was understood: source, sheet, header, counts, the contacts and what was left out."""
+def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPreview:
+    """What was understood: source, sheet, header, counts, the contacts and what was left out;
+    returns the preview of what confirming will import (the people kept, after a shortlist)."""
     st.success(preview.summary(ws.lang), icon=":material/fact_check:")
     st.caption(
         ws.t(
@@ -207,24 +232,129 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
     counts[1].metric(ws.t("import.metric.skipped"), len(preview.skipped))
     counts[2].metric(ws.t("import.metric.duplicates"), len(preview.duplicates))
     counts[3].metric(ws.t("import.metric.warnings"), len(preview.warnings))
+    for note in preview.column_messages(ws.lang):
+        # Column names and values are text people typed: shown escaped.
+        st.warning(escape_markdown(note), icon=":material/view_column:")
     if len(preview.sheets) > 1:
-        sheet = st.selectbox(
-            ws.t("import.sheet"),
-            preview.sheets,
-            index=preview.sheets.index(preview.sheet) if preview.sheet in preview.sheets else 0,
-            help=ws.t("import.sheet.help"),
+        current = list(preview.chosen_sheets or [preview.sheet])
+        picked = st.multiselect(
+            ws.t("import.sheets"), preview.sheets, default=current, help=ws.t("import.sheets.help")
         )
-        if sheet != preview.sheet:
-            choose(ws, upload, sheet, None)
-    with st.expander(ws.t("import.mapping.title"), icon=":material/table_edit:"):
-        mapping_form(ws, upload, preview.columns, preview.mapping, preview.samples)
+        if picked and picked != current:
+            choose(ws, upload, picked[0] if len(picked) == 1 else tuple(picked), None)
+    if preview.top_rows:
+        choose_header_row(ws, upload, preview.header_row, preview.top_rows, preview.sheet)
+    if not preview.chosen_sheets:
+        # With several sheets, each sheet's columns are read from its own titles.
+        with st.expander(ws.t("import.mapping.title"), icon=":material/table_edit:"):
+            mapping_form(ws, upload, preview.columns, preview.mapping, preview.samples)
     st.subheader(ws.t("import.preview.title", shown=min(_PREVIEW_ROWS, len(preview.contacts))))
     st.dataframe(contact_rows(ws, preview), hide_index=True, width="stretch", placeholder="")
     messages(ws, "import.skipped.title", preview.skipped_messages(ws.lang))
     messages(ws, "import.duplicates.title", preview.duplicate_messages(ws.lang))
     messages(ws, "import.warnings.title", preview.warning_messages(ws.lang))
+    preview = shortlist(ws, upload, preview)
     show_merges(ws, dry_run(ws, preview))
     show_dropped_details(ws, upload, preview)
+    return preview
+
+
+def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPreview:
+    """Above 60 contacts, the participant ticks the people to keep, helped by a search and
+    filters; the others stay out of the workbook. Nobody ticked: everyone is imported."""
+    if not offers_shortlist(preview):
+        return preview
+    saved = ws.scratch(SHORTLIST)
+    if not saved or saved[0] is not preview:
+        saved = (preview, shortlist_table(preview), frozenset(), preview, 0)
+        ws.set_scratch(SHORTLIST, saved)
+    _, table, kept, kept_preview, version = saved
+    st.subheader(ws.t("import.shortlist.title"))
+    st.caption(ws.t("import.shortlist.help", total=len(table)))
+    top = st.columns(2)
+    query = top[0].text_input(ws.t("import.shortlist.search"), key="import.shortlist.query")
+    companies = top[1].multiselect(
+        ws.t("import.shortlist.companies"),
+        companies_by_count(table),
+        key="import.shortlist.companies",
+    )
+    below = st.columns(2)
+    title = below[0].text_input(ws.t("import.shortlist.job_title"), key="import.shortlist.title")
+    since = until = None
+    dates = table["connected"].dropna()
+    if len(dates):
+        period = below[1].date_input(
+            ws.t("import.shortlist.connected"),
+            value=(),
+            min_value=dates.min().date(),
+            max_value=dates.max().date(),
+            format="DD/MM/YYYY",
+            key="import.shortlist.connected",
+        )
+        if isinstance(period, tuple) and len(period) == 2:
+            since, until = period
+    sources: list[str] = []
+    several = table["source"].nunique() > 1
+    if several:
+        sources = st.multiselect(
+            ws.t("import.shortlist.sources"),
+            sorted(table["source"].unique()),
+            key="import.shortlist.sources",
+        )
+    chosen = ShortlistFilter(query, tuple(companies), title, since, until, tuple(sources))
+    mask = matching(table, chosen)
+    shown = table.loc[mask, ["row", "source", "name", "company", "job_title", "connected"]].copy()
+    # The contact's position in the preview: row numbers repeat when several sheets are read.
+    shown.insert(0, "position", shown.index)
+    shown.insert(0, "keep", shown["position"].isin(kept))
+    buttons = st.columns(2)
+    if buttons[0].button(
+        ws.t("import.shortlist.tick_shown", shown=len(shown)), icon=":material/done_all:"
+    ):
+        kept, version = kept | frozenset(shown["position"]), version + 1
+        shown["keep"] = True
+    if buttons[1].button(
+        ws.t("import.shortlist.untick_shown", shown=len(shown)), icon=":material/remove_done:"
+    ):
+        kept, version = kept - frozenset(shown["position"]), version + 1
+        shown["keep"] = False
+    edited = st.data_editor(
+        shown,
+        key=f"import.shortlist.{upload.digest[:12]}.{version}.{hash(chosen)}",
+        hide_index=True,
+        width="stretch",
+        disabled=["position", "row", "source", "name", "company", "job_title", "connected"],
+        column_config={
+            "position": None,
+            "source": ws.t("import.shortlist.source") if several else None,
+            "keep": st.column_config.CheckboxColumn(ws.t("import.shortlist.keep")),
+            "row": st.column_config.NumberColumn(ws.t("import.preview.row")),
+            "name": ws.t("field.name"),
+            "company": header("company", ws.lang),
+            "job_title": header("job_title", ws.lang),
+            "connected": st.column_config.DateColumn(
+                ws.t("import.shortlist.connected"), format="DD/MM/YYYY"
+            ),
+        },
+    )
+    ticked = frozenset(edited.loc[edited["keep"], "position"].tolist())
+    kept = (kept - frozenset(shown["position"])) | ticked
+    if kept != saved[2] or version != saved[4]:
+        kept_preview = keep_only(preview, kept) if kept else preview
+        ws.set_scratch(SHORTLIST, (preview, table, kept, kept_preview, version))
+    st.markdown(ws.t("import.shortlist.counts", kept=len(kept), total=len(table), shown=len(shown)))
+    if not kept:
+        st.caption(ws.t("import.shortlist.none_ticked"))
+    else:
+        st.download_button(
+            ws.t("import.shortlist.later", count=len(table) - len(kept)),
+            data=lambda: later_csv(preview, kept, ws.lang),
+            file_name=ws.t("import.shortlist.later_file"),
+            mime="text/csv",
+            icon=":material/schedule:",
+            help=ws.t("import.shortlist.later_help"),
+        )
+    return kept_preview
 
 
 def show_dropped_details(ws: Workspace, upload: Upload, preview: ImportPreview) -> None:
@@ -273,8 +403,40 @@ def mapping_form(
             )
         applied = st.form_submit_button(ws.t("import.mapping.apply"), icon=":material/refresh:")
     if applied:
-        sheet, _ = choices(ws, upload)
-        choose(ws, upload, sheet, chosen)
+        sheet, _, header_row = choices(ws, upload)
+        choose(ws, upload, sheet, chosen, header_row)
+
+
+def choose_header_row(
+    ws: Workspace,
+    upload: Upload,
+    header_row: int | None,
+    top_rows: Sequence[str],
+    sheet: str | None = None,
+) -> None:
+    """Which row holds the column titles, or none: the first row is then already a person."""
+    rows = list(range(1, len(top_rows) + 1))
+    if header_row and header_row not in rows:
+        rows.append(header_row)
+    options = [NO_HEADER, *rows]
+    current = header_row if header_row in options else options[1]
+
+    def label(row: int) -> str:
+        if row == NO_HEADER:
+            return ws.t("import.header_row.none")
+        text = top_rows[row - 1] if row <= len(top_rows) else ""
+        return ws.t("import.header_row.option", row=row, text=text)
+
+    row = st.selectbox(
+        ws.t("import.header_row"),
+        options,
+        index=options.index(current),
+        format_func=label,
+        help=ws.t("import.header_row.help"),
+    )
+    if row != header_row:
+        chosen_sheet, _, _ = choices(ws, upload)
+        choose(ws, upload, chosen_sheet or sheet, None, row)
 
 
 def contact_rows(ws: Workspace, preview: ImportPreview) -> dict[str, list[Any]]:

@@ -100,9 +100,9 @@ def test_without_a_name_column_the_user_maps_one_by_hand():
 
 def test_the_user_can_switch_to_another_sheet():
     at = upload(importer(), "c.xlsx", files.hand_made_xlsx())
-    sheet = next(s for s in at.selectbox if s.label == t("import.sheet", "fr"))
-    assert sheet.value == "Mes contacts"
-    sheet.set_value("Notes")
+    sheet = next(s for s in at.multiselect if s.label == t("import.sheets", "fr"))
+    assert sheet.value == ["Mes contacts"]
+    sheet.set_value(["Notes"])
     at.run()
     assert_no_error(at)
     assert at.error[0].value.startswith("Aucune colonne de noms")
@@ -163,3 +163,72 @@ def test_confirming_after_the_preview_does_what_the_preview_announced():
     assert_no_error(at)
     assert t("import.done", "fr", added=1, merged=1) in texts(at)
     assert len(stored_workbook(at).network) == 32
+
+
+def test_the_participant_chooses_that_a_file_has_no_title_row_and_its_first_person_is_kept():
+    data = files.csv_text(
+        [["Prénom", "Nom"], ["Maud", "Kerjean"], ["Tanguy", "Pellen"]], ";"
+    ).encode()
+    at = upload(importer(), "liste.csv", data)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=2)
+    chooser = next(box for box in at.selectbox if box.label == t("import.header_row", "fr"))
+    chooser.set_value(0).run()
+    assert_no_error(at)
+    # The first row is a person now; the columns are guessed from the values.
+    assert confirm_button(at).label == t("import.confirm", "fr", count=3)
+    assert t("import.column.no_header", "fr") in texts(at)
+
+
+def test_the_participant_takes_contacts_from_several_sheets_at_once():
+    from tests.importing import sheets
+
+    at = upload(importer(), "equipes.xlsx", sheets.workbook_on_several_sheets())
+    assert confirm_button(at).label == t("import.confirm", "fr", count=2)
+    at.multiselect[0].set_value(["Clients", "Partenaires"]).run()
+    assert_no_error(at)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=3)
+    confirm_button(at).click()
+    at.run()
+    assert sorted(c.last_name for c in stored_workbook(at).network) == [
+        "Cadiou",
+        "Le Floch",
+        "Le Roux",
+    ]
+
+
+def test_after_a_large_linkedin_import_the_participant_keeps_only_the_people_found():
+    from tests.importing import linkedin
+
+    at = upload(importer(), "Connections.csv", linkedin.connections_csv(150))
+    assert t("import.shortlist.title", "fr") in texts(at)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=150)
+    at.text_input(key="import.shortlist.query").set_value("hugo").run()
+    at.multiselect(key="import.shortlist.companies").set_value(["Orange"]).run()
+    tick = next(b for b in at.button if b.label.startswith("Cocher les personnes affichées"))
+    tick.click().run()
+    assert_no_error(at)
+    line = next(m.value for m in at.markdown if m.value.startswith("**Personnes gardées"))
+    count = int(line.split(":")[1].split("sur")[0].strip(" *"))
+    assert 0 < count < 150
+    assert confirm_button(at).label == t("import.confirm", "fr", count=count)
+    later = t("import.shortlist.later", "fr", count=150 - count)
+    assert later in [b.label for b in at.get("download_button")]
+    confirm_button(at).click()
+    at.run()
+    names = [c.display_name for c in stored_workbook(at).network]
+    assert len(names) == count and all(name.startswith("Hugo") for name in names)
+    assert {c.company for c in stored_workbook(at).network} == {"Orange"}
+
+
+def test_titles_chosen_on_a_row_of_people_are_refused_and_the_title_row_can_be_chosen_again():
+    from tests.importing import sheets
+
+    at = upload(importer(), "liste.csv", sheets.without_header_csv())
+    assert confirm_button(at).label == t("import.confirm", "fr", count=3)
+    chooser = next(box for box in at.selectbox if box.label == t("import.header_row", "fr"))
+    chooser.set_value(1).run()
+    assert at.error[0].value.startswith("Aucune colonne de noms")
+    chooser = next(box for box in at.selectbox if box.label == t("import.header_row", "fr"))
+    chooser.set_value(0).run()
+    assert_no_error(at)
+    assert confirm_button(at).label == t("import.confirm", "fr", count=3)
