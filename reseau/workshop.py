@@ -8,6 +8,7 @@ order of arrival).
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -208,9 +209,53 @@ class RoomSummaries:
 ROOMS = RoomSummaries()
 
 
+class Reveals:
+    """Which rooms the trainer has revealed to their participants, shared by every tab.
+
+    Participants work on their own first; once the trainer reveals the room, each of them sees
+    their profile beside the room's (counts and medians only). Held by the process: a restart
+    hides every room again, which errs on the side of showing less.
+    """
+
+    def __init__(self) -> None:
+        self._shown: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def shown(self, store: WorkbookStore, code: str) -> bool:
+        with self._lock:
+            return (str(store.engine.url), code) in self._shown
+
+    def show(self, store: WorkbookStore, code: str, shown: bool) -> None:
+        with self._lock:
+            if shown:
+                self._shown.add((str(store.engine.url), code))
+            else:
+                self._shown.discard((str(store.engine.url), code))
+
+
+REVEALS = Reveals()
+
+
 # --- the room as charts ---
 # Two charts side by side on the trainer's screen: shorter than a full-width chart.
 ROOM_CHART_HEIGHT = 460
+
+
+def count_axis(counts: Sequence[int]) -> dict[str, Any]:
+    """A y axis for counts: whole numbers only, from zero, a little headroom for the labels."""
+    top = max(counts, default=0)
+    step = max(1, math.ceil(top / 5))
+    return {
+        "range": [0, max(top, 1) * 1.18],
+        "tick0": 0,
+        "dtick": step,
+        "tickformat": "d",
+    }
+
+
+def has_counts(counts: Iterable[int]) -> bool:
+    """Whether a count chart has anything to show (an all-zero chart is replaced by a sentence)."""
+    return any(counts)
 
 
 def _bar(
@@ -238,7 +283,7 @@ def _bar(
             xaxis={"tickfont": {"size": LABEL_FONT}},
             yaxis={
                 "title": {"text": axis, "font": {"size": LABEL_FONT, "color": MUTED}},
-                "rangemode": "tozero",
+                **count_axis(counts),
                 "gridcolor": GRID,
                 "tickfont": {"size": LABEL_FONT, "color": MUTED},
             },
