@@ -48,7 +48,17 @@ class MapChart(StrEnum):
     MARKS = "marks"
 
 
-def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy):
+def on_phone() -> bool:
+    """Whether the browser says it is a phone (« Mobi » in its user agent, as browsers advise):
+    charts then leave names to a tap and use smaller margins."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except Exception:  # no browser behind this run (AppTest, scripts)
+        return False
+    return "Mobi" in agent
+
+
+def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy, compact: bool):
     network, scores, lang = ws.network, ws.scores(), ws.lang
     builders: dict[MapChart, Callable[[], go.Figure | ChartUnavailable]] = {
         MapChart.SUNBURST: lambda: sunburst(
@@ -58,10 +68,12 @@ def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: Colou
             network, scores, lang, chart_filter=chosen, settings=ws.settings
         ),
         MapChart.MATRIX: lambda: matrix(
-            network, scores, lang, chart_filter=chosen, settings=ws.settings
+            network, scores, lang, chart_filter=chosen, settings=ws.settings, compact=compact
         ),
-        MapChart.RADAR: lambda: radar(network, scores, lang, chart_filter=chosen, today=ws.today),
-        MapChart.MARKS: lambda: marks_radar(network, lang, chart_filter=chosen),
+        MapChart.RADAR: lambda: radar(
+            network, scores, lang, chart_filter=chosen, today=ws.today, compact=compact
+        ),
+        MapChart.MARKS: lambda: marks_radar(network, lang, chart_filter=chosen, compact=compact),
     }
     return builders[chart]()
 
@@ -76,11 +88,12 @@ def figure_for(
         memo = {"network": ws.network, "basis": basis, "figures": {}}
         ws.set_scratch(_MEMO, memo)
     figures: dict[tuple, go.Figure | ChartUnavailable] = memo["figures"]
-    key = (chart, chosen, colour_by if chart is MapChart.SUNBURST else None)
+    compact = on_phone()
+    key = (chart, chosen, colour_by if chart is MapChart.SUNBURST else None, compact)
     if key not in figures:
         if len(figures) >= _MEMO_SIZE:
             figures.clear()
-        figures[key] = _build(ws, chart, chosen, colour_by)
+        figures[key] = _build(ws, chart, chosen, colour_by, compact)
     return figures[key]
 
 
