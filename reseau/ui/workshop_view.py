@@ -56,6 +56,13 @@ _AUTHENTICATED = "trainer.authenticated"
 _SELECTED = "trainer.workshop"
 _CONFIRM_CLOSE = "trainer.confirm_close"
 PRESENT_PARAM = "present"
+_TO_TOP = "trainer.present.to_top"
+# The button that starts presenting sits low on the page, and Streamlit keeps the scroll
+# position: the projector view must start at its top, where the code is.
+_SCROLL_TO_TOP = """<script>
+for (const main of window.parent.document.querySelectorAll('[data-testid="stMain"], section'))
+  main.scrollTo({top: 0});
+</script>"""
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -175,6 +182,7 @@ def projector(ws: Workspace, workshop: Workshop) -> None:
     if not workshop.is_open:
         st.warning(ws.t("trainer.closed_notice"), icon=":material/lock:")
         return
+    start_presenting(ws, workshop)
     link = join_link(workshop)
     text_col, qr_col = st.columns([3, 2], gap="large")
     with text_col:
@@ -186,7 +194,6 @@ def projector(ws: Workspace, workshop: Workshop) -> None:
         st.caption(ws.t("trainer.projector.how"))
     with qr_col:
         st.image(qr_png(link), caption=ws.t("trainer.projector.qr_caption"), width=320)
-    start_presenting(ws, workshop)
 
 
 def present_link(workshop: Workshop) -> str:
@@ -214,12 +221,12 @@ def start_presenting(ws: Workspace, workshop: Workshop) -> None:
         key="trainer.present.start",
     ):
         st.query_params[PRESENT_PARAM] = workshop.code
+        ws.set_scratch(_TO_TOP, True)
         st.rerun()
-    st.caption(ws.t("trainer.present.link_help"))
-    st.code(present_link(workshop), language=None, wrap_lines=True)
+    st.caption(f"{ws.t('trainer.present.link_help')} `{present_link(workshop)}`")
 
 
-def reveal_toggle(ws: Workspace, workshop: Workshop) -> None:
+def reveal_toggle(ws: Workspace, workshop: Workshop, explain: bool = True) -> None:
     """Shows or hides the room's results on the participants' screens."""
     if ws.store is None:
         return
@@ -228,11 +235,11 @@ def reveal_toggle(ws: Workspace, workshop: Workshop) -> None:
         ws.t("trainer.reveal.toggle"),
         value=shown,
         key=f"trainer.reveal.{workshop.code}",
-        help=ws.t("trainer.reveal.help"),
     )
     if wanted != shown:
         REVEALS.show(ws.store, workshop.code, wanted)
-    st.caption(ws.t("trainer.reveal.shown" if wanted else "trainer.reveal.hidden"))
+    state = ws.t("trainer.reveal.shown" if wanted else "trainer.reveal.hidden")
+    st.caption(f"{state} {ws.t('trainer.reveal.help')}" if explain else state)
 
 
 # Sizes relative to the screen, so the code reads from the back of the room on a projector and
@@ -255,6 +262,9 @@ def presenter_view(ws: Workspace, workshop: Workshop) -> None:
     """What the projector shows: the code, the address and the QR code, then the live room."""
     show_flashes(ws)
     st.html(_PRESENTER_STYLE)
+    if ws.scratch(_TO_TOP):
+        ws.set_scratch(_TO_TOP, False)
+        st.html(_SCROLL_TO_TOP, unsafe_allow_javascript=True)
     leave_col, reveal_col = st.columns([1, 2], vertical_alignment="center")
     if leave_col.button(
         ws.t("trainer.present.stop"), icon=":material/close:", key="trainer.present.stop"
@@ -262,7 +272,7 @@ def presenter_view(ws: Workspace, workshop: Workshop) -> None:
         del st.query_params[PRESENT_PARAM]
         st.rerun()
     with reveal_col:
-        reveal_toggle(ws, workshop)
+        reveal_toggle(ws, workshop, explain=False)
     if not workshop.is_open:
         st.warning(ws.t("trainer.closed_notice"), icon=":material/lock:")
     else:
