@@ -11,6 +11,7 @@ from reseau.ui.map_view import (
     show_notices,
     show_radars,
 )
+from reseau.ui.room_compare import room_comparison
 from reseau.ui.state import workspace
 from reseau.ui.widgets import needs_contacts, page_title, reported_problems
 
@@ -43,3 +44,4 @@ if not needs_contacts(ws):
         with tabs[3]:
             show_radars(ws, chosen)
     show_notices(ws, chosen)
+room_comparison(ws)

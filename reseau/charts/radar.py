@@ -86,7 +86,7 @@ def _polar_layout(lang: Lang, axes: int, *, height: int = 560, compact: bool = F
     font = COMPACT_FONT if compact else BASE_FONT
     return base_layout(
         lang,
-        height=height,
+        height=min(height, 470) if compact else height,
         polar={
             "bgcolor": "#FFFFFF",
             "radialaxis": {
@@ -110,14 +110,15 @@ def _polar_layout(lang: Lang, axes: int, *, height: int = 560, compact: bool = F
         legend={
             "orientation": "h",
             "yanchor": "top",
-            "y": -0.14,
+            # Below the lowest axis titles (« Dernier contact » on two lines).
+            "y": -0.24 if compact else -0.2,
             "xanchor": "center",
             "x": 0.5,
             "font": {"size": font},
         },
-        margin={"l": 80, "r": 80, "t": 50, "b": 90}
+        margin={"l": 100, "r": 100, "t": 40, "b": 110}
         if compact
-        else {"l": 150, "r": 150, "t": 70, "b": 110},
+        else {"l": 150, "r": 150, "t": 70, "b": 150},
     )
 
 

@@ -111,7 +111,10 @@ def show_chart(
         theme=None,
         key=f"map.chart.{chart.value}",
         alt=ws.t(f"map.chart.{chart.value}.alt"),
-        config=chart_config(ws.lang, file_name=chart.value),
+        # On a phone the tool bar would cover the chart's corner titles.
+        config=chart_config(
+            ws.lang, file_name=chart.value, **({"displayModeBar": False} if on_phone() else {})
+        ),
     )
 
 

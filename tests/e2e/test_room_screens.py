@@ -43,6 +43,9 @@ OVERLAPS_JS = """(chart) => {
                      && getComputedStyle(e).opacity !== '0')
         .map(e => ({text: e.textContent.trim(), r: e.getBoundingClientRect()}))
         .filter(b => b.r.width > 0 && b.r.height > 0);
+    const frame = chart.getBoundingClientRect();
+    const cut = boxes.filter(b => b.r.left < frame.left - 1 || b.r.right > frame.right + 1)
+        .map(b => b.text);
     const clashes = [];
     for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
@@ -52,7 +55,7 @@ OVERLAPS_JS = """(chart) => {
             if (w > 1 && h > 1) clashes.push([boxes[i].text, boxes[j].text]);
         }
     }
-    return {count: boxes.length, clashes};
+    return {count: boxes.length, clashes, cut};
 }"""
 
 
@@ -181,7 +184,7 @@ def test_every_chart_is_drawn_without_overlapping_text(
     page = sized(viewport, lang)
     open_app(page, server, f"?demo=1&lang={lang}")
     go_to_map(page, lang)
-    clashes = {}
+    clashes, cut = {}, {}
     for key in CHART_TABS:
         page.get_by_role("tab", name=t(key, lang)).click()
         wait_idle(page)
@@ -196,7 +199,9 @@ def test_every_chart_is_drawn_without_overlapping_text(
             found = charts.nth(index).evaluate(OVERLAPS_JS)
             if key in ("map.tab.matrix", "map.tab.radar"):
                 clashes[f"{key}#{index}"] = found["clashes"]
+                cut[f"{key}#{index}"] = found["cut"]
     assert all(not found for found in clashes.values()), clashes
+    assert all(not found for found in cut.values()), f"texts cut at the chart's edge: {cut}"
 
 
 def go_to_map(page: Page, lang: str) -> None:
