@@ -91,7 +91,7 @@ def _polar_layout(lang: Lang, axes: int, *, height: int = 560, compact: bool = F
             "bgcolor": "#FFFFFF",
             "radialaxis": {
                 "range": [0, 5],
-                "tickvals": [1, 2, 3, 4, 5],
+                "tickvals": [1, 3, 5] if compact else [1, 2, 3, 4, 5],
                 "tickfont": {"size": COMPACT_FONT if compact else LABEL_FONT, "color": MUTED},
                 "gridcolor": GRID,
                 "linecolor": GRID,
