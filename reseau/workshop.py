@@ -391,7 +391,7 @@ REVEALS = Reveals()
 
 # --- the room as charts ---
 # Two charts side by side on the trainer's screen: shorter than a full-width chart.
-ROOM_CHART_HEIGHT = 460
+ROOM_CHART_HEIGHT = 380
 
 
 def count_axis(counts: Sequence[int]) -> dict[str, Any]:
@@ -414,27 +414,36 @@ def has_counts(counts: Iterable[int]) -> bool:
 def _bar(
     names: list[str], counts: list[int], colours: list[str], axis: str, lang: Lang
 ) -> go.Figure:
-    """Counts as bars in the palette's colours, with the shared projector-sized layout."""
+    """Counts as horizontal bars in the palette's colours, with the shared projector layout.
+
+    Horizontal, so the names sit one per line on the left and never interleave, however
+    narrow the column (two charts side by side on a projector, one under the other on a phone).
+    """
     figure = go.Figure(
         go.Bar(
-            x=[wrap(escape(name)) for name in names],
-            y=counts,
+            y=[wrap(escape(name), 16) for name in names],
+            x=counts,
+            orientation="h",
             marker={"color": colours, "line": {"color": INK, "width": 1}},
             text=counts,
             textposition="outside",
             textfont={"size": BASE_FONT, "color": INK},
             cliponaxis=False,
-            hovertemplate="%{x}: %{y}<extra></extra>",
+            hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
     figure.update_layout(
         base_layout(
             lang,
             height=ROOM_CHART_HEIGHT,
-            margin={"l": 20, "r": 20, "t": 40, "b": 20},
+            margin={"l": 20, "r": 40, "t": 20, "b": 20},
             showlegend=False,
-            xaxis={"tickfont": {"size": LABEL_FONT}},
             yaxis={
+                "tickfont": {"size": LABEL_FONT},
+                "autorange": "reversed",
+                "automargin": True,
+            },
+            xaxis={
                 "title": {"text": axis, "font": {"size": LABEL_FONT, "color": MUTED}},
                 **count_axis(counts),
                 "gridcolor": GRID,

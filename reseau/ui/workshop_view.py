@@ -248,12 +248,14 @@ _PRESENTER_STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
 .reseau-join-code {
-  font-size: min(19vh, 13vw); line-height: 1.05; font-weight: 700;
+  font-size: min(19vh, 13vw, 140px); line-height: 1.05; font-weight: 700;
   letter-spacing: 0.04em; white-space: nowrap; margin: 0.1em 0 0.15em 0;
 }
-.reseau-join-address { font-size: min(4.5vh, 5vw); font-weight: 600; overflow-wrap: anywhere; }
-.reseau-join-label { font-size: min(3.6vh, 4.5vw); margin: 0; }
-.reseau-join-qr img { height: min(60vh, 80vw); width: auto; max-width: 100%; }
+.reseau-join-address {
+  font-size: min(4.5vh, 5vw, 34px); font-weight: 600; overflow-wrap: anywhere;
+}
+.reseau-join-label { font-size: min(3.6vh, 4.5vw, 26px); margin: 0; }
+.reseau-join-qr img { height: min(60vh, 80vw, 440px); width: auto; max-width: 100%; }
 </style>
 """
 

@@ -210,3 +210,37 @@ def go_to_map(page: Page, lang: str) -> None:
     go_to(page, t("nav.map", lang))
     if page.viewport_size and page.viewport_size["width"] < 700:
         collapse_sidebar(page)
+
+
+def test_a_revealed_room_reaches_the_projector_and_each_participants_map(
+    sized, server: Server
+) -> None:
+    trainer = sized(PROJECTOR, "fr")
+    start_presenting(trainer, server, "fr")
+    code = trainer.locator('[data-testid="reseau-join-code"]').inner_text().replace("-", "")
+    participants = []
+    for _ in range(3):
+        participant = sized(PROJECTOR, "fr")
+        open_app(participant, server, f"?join={code.strip()}")
+        click_button(participant, t("home.start.demo", "fr"))
+        participants.append(participant)
+    expect(trainer.get_by_text(t("trainer.reveal.hidden_projector", "fr"))).to_be_visible()
+
+    trainer.get_by_text(t("trainer.reveal.toggle", "fr"), exact=True).click()
+    wait_idle(trainer)
+
+    charts = trainer.locator('[data-testid="stPlotlyChart"]')
+    expect(charts).to_have_count(2)
+    collapse_sidebar(trainer)
+    screenshot(trainer, "room-presenter-revealed-1280-fr")
+    for index in range(2):
+        charts.nth(index).locator(".main-svg").first.wait_for()
+        found = charts.nth(index).evaluate(OVERLAPS_JS)
+        assert not found["clashes"] and not found["cut"], found
+    main = trainer.locator('[data-testid="stMain"]').inner_text()
+    assert "Fontaine" not in main, "the projector never shows a contact"
+
+    mine = participants[-1]
+    go_to(mine, t("nav.map", "fr"))
+    expect(mine.get_by_text(t("room.compare.title", "fr"), exact=True)).to_be_visible()
+    screenshot(mine, "room-compare-participant-1280-fr")
