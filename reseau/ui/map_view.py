@@ -65,7 +65,7 @@ def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: Colou
             network, scores, lang, chart_filter=chosen, colour_by=colour_by
         ),
         MapChart.CONCENTRIC: lambda: concentric(
-            network, scores, lang, chart_filter=chosen, settings=ws.settings
+            network, scores, lang, chart_filter=chosen, settings=ws.settings, compact=compact
         ),
         MapChart.MATRIX: lambda: matrix(
             network, scores, lang, chart_filter=chosen, settings=ws.settings, compact=compact

@@ -6,9 +6,11 @@ from itertools import combinations
 
 import pytest
 
-from reseau.charts import marks_radar, matrix, radar
+from reseau.charts import concentric, marks_radar, matrix, radar
+from reseau.charts.concentric import SCALE
 from reseau.charts.labels import CHAR_WIDTH, LINE_HEIGHT, Box, _box_for
 from reseau.charts.matrix import MARKER, PLOT_HEIGHT, PLOT_WIDTH, X_RANGE, Y_RANGE, initials
+from reseau.charts.style import LABEL_FONT
 from reseau.contact import Contact
 from reseau.i18n import Lang
 from reseau.network import Network
@@ -130,3 +132,39 @@ def test_the_marks_radar_shares_the_projector_sizes(demo):
     figure = marks_radar(network, Lang.FR)
 
     assert figure.layout.polar.angularaxis.tickfont.size >= PROJECTOR_MINIMUM
+
+
+def test_on_a_phone_the_concentric_map_leaves_names_to_a_tap(demo):
+    figure = concentric(demo, scores(demo), Lang.FR, compact=True)
+
+    written = [text for trace in figure.data[:-1] for text in trace.text if text]
+    assert written == []
+    notes = [note.text for note in figure.layout.annotations]
+    assert not any("≥" in note for note in notes), "the reading notes go to the caption"
+
+
+def test_no_name_of_the_concentric_map_covers_the_threshold_note(demo):
+    figure = concentric(demo, scores(demo), Lang.FR)
+
+    threshold = next(note for note in figure.layout.annotations if "≥" in note.text)
+    note_box = Box(
+        threshold.x * SCALE,
+        threshold.y * SCALE,
+        threshold.x * SCALE + len(threshold.text) * LABEL_FONT * CHAR_WIDTH,
+        threshold.y * SCALE + LABEL_FONT * LINE_HEIGHT,
+    )
+    for trace in figure.data[:-1]:
+        for x, y, text, where, size in zip(
+            trace.x, trace.y, trace.text, trace.textposition, trace.marker.size, strict=True
+        ):
+            if not text:
+                continue
+            box = _box_for(
+                x * SCALE,
+                y * SCALE,
+                size / 2,
+                len(text) * LABEL_FONT * CHAR_WIDTH,
+                LABEL_FONT * LINE_HEIGHT,
+                where,
+            )
+            assert not box.overlaps(note_box), text

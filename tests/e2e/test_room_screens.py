@@ -197,7 +197,7 @@ def test_every_chart_is_drawn_without_overlapping_text(
             assert top and top["y"] < viewport["height"], "the matrix starts above the fold"
         for index in range(charts.count()):
             found = charts.nth(index).evaluate(OVERLAPS_JS)
-            if key in ("map.tab.matrix", "map.tab.radar"):
+            if key in ("map.tab.concentric", "map.tab.matrix", "map.tab.radar"):
                 clashes[f"{key}#{index}"] = found["clashes"]
                 cut[f"{key}#{index}"] = found["cut"]
     assert all(not found for found in clashes.values()), clashes
