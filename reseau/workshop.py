@@ -237,6 +237,15 @@ class Comparison:
     criteria: tuple[CriterionLine, ...]
 
 
+def circle_medians(profiles: Sequence[Profile]) -> dict[Circle, float | None]:
+    """The median participant's contacts in each circle, among those who have started; the
+    same figure a participant sees beside their own. None below `MIN_ROOM` participants."""
+    started = [p for p in profiles if p.contacts]
+    if len(started) < MIN_ROOM:
+        return dict.fromkeys(Circle)
+    return {c: float(median(p.contacts_per_circle[c] for p in started)) for c in Circle}
+
+
 def _shares(counts: dict[Quadrant, int]) -> dict[Quadrant, float | None]:
     total = sum(counts.values())
     return {q: (counts[q] / total if total else None) for q in QUADRANT_PRIORITY}
@@ -562,12 +571,19 @@ def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
         row[0].number_format = "yyyy-mm-dd hh:mm"
 
     circles = book.create_sheet(t("workshop.sheet.circles", lang)[:31])
+    medians = circle_medians(summary.profiles)
     _table(
         circles,
         [t("workshop.col.circle", lang), t("workshop.col.contacts", lang)]
-        + [t("workshop.col.average", lang, criterion=label(s, lang)) for s in SCALES],
+        + [t("workshop.col.average", lang, criterion=label(s, lang)) for s in SCALES]
+        + [t("workshop.col.median", lang, count=MIN_ROOM)],
         [
-            (label(f.circle, lang), f.contacts, *(f.averages[s.code] for s in SCALES))
+            (
+                label(f.circle, lang),
+                f.contacts,
+                *(f.averages[s.code] for s in SCALES),
+                medians[f.circle],
+            )
             for f in summary.circles
         ]
         + [

@@ -112,3 +112,25 @@ def test_the_room_summary_holds_one_anonymous_profile_per_participant(demo):
 
     assert sorted(p.contacts for p in summary.profiles) == [0, 2, len(demo)]
     assert "Fontaine" not in repr(summary.profiles), "no contact's name in a profile"
+
+
+def test_the_trainers_export_carries_the_medians_participants_see(demo):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from reseau.i18n import Lang, label, t
+    from reseau.workshop import room_excel
+
+    members = [
+        Member(seat, None, Workbook(network=_network(n)), NOW, NOW)
+        for seat, n in ((1, 3), (2, 7), (3, 9))
+    ]
+    summary = summarise_room(Workshop("K7M2QX", "Atelier", NOW), members, TODAY)
+
+    book = load_workbook(BytesIO(room_excel(summary, Lang.FR, NOW)))
+
+    rows = list(book[t("workshop.sheet.circles", "fr")].iter_rows(values_only=True))
+    column = rows[0].index(t("workshop.col.median", "fr", count=MIN_ROOM))
+    by_circle = {row[0]: row[column] for row in rows[1:]}
+    assert by_circle[label(Circle.SUPPORT, "fr")] == 7
