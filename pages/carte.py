@@ -10,6 +10,7 @@ from reseau.ui.map_view import (
     show_chart,
     show_notices,
     show_radars,
+    sunburst_list,
 )
 from reseau.ui.room_compare import room_comparison
 from reseau.ui.state import workspace
@@ -35,6 +36,7 @@ if not needs_contacts(ws):
             with colour:
                 colour_by = colour_choice(ws)
             show_chart(ws, MapChart.SUNBURST, chosen, colour_by)
+            sunburst_list(ws, chosen)
         with tabs[1]:
             reading(ws, MapChart.CONCENTRIC)
             show_chart(ws, MapChart.CONCENTRIC, chosen)

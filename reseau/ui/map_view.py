@@ -118,6 +118,34 @@ def show_chart(
     )
 
 
+def sunburst_list(ws: Workspace, chosen: ChartFilter) -> None:
+    """On a phone the sunburst has no room for names: the same people as a list under it,
+    in the sunburst's order (circle, then role)."""
+    if not on_phone():
+        return
+    data = ChartData.of(ws.network, ws.scores(), ws.lang, chosen)
+    if not data.placed:
+        return
+    circles = list(Circle)
+    people = sorted(
+        data.placed,
+        key=lambda c: (circles.index(c.circle), c.role is None, str(c.role or ""), c.display_name),
+    )
+    with st.expander(ws.t("map.sunburst.list"), icon=":material/list:"):
+        st.dataframe(
+            {
+                ws.t("field.name"): [c.display_name for c in people],
+                ws.t("field.circle"): [label(c.circle, ws.lang) for c in people],
+                ws.t("field.role"): [label(c.role, ws.lang) for c in people],
+                ws.t("field.quadrant"): [
+                    label(getattr(data.score(c), "quadrant", None), ws.lang) for c in people
+                ],
+            },
+            hide_index=True,
+            width="stretch",
+        )
+
+
 def _reset(ws: Workspace) -> None:
     ws.set_scratch(_FILTER, NO_FILTER)
     ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
