@@ -10,7 +10,9 @@ from reseau.ui.map_view import (
     show_chart,
     show_notices,
     show_radars,
+    sunburst_list,
 )
+from reseau.ui.room_compare import room_comparison
 from reseau.ui.state import workspace
 from reseau.ui.widgets import needs_contacts, page_title, reported_problems
 
@@ -34,6 +36,7 @@ if not needs_contacts(ws):
             with colour:
                 colour_by = colour_choice(ws)
             show_chart(ws, MapChart.SUNBURST, chosen, colour_by)
+            sunburst_list(ws, chosen)
         with tabs[1]:
             reading(ws, MapChart.CONCENTRIC)
             show_chart(ws, MapChart.CONCENTRIC, chosen)
@@ -43,3 +46,4 @@ if not needs_contacts(ws):
         with tabs[3]:
             show_radars(ws, chosen)
     show_notices(ws, chosen)
+room_comparison(ws)

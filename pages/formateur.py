@@ -9,19 +9,28 @@ from reseau.ui.workshop_view import (
     create_workshop,
     export_and_close,
     how_to_enable,
+    is_trainer,
     live_room,
     password_gate,
+    presented_workshop,
+    presenter_view,
     projector,
+    reveal_toggle,
     trainer_enabled,
 )
 
 ws = workspace()
-page_title(ws, "trainer.title")
+presented = presented_workshop(ws) if trainer_enabled() else None
+if presented is None or not is_trainer(ws):
+    page_title(ws, "trainer.title")
 
 if not trainer_enabled():
     how_to_enable(ws)
     st.stop()
 if not password_gate(ws):
+    st.stop()
+if presented is not None:
+    presenter_view(ws, presented)
     st.stop()
 
 st.markdown(ws.t("trainer.intro"))
@@ -39,6 +48,7 @@ projector_tab, room_tab, export_tab = st.tabs(
 with projector_tab:
     projector(ws, workshop)
 with room_tab:
+    reveal_toggle(ws, workshop)
     live_room(ws, workshop.code)
 with export_tab:
     export_and_close(ws, workshop)

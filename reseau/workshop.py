@@ -8,13 +8,14 @@ order of arrival).
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
-from statistics import fmean
+from statistics import fmean, median
 from typing import Any
 
 import plotly.graph_objects as go
@@ -27,8 +28,9 @@ from sqlalchemy import select
 from reseau.charts.style import BASE_FONT, GRID, LABEL_FONT, MUTED, base_layout, escape, wrap
 from reseau.export.safety import append_row
 from reseau.i18n import Lang, label, t
+from reseau.network import Network
 from reseau.palette import INK, circle_colour, hex_argb, quadrant_colour
-from reseau.scoring import score_network
+from reseau.scoring import ScoringSettings, score_network
 from reseau.storage import Member, WorkbookStore, Workshop
 from reseau.storage.store import workbooks
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, circle_of, roles_of
@@ -60,6 +62,51 @@ class CircleFigures:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """One participant's network as counts only: what the room compares, never who is in it."""
+
+    contacts: int
+    contacts_per_circle: dict[Circle, int]
+    sorted: bool  # at least one contact in a circle: only then do empty roles mean anything
+    empty_roles: frozenset[Role]
+    quadrants: dict[Quadrant, int]  # qualified contacts per quadrant
+    marks: dict[str, tuple[int, ...]]  # criterion code -> the 1-5 values given
+
+    @property
+    def qualified(self) -> int:
+        return sum(self.quadrants.values())
+
+
+def profile_of(network: Network, settings: ScoringSettings, today: date) -> Profile:
+    """The counts of one network, scored with its own settings."""
+    held_roles = {c.role for c in network if c.is_sorted}
+    scores = score_network(network, settings, today)
+    quadrants = Counter(s.quadrant for s in scores.values() if s.quadrant is not None)
+    return Profile(
+        contacts=len(network),
+        contacts_per_circle={
+            circle: sum(1 for c in network if c.circle is circle) for circle in Circle
+        },
+        sorted=bool(held_roles),
+        empty_roles=frozenset(
+            role
+            for circle in Circle
+            for role in roles_of(circle, with_other=False)
+            if held_roles and role not in held_roles
+        ),
+        quadrants={q: quadrants[q] for q in QUADRANT_PRIORITY},
+        marks={
+            scale.code: tuple(
+                getattr(c, scale.code)
+                for c in network
+                if c.circle is not None and getattr(c, scale.code) is not None
+            )
+            for scale in SCALES
+        },
+    )
+
+
+@dataclass(frozen=True)
 class RoomSummary:
     """The room at one moment, as the trainer's dashboard and export show it."""
 
@@ -70,6 +117,7 @@ class RoomSummary:
     sorting_participants: int  # participants with a sorted contact: the base of empty_roles
     quadrants: tuple[tuple[Quadrant | None, int], ...]  # None: not qualified yet
     circles: tuple[CircleFigures, ...]
+    profiles: tuple[Profile, ...] = ()  # one per participant, in no telling order
 
     @property
     def total_contacts(self) -> int:
@@ -84,6 +132,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
     empty: Counter[Role] = Counter()
     sorting = 0
     marks: dict[Circle, dict[str, list[int]]] = {c: {s.code: [] for s in SCALES} for c in Circle}
+    profiles: list[Profile] = []
 
     for position, member in enumerate(members, start=1):
         network = member.workbook.network
@@ -114,6 +163,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
         scores = score_network(network, member.workbook.settings, today)
         for score in scores.values():
             per_quadrant[score.quadrant] += 1
+        profiles.append(profile_of(network, member.workbook.settings, today))
 
     method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
     empty_roles = sorted(
@@ -137,6 +187,119 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
                 },
             )
             for circle in Circle
+        ),
+        # Sorted by size, so a profile's place says nothing of who arrived when.
+        profiles=tuple(sorted(profiles, key=lambda p: (p.contacts, p.qualified))),
+    )
+
+
+# --- each participant against the room ---
+# Below this many participants who have started, a median would point at someone.
+MIN_ROOM = 3
+
+
+@dataclass(frozen=True)
+class CircleLine:
+    circle: Circle
+    yours: int
+    room_median: float
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    role: Role
+    empty_for_you: bool
+    room_share: float  # share of the participants who sorted for whom the role is empty
+
+
+@dataclass(frozen=True)
+class ShareLine:
+    quadrant: Quadrant
+    yours: float | None  # share of your qualified contacts; None when you qualified none
+    room: float | None
+
+
+@dataclass(frozen=True)
+class CriterionLine:
+    code: str
+    yours: float | None
+    room: float | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A participant's network beside the room's: medians, shares and averages, nobody's own."""
+
+    participants: int  # participants who have started, the base of the medians
+    circles: tuple[CircleLine, ...]
+    roles: tuple[RoleLine, ...]  # yours first, then the room's most often empty
+    quadrants: tuple[ShareLine, ...]
+    criteria: tuple[CriterionLine, ...]
+
+
+def circle_medians(profiles: Sequence[Profile]) -> dict[Circle, float | None]:
+    """The median participant's contacts in each circle, among those who have started; the
+    same figure a participant sees beside their own. None below `MIN_ROOM` participants."""
+    started = [p for p in profiles if p.contacts]
+    if len(started) < MIN_ROOM:
+        return dict.fromkeys(Circle)
+    return {c: float(median(p.contacts_per_circle[c] for p in started)) for c in Circle}
+
+
+def _shares(counts: dict[Quadrant, int]) -> dict[Quadrant, float | None]:
+    total = sum(counts.values())
+    return {q: (counts[q] / total if total else None) for q in QUADRANT_PRIORITY}
+
+
+def _mean(values: Iterable[int]) -> float | None:
+    values = list(values)
+    return round(fmean(values), 2) if values else None
+
+
+def compare_to_room(own: Profile, room: Sequence[Profile]) -> Comparison | None:
+    """Your counts beside the room's (you included); None while too few have started to hide
+    who is who."""
+    started = [p for p in room if p.contacts]
+    if len(started) < MIN_ROOM:
+        return None
+    sorting = [p for p in started if p.sorted]
+    method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
+    share_empty = {
+        role: (sum(role in p.empty_roles for p in sorting) / len(sorting) if sorting else 0.0)
+        for role in method_roles
+    }
+    yours_empty = [r for r in method_roles if r in own.empty_roles]
+    room_empty = sorted(
+        (r for r in method_roles if share_empty[r] and r not in own.empty_roles),
+        key=lambda r: (-share_empty[r], method_roles.index(r)),
+    )
+    room_quadrants: Counter[Quadrant] = Counter()
+    for profile in started:
+        room_quadrants.update(profile.quadrants)
+    yours_shares = _shares(own.quadrants)
+    room_shares = _shares({q: room_quadrants[q] for q in QUADRANT_PRIORITY})
+    return Comparison(
+        participants=len(started),
+        circles=tuple(
+            CircleLine(
+                circle,
+                own.contacts_per_circle[circle],
+                float(median(p.contacts_per_circle[circle] for p in started)),
+            )
+            for circle in Circle
+        ),
+        roles=tuple(
+            RoleLine(role, role in own.empty_roles, share_empty[role])
+            for role in [*yours_empty, *room_empty[:3]]
+        ),
+        quadrants=tuple(ShareLine(q, yours_shares[q], room_shares[q]) for q in QUADRANT_PRIORITY),
+        criteria=tuple(
+            CriterionLine(
+                scale.code,
+                _mean(own.marks[scale.code]),
+                _mean(v for p in started for v in p.marks[scale.code]),
+            )
+            for scale in SCALES
         ),
     )
 
@@ -208,37 +371,90 @@ class RoomSummaries:
 ROOMS = RoomSummaries()
 
 
+class Reveals:
+    """Which rooms the trainer has revealed to their participants, shared by every tab.
+
+    Participants work on their own first; once the trainer reveals the room, each of them sees
+    their profile beside the room's (counts and medians only). Held by the process: a restart
+    hides every room again, which errs on the side of showing less.
+    """
+
+    def __init__(self) -> None:
+        self._shown: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def shown(self, store: WorkbookStore, code: str) -> bool:
+        with self._lock:
+            return (str(store.engine.url), code) in self._shown
+
+    def show(self, store: WorkbookStore, code: str, shown: bool) -> None:
+        with self._lock:
+            if shown:
+                self._shown.add((str(store.engine.url), code))
+            else:
+                self._shown.discard((str(store.engine.url), code))
+
+
+REVEALS = Reveals()
+
+
 # --- the room as charts ---
 # Two charts side by side on the trainer's screen: shorter than a full-width chart.
-ROOM_CHART_HEIGHT = 460
+ROOM_CHART_HEIGHT = 380
+
+
+def count_axis(counts: Sequence[int]) -> dict[str, Any]:
+    """A y axis for counts: whole numbers only, from zero, a little headroom for the labels."""
+    top = max(counts, default=0)
+    step = max(1, math.ceil(top / 5))
+    return {
+        "range": [0, max(top, 1) * 1.18],
+        "tick0": 0,
+        "dtick": step,
+        "tickformat": "d",
+    }
+
+
+def has_counts(counts: Iterable[int]) -> bool:
+    """Whether a count chart has anything to show (an all-zero chart is replaced by a sentence)."""
+    return any(counts)
 
 
 def _bar(
     names: list[str], counts: list[int], colours: list[str], axis: str, lang: Lang
 ) -> go.Figure:
-    """Counts as bars in the palette's colours, with the shared projector-sized layout."""
+    """Counts as horizontal bars in the palette's colours, with the shared projector layout.
+
+    Horizontal, so the names sit one per line on the left and never interleave, however
+    narrow the column (two charts side by side on a projector, one under the other on a phone).
+    """
     figure = go.Figure(
         go.Bar(
-            x=[wrap(escape(name)) for name in names],
-            y=counts,
+            y=[wrap(escape(name), 16) for name in names],
+            x=counts,
+            orientation="h",
             marker={"color": colours, "line": {"color": INK, "width": 1}},
             text=counts,
             textposition="outside",
             textfont={"size": BASE_FONT, "color": INK},
             cliponaxis=False,
-            hovertemplate="%{x}: %{y}<extra></extra>",
+            hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
     figure.update_layout(
         base_layout(
             lang,
             height=ROOM_CHART_HEIGHT,
-            margin={"l": 20, "r": 20, "t": 40, "b": 20},
+            margin={"l": 20, "r": 40, "t": 20, "b": 20},
             showlegend=False,
-            xaxis={"tickfont": {"size": LABEL_FONT}},
             yaxis={
+                "tickfont": {"size": LABEL_FONT},
+                "autorange": "reversed",
+                "automargin": True,
+            },
+            xaxis={
                 "title": {"text": axis, "font": {"size": LABEL_FONT, "color": MUTED}},
-                "rangemode": "tozero",
+                **count_axis(counts),
                 "gridcolor": GRID,
                 "tickfont": {"size": LABEL_FONT, "color": MUTED},
             },
@@ -355,12 +571,19 @@ def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
         row[0].number_format = "yyyy-mm-dd hh:mm"
 
     circles = book.create_sheet(t("workshop.sheet.circles", lang)[:31])
+    medians = circle_medians(summary.profiles)
     _table(
         circles,
         [t("workshop.col.circle", lang), t("workshop.col.contacts", lang)]
-        + [t("workshop.col.average", lang, criterion=label(s, lang)) for s in SCALES],
+        + [t("workshop.col.average", lang, criterion=label(s, lang)) for s in SCALES]
+        + [t("workshop.col.median", lang, count=MIN_ROOM)],
         [
-            (label(f.circle, lang), f.contacts, *(f.averages[s.code] for s in SCALES))
+            (
+                label(f.circle, lang),
+                f.contacts,
+                *(f.averages[s.code] for s in SCALES),
+                medians[f.circle],
+            )
             for f in summary.circles
         ]
         + [

@@ -41,4 +41,31 @@ def test_each_bar_has_the_palette_colour_of_its_circle_or_quadrant(demo):
     shown_quadrants = [q for q, n in room.quadrants if q is not None or n]
     assert list(circles.marker.color) == [circle_colour(c) for c in shown_circles]
     assert list(quadrants.marker.color) == [quadrant_colour(q) for q in shown_quadrants]
-    assert list(circles.y) == [n for c, n in room.contacts_per_circle if c is not None or n]
+    assert list(circles.x) == [n for c, n in room.contacts_per_circle if c is not None or n]
+
+
+def test_a_count_axis_shows_whole_numbers_only_even_for_one_contact(demo):
+    one = demo.__class__(contacts=(next(iter(demo)),))
+    room = _room(one)
+
+    axis = circle_figure(room, Lang.FR).layout.xaxis
+
+    assert axis.tickformat == "d"
+    assert axis.tick0 == 0 and axis.dtick >= 1 and float(axis.dtick).is_integer()
+    assert axis.range[0] == 0 and axis.range[1] > 1
+
+
+def test_a_revealed_room_is_shown_until_the_trainer_hides_it_again():
+    from reseau.storage import open_store
+    from reseau.workshop import Reveals
+
+    store = open_store()
+    reveals = Reveals()
+    assert not reveals.shown(store, "K7M2QX")
+
+    reveals.show(store, "K7M2QX", True)
+    assert reveals.shown(store, "K7M2QX")
+    assert not reveals.shown(store, "OTHER1")
+
+    reveals.show(store, "K7M2QX", False)
+    assert not reveals.shown(store, "K7M2QX")

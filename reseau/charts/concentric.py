@@ -28,6 +28,7 @@ from reseau.charts.common import (
 from reseau.charts.filters import NO_FILTER, ChartFilter
 from reseau.charts.labels import CHAR_WIDTH, Box, Placement, place_labels
 from reseau.charts.style import (
+    COMPACT_FONT,
     GRID,
     LABEL_FONT,
     MUTED,
@@ -52,8 +53,15 @@ SECTOR_SPAN = 120.0
 EDGE_MARGIN = 6.0
 INNER_RADIUS = 0.17  # the participant's own space at the centre
 WAITING_RADIUS = 1.1  # contacts not yet qualified wait just outside the disc
-HEIGHT = 680
-Y_RANGE = (-1.27, 1.36)
+HEIGHT = 700
+COMPACT_HEIGHT = 460
+# Above the disc, a band for the circle's title and, at the top right, how to read the picture.
+Y_RANGE = (-1.27, 1.62)
+X_RANGE = (-1.75, 1.75)
+# The chart's width on the narrowest projector screen (1280 px, sidebar open): names are placed
+# for it, so they stay apart there and on anything wider.
+ASSUMED_WIDTH = 760
+COMPACT_MARKERS = 0.6  # a phone's disc is half as wide: points shrink with it
 
 
 @dataclass(frozen=True)
@@ -219,8 +227,12 @@ def concentric(
     *,
     chart_filter: ChartFilter = NO_FILTER,
     settings: ScoringSettings = DEFAULT_SETTINGS,
+    compact: bool = False,
 ) -> go.Figure | ChartUnavailable:
-    """Participant at the centre, a sector per circle, distance by strength, size by power."""
+    """Participant at the centre, a sector per circle, distance by strength, size by power.
+
+    On a phone (`compact`) names are left to a tap and the reading notes to the caption above.
+    """
     data = ChartData.of(network, scores, lang, chart_filter)
     problem = unavailable(data, needs_scores=False)
     if problem:
@@ -230,7 +242,9 @@ def concentric(
     else:
         points, role_notes = _grouped_points(data)
 
-    placements = _labels(points, _obstacles(data), detailed=data.detailed)
+    placements = _labels(points, _obstacles(data, settings), detailed=data.detailed)
+    if compact and data.detailed:
+        placements = [Placement() for _ in points]
     figure = go.Figure()
     for quadrant in (*QUADRANT_PRIORITY, None):
         chosen = [i for i, p in enumerate(points) if p.quadrant is quadrant]
@@ -250,7 +264,7 @@ def concentric(
                     "color": INK if data.detailed else text_on(colour),
                 },
                 marker={
-                    "size": [points[i].size for i in chosen],
+                    "size": [points[i].size * (COMPACT_MARKERS if compact else 1) for i in chosen],
                     "color": colour,
                     "line": {"color": "#FFFFFF", "width": 1.5},
                     "opacity": 1.0,
@@ -260,22 +274,22 @@ def concentric(
                 cliponaxis=False,
             )
         )
-    figure.add_trace(_participant(data))
+    figure.add_trace(_participant(data, COMPACT_MARKERS if compact else 1))
     figure.update_layout(
         base_layout(
             lang,
-            height=HEIGHT,
+            height=COMPACT_HEIGHT if compact else HEIGHT,
             shapes=_background(data, settings),
             annotations=[
-                *_circle_titles(data),
+                *_circle_titles(data, compact),
                 *role_notes,
                 *_leader_labels(points, placements),
-                *_reading_notes(lang, settings),
+                *([] if compact else _reading_notes(lang, settings)),
             ],
             # "domain" keeps these ranges when the chart is first drawn in a hidden tab.
             xaxis={
                 "visible": False,
-                "range": [-1.75, 1.75],
+                "range": list(X_RANGE),
                 "fixedrange": True,
                 "constrain": "domain",
             },
@@ -292,6 +306,16 @@ def concentric(
     )
     figure.update_layout(
         legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": 0.0,
+            "xanchor": "center",
+            "x": 0.5,
+            "font": {"size": COMPACT_FONT},
+            "title": {"text": ""},
+        }
+        if compact
+        else {
             "orientation": "v",
             "yanchor": "top",
             "y": 0.98,
@@ -306,7 +330,7 @@ def concentric(
 
 # Pixels per data unit, assuming the chart is at least as wide as it is tall (the y range
 # then fills the height); used only to estimate where names would overlap.
-SCALE = (HEIGHT - 20) / (Y_RANGE[1] - Y_RANGE[0])
+SCALE = min((HEIGHT - 20) / (Y_RANGE[1] - Y_RANGE[0]), ASSUMED_WIDTH / (X_RANGE[1] - X_RANGE[0]))
 PARTICIPANT_SIZE = 62
 
 
@@ -324,10 +348,14 @@ def _title_text(circle: Circle, lang: Lang) -> str:
     return text if circle is Circle.INFORMATION else wrap(text, 10)
 
 
-def _obstacles(data: ChartData) -> list[Box]:
-    """What names must not cover: the participant and the circles' titles."""
+def _obstacles(data: ChartData, settings: ScoringSettings) -> list[Box]:
+    """What names must not cover: the participant, the circles' titles, the threshold note."""
     half = PARTICIPANT_SIZE / 2
     boxes = [Box(-half, -half, half, half)]
+    note = _reading_notes(data.lang, settings)[0]
+    x, y = note["x"] * SCALE, note["y"] * SCALE
+    width = len(note["text"]) * LABEL_FONT * CHAR_WIDTH
+    boxes.append(Box(x, y, x + width, y + LABEL_FONT * 1.3))
     for circle in data.circles:
         x, y, anchor = _TITLES[circle]
         x, y = x * SCALE, y * SCALE
@@ -382,7 +410,7 @@ def _leader_labels(points: list[_Point], placements: list[Placement]) -> list[di
     return notes
 
 
-def _participant(data: ChartData) -> go.Scatter:
+def _participant(data: ChartData, scale: float = 1) -> go.Scatter:
     name = data.network.participant or t("map.concentric.me", data.lang)
     first = name.split()[0][:12]
     return go.Scatter(
@@ -391,9 +419,9 @@ def _participant(data: ChartData) -> go.Scatter:
         mode="markers+text",
         text=[escape(first)],
         textposition="middle center",
-        textfont={"color": "#FFFFFF", "size": LABEL_FONT + 1},
+        textfont={"color": "#FFFFFF", "size": LABEL_FONT + 1 if scale == 1 else COMPACT_FONT},
         marker={
-            "size": PARTICIPANT_SIZE,
+            "size": PARTICIPANT_SIZE * scale,
             "color": CENTRE_COLOUR,
             "line": {"color": "#FFFFFF", "width": 2},
         },
@@ -424,17 +452,28 @@ def _background(data: ChartData, settings: ScoringSettings) -> list[dict]:
     return shapes
 
 
-def _circle_titles(data: ChartData) -> list[dict]:
+# On a phone the sides are too narrow for the lower titles: they go under the disc.
+_COMPACT_TITLES: dict[Circle, tuple[float, float, str]] = {
+    **_TITLES,
+    Circle.SUPPORT: (-0.9, -1.18, "center"),
+    Circle.OPERATIONAL: (0.9, -1.18, "center"),
+}
+
+
+def _circle_titles(data: ChartData, compact: bool = False) -> list[dict]:
     titles = []
     for circle in data.circles:
-        x, y, anchor = _TITLES[circle]
+        x, y, anchor = (_COMPACT_TITLES if compact else _TITLES)[circle]
         titles.append(
             {
                 "x": x,
                 "y": y,
                 "text": bold(_title_text(circle, data.lang)),
                 "showarrow": False,
-                "font": {"size": TITLE_FONT, "color": circle_colour(circle)},
+                "font": {
+                    "size": COMPACT_FONT if compact else TITLE_FONT,
+                    "color": circle_colour(circle),
+                },
                 "xanchor": anchor,
                 "yanchor": "middle",
                 "align": anchor if anchor != "center" else "center",
@@ -455,7 +494,7 @@ def _reading_notes(lang: Lang, settings: ScoringSettings) -> list[dict]:
                 "map.concentric.threshold", lang, value=number(settings.strength_threshold, lang)
             ),
             "showarrow": False,
-            "font": {"size": LABEL_FONT - 1, "color": MUTED},
+            "font": {"size": LABEL_FONT, "color": MUTED},
             "xanchor": "left",
             "yanchor": "bottom",
         },

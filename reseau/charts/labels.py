@@ -8,7 +8,7 @@ estimated in pixels, and leaves a name off when no position is free: the name st
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 CHAR_WIDTH = 0.56  # average glyph width, as a share of the font size
@@ -94,49 +94,78 @@ def place_labels(
     obstacles: Sequence[Box] = (),
     bounds: Box | None = None,
     limit: int | None = None,
+    fallbacks: Sequence[str] | None = None,
+    leaders: bool = True,
 ) -> list[Placement]:
-    """Where to write each point's text (points in pixels, y upwards); empty when none fits."""
+    """Where to write each point's text (points in pixels, y upwards); empty when none fits.
+
+    `fallbacks` gives a shorter text per point (initials) tried where the full one does not fit;
+    without `leaders`, a text is never moved away from its point.
+    """
     placements = [Placement() for _ in points]
     taken: list[Box] = list(obstacles)
     taken += [Box(x - r, y - r, x + r, y + r) for (x, y), r in zip(points, radii, strict=True)]
     marker_count = len(taken)
-    height = font_size * LINE_HEIGHT
     placed = 0
     for index in order if order is not None else range(len(points)):
         if limit is not None and placed >= limit:
             break
-        text = texts[index]
-        if not text:
-            continue
         x, y = points[index]
-        width = len(text) * font_size * CHAR_WIDTH
         own = marker_count - len(points) + index
-
-        def free(box: Box, own: int = own) -> bool:
-            inside = bounds is None or (
-                bounds.left <= box.left
-                and box.right <= bounds.right
-                and bounds.bottom <= box.bottom
-                and box.top <= bounds.top
-            )
-            return inside and not any(
-                box.overlaps(other) for i, other in enumerate(taken) if i != own
-            )
-
-        for where in _preferred(x - centre[0], y - centre[1]):
-            box = _box_for(x, y, radii[index], width, height, where)
-            if free(box):
-                taken.append(box)
-                placements[index] = Placement(text, where)
-                placed += 1
-                break
-        else:
-            for dx, dy in _offset_candidates(x - centre[0], y - centre[1]):
-                cx, cy = x + dx, y + dy
-                box = Box(cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
-                if free(box):
-                    taken.append(box)
-                    placements[index] = Placement(text, offset=(dx, dy))
-                    placed += 1
-                    break
+        candidates = [texts[index]]
+        if fallbacks is not None and fallbacks[index] != texts[index]:
+            candidates.append(fallbacks[index])
+        placement = _place_one(
+            (x, y),
+            radii[index],
+            [text for text in candidates if text],
+            font_size,
+            centre,
+            lambda box, own=own: _free(box, own, taken, bounds),
+            leaders,
+        )
+        if placement is not None:
+            placements[index], box = placement
+            taken.append(box)
+            placed += 1
     return placements
+
+
+def _free(box: Box, own: int, taken: Sequence[Box], bounds: Box | None) -> bool:
+    inside = bounds is None or (
+        bounds.left <= box.left
+        and box.right <= bounds.right
+        and bounds.bottom <= box.bottom
+        and box.top <= bounds.top
+    )
+    return inside and not any(box.overlaps(other) for i, other in enumerate(taken) if i != own)
+
+
+def _place_one(
+    point: tuple[float, float],
+    radius: float,
+    texts: Sequence[str],
+    font_size: float,
+    centre: tuple[float, float],
+    free: Callable[[Box], bool],
+    leaders: bool,
+) -> tuple[Placement, Box] | None:
+    """The first free spot for the first text that fits one: beside the point, then away."""
+    x, y = point
+    height = font_size * LINE_HEIGHT
+    for text in texts:
+        width = len(text) * font_size * CHAR_WIDTH
+        for where in _preferred(x - centre[0], y - centre[1]):
+            box = _box_for(x, y, radius, width, height, where)
+            if free(box):
+                return Placement(text, where), box
+    if not leaders:
+        return None
+    for text in texts:
+        width = len(text) * font_size * CHAR_WIDTH
+        for dx, dy in _offset_candidates(x - centre[0], y - centre[1]):
+            cx, cy = x + dx, y + dy
+            box = Box(cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+            if free(box):
+                return Placement(text, offset=(dx, dy)), box
+    return None

@@ -25,6 +25,7 @@ from reseau.charts.common import (
 from reseau.charts.filters import NO_FILTER, ChartFilter
 from reseau.charts.labels import Box, place_labels
 from reseau.charts.style import (
+    COMPACT_FONT,
     GRID,
     LABEL_FONT,
     MUTED,
@@ -51,8 +52,11 @@ X_RANGE = (-4.0, 104.0)
 # A band above 100 and below 0 holds the quadrant titles, so they never cover a contact.
 Y_RANGE = (-17.0, 117.0)
 HEIGHT = 620
-# The plot area in pixels assumed when placing names (a wide laptop or projector screen).
-PLOT_WIDTH, PLOT_HEIGHT = 1000.0, HEIGHT - 130.0
+COMPACT_HEIGHT = 480
+MARGIN = {"l": 70, "r": 20, "t": 20, "b": 120}
+# The plot area in pixels assumed when placing names: the narrowest projector screen, 1280 px
+# wide with the sidebar open (wider screens only leave more room between names).
+PLOT_WIDTH, PLOT_HEIGHT = 680.0, float(HEIGHT - MARGIN["t"] - MARGIN["b"])
 SPREAD = 1.6  # how far (axis units) contacts with identical scores are spread apart
 MARKER = 15
 
@@ -73,8 +77,14 @@ def _spread(positions: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return spread
 
 
-def _quadrant_zones(settings: ScoringSettings, lang: Lang) -> tuple[list[dict], list[dict]]:
-    """Tinted backgrounds and titles of the four quadrants, at the trainer's thresholds."""
+def _quadrant_zones(
+    settings: ScoringSettings, lang: Lang, compact: bool = False
+) -> tuple[list[dict], list[dict]]:
+    """Tinted backgrounds and titles of the four quadrants, at the trainer's thresholds.
+
+    Each title holds the quadrant's name over its rule, on two lines, so the two titles of a
+    band fit side by side; on a phone (`compact`) the name alone.
+    """
     sx, py = settings.strength_threshold, settings.potential_threshold
     left, right = X_RANGE
     low, high = Y_RANGE
@@ -111,16 +121,18 @@ def _quadrant_zones(settings: ScoringSettings, lang: Lang) -> tuple[list[dict], 
             {
                 "x": x0 + 1 if side == "left" else x1 - 1,
                 "y": y1 - 0.5 if edge == "top" else y0 + 0.5,
-                "text": f"{bold(label(quadrant, lang))} · {rules[quadrant]}",
+                "text": bold(label(quadrant, lang))
+                if compact
+                else f"{bold(label(quadrant, lang))}<br>{rules[quadrant]}",
                 "showarrow": False,
                 "xanchor": side,
                 "yanchor": edge,
                 "align": side,
-                "font": {"size": TITLE_FONT - 3, "color": INK},
+                "font": {"size": COMPACT_FONT if compact else LABEL_FONT, "color": INK},
                 "bgcolor": rgba("#FFFFFF", 0.75),
                 "bordercolor": colour,
                 "borderwidth": 2,
-                "borderpad": 4,
+                "borderpad": 2 if compact else 3,
             }
         )
     for line in (
@@ -133,12 +145,16 @@ def _quadrant_zones(settings: ScoringSettings, lang: Lang) -> tuple[list[dict], 
     return shapes, notes
 
 
-def _axis(title: str, span: tuple[float, float]) -> dict:
+def _axis(title: str, span: tuple[float, float], compact: bool = False) -> dict:
     return {
-        "title": {"text": bold(title), "font": {"size": TITLE_FONT}},
+        "title": {
+            "text": bold(title),
+            "font": {"size": COMPACT_FONT + 2 if compact else TITLE_FONT},
+            "standoff": 6,
+        },
         "range": list(span),
-        "tickvals": [0, 25, 50, 75, 100],
-        "tickfont": {"size": LABEL_FONT + 1, "color": MUTED},
+        "tickvals": [0, 50, 100] if compact else [0, 25, 50, 75, 100],
+        "tickfont": {"size": COMPACT_FONT if compact else LABEL_FONT, "color": MUTED},
         "gridcolor": GRID,
         "zeroline": False,
         "showline": False,
@@ -153,8 +169,14 @@ def matrix(
     *,
     chart_filter: ChartFilter = NO_FILTER,
     settings: ScoringSettings = DEFAULT_SETTINGS,
+    compact: bool = False,
 ) -> go.Figure | ChartUnavailable:
-    """Each scored contact a point (strength across, potential up), one trace per circle."""
+    """Each scored contact a point (strength across, potential up), one trace per circle.
+
+    Names are written beside their points where they fit without touching another text,
+    otherwise as initials, otherwise left to the hover. On a phone (`compact`) no name is
+    written: a tap on a point shows it.
+    """
     data = ChartData.of(network, scores, lang, chart_filter)
     problem = unavailable(data, needs_scores=True)
     if problem:
@@ -162,14 +184,16 @@ def matrix(
     contacts = sorted(data.scored, key=lambda c: (data.score(c).rank or math.inf, c.id))
     raw = [(data.score(c).strength, data.score(c).potential) for c in contacts]
     positions = _spread(raw)
-    labels = _names(contacts, positions, data) if len(contacts) <= LABEL_LIMIT else {}
-    many = len(contacts) > DETAIL_LIMIT
+    labels = (
+        _names(contacts, positions, data) if len(contacts) <= LABEL_LIMIT and not compact else {}
+    )
+    many = len(contacts) > DETAIL_LIMIT or compact
     figure = go.Figure()
     for circle in (*Circle, None):
         chosen = [i for i, c in enumerate(contacts) if c.circle is circle]
         if not chosen:
             continue
-        trace = go.Scattergl if many else go.Scatter
+        trace = go.Scattergl if len(contacts) > DETAIL_LIMIT else go.Scatter
         figure.add_trace(
             trace(
                 x=[positions[i][0] for i in chosen],
@@ -179,7 +203,7 @@ def matrix(
                 marker={
                     "color": circle_colour(circle),
                     "symbol": CIRCLE_SYMBOLS.get(circle, UNSORTED_SYMBOL),
-                    "size": MARKER if not many else 9,
+                    "size": 9 if len(contacts) > DETAIL_LIMIT else MARKER,
                     "line": {"color": "#FFFFFF", "width": 1.5},
                 },
                 hovertext=[
@@ -198,23 +222,26 @@ def matrix(
                 ),
             )
         )
-    shapes, notes = _quadrant_zones(settings, lang)
+    shapes, notes = _quadrant_zones(settings, lang, compact)
     figure.update_layout(
         base_layout(
             lang,
-            height=HEIGHT,
+            height=COMPACT_HEIGHT if compact else HEIGHT,
             shapes=shapes,
             annotations=notes,
-            xaxis=_axis(t("field.strength", lang), X_RANGE),
-            yaxis=_axis(t("field.potential", lang), Y_RANGE),
+            xaxis=_axis(t("field.strength", lang), X_RANGE, compact),
+            yaxis=_axis(t("field.potential", lang), Y_RANGE, compact),
+            # Under the chart, clear of the points and of the quadrant titles.
             legend={
                 "orientation": "h",
-                "yanchor": "bottom",
-                "y": 1.01,
+                "yanchor": "top",
+                "y": -0.2 if compact else -0.17,
                 "xanchor": "center",
                 "x": 0.5,
+                "font": {"size": COMPACT_FONT if compact else LABEL_FONT},
+                "bgcolor": "rgba(0,0,0,0)",
             },
-            margin={"l": 70, "r": 20, "t": 50, "b": 60},
+            margin={"l": 48, "r": 8, "t": 10, "b": 100} if compact else MARGIN,
             hovermode="closest",
         )
     )
@@ -241,9 +268,13 @@ def _names(
         centre=(PLOT_WIDTH / 2, PLOT_HEIGHT / 2),
         obstacles=corners,
         bounds=Box(0, 0, PLOT_WIDTH, PLOT_HEIGHT),
+        fallbacks=[initials(c) for c in contacts],
+        leaders=False,
     )
-    return {
-        i: (escape(p.text), p.position)
-        for i, p in enumerate(placements)
-        if p.text and p.offset is None
-    }
+    return {i: (escape(p.text), p.position) for i, p in enumerate(placements) if p.text}
+
+
+def initials(contact: Contact) -> str:
+    """« HP » for Hugo Perrin: what a point keeps when its name does not fit."""
+    words = [w for w in (contact.first_name, contact.last_name) if w] or [contact.display_name]
+    return "".join(w.strip()[0].upper() for w in words if w.strip())

@@ -16,6 +16,7 @@ from reseau.charts.common import ChartData, ChartUnavailable, count_text, unavai
 from reseau.charts.filters import NO_FILTER, ChartFilter
 from reseau.charts.style import (
     BASE_FONT,
+    COMPACT_FONT,
     GRID,
     LABEL_FONT,
     MUTED,
@@ -79,16 +80,19 @@ def _closed(values: Sequence) -> list:
     return [*values, values[0]]
 
 
-def _polar_layout(lang: Lang, axes: int, *, height: int = 560) -> dict:
+def _polar_layout(lang: Lang, axes: int, *, height: int = 560, compact: bool = False) -> dict:
+    """The shared polar layout; margins wide enough for the longest axis title on two lines
+    (« Dernier contact », « Intérêt pour la mission ») at projector sizes, narrower on a phone."""
+    font = COMPACT_FONT if compact else BASE_FONT
     return base_layout(
         lang,
-        height=height,
+        height=min(height, 470) if compact else height,
         polar={
             "bgcolor": "#FFFFFF",
             "radialaxis": {
                 "range": [0, 5],
-                "tickvals": [1, 2, 3, 4, 5],
-                "tickfont": {"size": LABEL_FONT, "color": MUTED},
+                "tickvals": [1, 3, 5] if compact else [1, 2, 3, 4, 5],
+                "tickfont": {"size": COMPACT_FONT if compact else LABEL_FONT, "color": MUTED},
                 "gridcolor": GRID,
                 "linecolor": GRID,
                 # The 1-5 ticks run between the first two axes, not over an axis title.
@@ -96,7 +100,7 @@ def _polar_layout(lang: Lang, axes: int, *, height: int = 560) -> dict:
                 "tickangle": 90 - 180 / axes,
             },
             "angularaxis": {
-                "tickfont": {"size": BASE_FONT + 1, "color": INK},
+                "tickfont": {"size": font, "color": INK},
                 "gridcolor": GRID,
                 "linecolor": GRID,
                 "direction": "clockwise",
@@ -106,12 +110,15 @@ def _polar_layout(lang: Lang, axes: int, *, height: int = 560) -> dict:
         legend={
             "orientation": "h",
             "yanchor": "top",
-            "y": -0.1,
+            # Below the lowest axis titles (« Dernier contact » on two lines).
+            "y": -0.24 if compact else -0.2,
             "xanchor": "center",
             "x": 0.5,
-            "font": {"size": BASE_FONT},
+            "font": {"size": font},
         },
-        margin={"l": 100, "r": 100, "t": 50, "b": 30},
+        margin={"l": 100, "r": 100, "t": 40, "b": 110}
+        if compact
+        else {"l": 150, "r": 150, "t": 70, "b": 150},
     )
 
 
@@ -159,6 +166,7 @@ def radar(
     *,
     chart_filter: ChartFilter = NO_FILTER,
     today: date | None = None,
+    compact: bool = False,
 ) -> go.Figure | ChartUnavailable:
     """One trace per circle: the average of each criterion among its contacts."""
     today = today or date.today()
@@ -186,7 +194,7 @@ def radar(
         figure.add_trace(_trace(name, circle_colour(circle), axes, values, hovers))
     if not figure.data:
         return ChartUnavailable("map.unavailable.no_qualified")
-    figure.update_layout(**_polar_layout(lang, len(AXES)))
+    figure.update_layout(**_polar_layout(lang, len(AXES), compact=compact))
     return figure
 
 
@@ -243,7 +251,11 @@ def contact_radar(
 
 
 def marks_radar(
-    network: Network, lang: Lang, *, chart_filter: ChartFilter = NO_FILTER
+    network: Network,
+    lang: Lang,
+    *,
+    chart_filter: ChartFilter = NO_FILTER,
+    compact: bool = False,
 ) -> go.Figure | ChartUnavailable:
     """The five marks of a network, one trace per circle the participant assessed."""
     axes = [t(f"mark.{mark}", lang) for mark in FIVE_MARKS]
@@ -264,5 +276,5 @@ def marks_radar(
         figure.add_trace(_trace(name, circle_colour(circle), axes, values, hovers))
     if not figure.data:
         return ChartUnavailable("map.unavailable.no_marks")
-    figure.update_layout(**_polar_layout(lang, len(FIVE_MARKS)))
+    figure.update_layout(**_polar_layout(lang, len(FIVE_MARKS), compact=compact))
     return figure

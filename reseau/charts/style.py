@@ -12,12 +12,15 @@ from reseau.i18n import Lang
 from reseau.palette import CENTRE_COLOUR, INK, UNQUALIFIED_COLOUR
 
 FONT_FAMILY = '"Source Sans 3", "Source Sans Pro", "Segoe UI", Arial, sans-serif'
-# Sizes chosen so the back row of a training room can read them on a projector.
-BASE_FONT = 16
+# Sizes chosen so the back row of a training room can read them on a projector: no chart text
+# below 18 px at projector sizes.
+BASE_FONT = 18
 TITLE_FONT = 20
-LABEL_FONT = 14
-HOVER_FONT = 16
-LEGEND_FONT = 16
+LABEL_FONT = 18
+HOVER_FONT = 18
+LEGEND_FONT = 18
+# On a phone the same texts are smaller, and fewer (names come on tap).
+COMPACT_FONT = 14
 CHART_HEIGHT = 680
 MUTED = "#5B6573"  # secondary text: INK lightened, still 6:1 on white
 GRID = "#D5DAE1"

@@ -48,20 +48,32 @@ class MapChart(StrEnum):
     MARKS = "marks"
 
 
-def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy):
+def on_phone() -> bool:
+    """Whether the browser says it is a phone (« Mobi » in its user agent, as browsers advise):
+    charts then leave names to a tap and use smaller margins."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except Exception:  # no browser behind this run (AppTest, scripts)
+        return False
+    return "Mobi" in agent
+
+
+def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy, compact: bool):
     network, scores, lang = ws.network, ws.scores(), ws.lang
     builders: dict[MapChart, Callable[[], go.Figure | ChartUnavailable]] = {
         MapChart.SUNBURST: lambda: sunburst(
             network, scores, lang, chart_filter=chosen, colour_by=colour_by
         ),
         MapChart.CONCENTRIC: lambda: concentric(
-            network, scores, lang, chart_filter=chosen, settings=ws.settings
+            network, scores, lang, chart_filter=chosen, settings=ws.settings, compact=compact
         ),
         MapChart.MATRIX: lambda: matrix(
-            network, scores, lang, chart_filter=chosen, settings=ws.settings
+            network, scores, lang, chart_filter=chosen, settings=ws.settings, compact=compact
         ),
-        MapChart.RADAR: lambda: radar(network, scores, lang, chart_filter=chosen, today=ws.today),
-        MapChart.MARKS: lambda: marks_radar(network, lang, chart_filter=chosen),
+        MapChart.RADAR: lambda: radar(
+            network, scores, lang, chart_filter=chosen, today=ws.today, compact=compact
+        ),
+        MapChart.MARKS: lambda: marks_radar(network, lang, chart_filter=chosen, compact=compact),
     }
     return builders[chart]()
 
@@ -76,11 +88,12 @@ def figure_for(
         memo = {"network": ws.network, "basis": basis, "figures": {}}
         ws.set_scratch(_MEMO, memo)
     figures: dict[tuple, go.Figure | ChartUnavailable] = memo["figures"]
-    key = (chart, chosen, colour_by if chart is MapChart.SUNBURST else None)
+    compact = on_phone()
+    key = (chart, chosen, colour_by if chart is MapChart.SUNBURST else None, compact)
     if key not in figures:
         if len(figures) >= _MEMO_SIZE:
             figures.clear()
-        figures[key] = _build(ws, chart, chosen, colour_by)
+        figures[key] = _build(ws, chart, chosen, colour_by, compact)
     return figures[key]
 
 
@@ -98,8 +111,39 @@ def show_chart(
         theme=None,
         key=f"map.chart.{chart.value}",
         alt=ws.t(f"map.chart.{chart.value}.alt"),
-        config=chart_config(ws.lang, file_name=chart.value),
+        # On a phone the tool bar would cover the chart's corner titles.
+        config=chart_config(
+            ws.lang, file_name=chart.value, **({"displayModeBar": False} if on_phone() else {})
+        ),
     )
+
+
+def sunburst_list(ws: Workspace, chosen: ChartFilter) -> None:
+    """On a phone the sunburst has no room for names: the same people as a list under it,
+    in the sunburst's order (circle, then role)."""
+    if not on_phone():
+        return
+    data = ChartData.of(ws.network, ws.scores(), ws.lang, chosen)
+    if not data.placed:
+        return
+    circles = list(Circle)
+    people = sorted(
+        data.placed,
+        key=lambda c: (circles.index(c.circle), c.role is None, str(c.role or ""), c.display_name),
+    )
+    with st.expander(ws.t("map.sunburst.list"), icon=":material/list:"):
+        st.dataframe(
+            {
+                ws.t("field.name"): [c.display_name for c in people],
+                ws.t("field.circle"): [label(c.circle, ws.lang) for c in people],
+                ws.t("field.role"): [label(c.role, ws.lang) for c in people],
+                ws.t("field.quadrant"): [
+                    label(getattr(data.score(c), "quadrant", None), ws.lang) for c in people
+                ],
+            },
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def _reset(ws: Workspace) -> None:

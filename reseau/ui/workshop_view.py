@@ -6,18 +6,22 @@ is a fragment that reruns by itself every few seconds without reloading the page
 
 from __future__ import annotations
 
+import base64
 import hmac
+import html
 import logging
 import math
 import os
 import time
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import segno
 import streamlit as st
 
+from reseau.charts.plotly_config import chart_config
 from reseau.errors import ReseauError
 from reseau.export.xlsx import notice_xlsx
 from reseau.i18n import Lang, day, label, number
@@ -26,14 +30,18 @@ from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 from reseau.throttle import TRAINER_PASSWORD
 from reseau.ui.client import client_address
 from reseau.ui.downloads import deferred, on_download
-from reseau.ui.joining import join_link
+from reseau.ui.joining import app_url, join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
+from reseau.ui.pages import TRAINER
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import show_flashes
 from reseau.vocabulary import SCALES, circle_of
 from reseau.workshop import (
+    REVEALS,
     ROOMS,
     RoomSummary,
     circle_figure,
+    has_counts,
     quadrant_figure,
     room_excel,
 )
@@ -47,6 +55,14 @@ WRONG_PASSWORD_DELAY = 1.0  # seconds: slows guessing down without bothering a t
 _AUTHENTICATED = "trainer.authenticated"
 _SELECTED = "trainer.workshop"
 _CONFIRM_CLOSE = "trainer.confirm_close"
+PRESENT_PARAM = "present"
+_TO_TOP = "trainer.present.to_top"
+# The button that starts presenting sits low on the page, and Streamlit keeps the scroll
+# position: the projector view must start at its top, where the code is.
+_SCROLL_TO_TOP = """<script>
+for (const main of window.parent.document.querySelectorAll('[data-testid="stMain"], section'))
+  main.scrollTo({top: 0});
+</script>"""
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -63,6 +79,11 @@ def password_matches(given: str) -> bool:
 def how_to_enable(ws: Workspace) -> None:
     st.info(ws.t("trainer.disabled"), icon=":material/lock:")
     st.code(f"{PASSWORD_ENV}='…' make run", language="bash")
+
+
+def is_trainer(ws: Workspace) -> bool:
+    """Whether this session already gave the trainer password."""
+    return bool(ws.scratch(_AUTHENTICATED))
 
 
 def password_gate(ws: Workspace) -> bool:
@@ -115,8 +136,10 @@ def create_workshop(ws: Workspace) -> None:
         return
     if workshop is not None:
         ws.set_scratch(_SELECTED, workshop.code)
+        # A toast, not a banner: a banner would stay on the projected screen until the next
+        # full rerun (the live room reruns alone).
         ws.flash(
-            "success", t_md(ws, "trainer.created", name=workshop.name, code=workshop.display_code)
+            "toast", t_md(ws, "trainer.created", name=workshop.name, code=workshop.display_code)
         )
         st.rerun()
 
@@ -159,6 +182,7 @@ def projector(ws: Workspace, workshop: Workshop) -> None:
     if not workshop.is_open:
         st.warning(ws.t("trainer.closed_notice"), icon=":material/lock:")
         return
+    start_presenting(ws, workshop)
     link = join_link(workshop)
     text_col, qr_col = st.columns([3, 2], gap="large")
     with text_col:
@@ -170,6 +194,115 @@ def projector(ws: Workspace, workshop: Workshop) -> None:
         st.caption(ws.t("trainer.projector.how"))
     with qr_col:
         st.image(qr_png(link), caption=ws.t("trainer.projector.qr_caption"), width=320)
+
+
+def present_link(workshop: Workshop) -> str:
+    """The link that opens the presenter view of this workshop (after the trainer password)."""
+    return f"{app_url()}/{TRAINER.url_path}?{PRESENT_PARAM}={workshop.code}"
+
+
+def presented_workshop(ws: Workspace) -> Workshop | None:
+    """The workshop named by `?present=CODE`, when there is one and it exists."""
+    code = str(st.query_params.get(PRESENT_PARAM, "")).upper().replace("-", "").strip()
+    if not code or ws.store is None:
+        return None
+    try:
+        return ws.store.workshop(code)
+    except (WorkshopNotFound, ReseauError):
+        return None
+
+
+def start_presenting(ws: Workspace, workshop: Workshop) -> None:
+    """One click to the projector view, and the link that opens it again."""
+    if st.button(
+        ws.t("trainer.present.start"),
+        type="primary",
+        icon=":material/present_to_all:",
+        key="trainer.present.start",
+    ):
+        st.query_params[PRESENT_PARAM] = workshop.code
+        ws.set_scratch(_TO_TOP, True)
+        st.rerun()
+    st.caption(f"{ws.t('trainer.present.link_help')} `{present_link(workshop)}`")
+
+
+def reveal_toggle(ws: Workspace, workshop: Workshop, explain: bool = True) -> None:
+    """Shows or hides the room's results on the participants' screens."""
+    if ws.store is None:
+        return
+    shown = REVEALS.shown(ws.store, workshop.code)
+    wanted = st.toggle(
+        ws.t("trainer.reveal.toggle"),
+        value=shown,
+        key=f"trainer.reveal.{workshop.code}",
+    )
+    if wanted != shown:
+        REVEALS.show(ws.store, workshop.code, wanted)
+    state = ws.t("trainer.reveal.shown" if wanted else "trainer.reveal.hidden")
+    st.caption(f"{state} {ws.t('trainer.reveal.help')}" if explain else state)
+
+
+# Sizes relative to the screen, so the code reads from the back of the room on a projector and
+# still fits a phone's width.
+_PRESENTER_STYLE = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+.reseau-join-code {
+  font-size: min(19vh, 13vw, 140px); line-height: 1.05; font-weight: 700;
+  letter-spacing: 0.04em; white-space: nowrap; margin: 0.1em 0 0.15em 0;
+}
+.reseau-join-address {
+  font-size: min(4.5vh, 5vw, 34px); font-weight: 600; overflow-wrap: anywhere;
+}
+.reseau-join-label { font-size: min(3.6vh, 4.5vw, 26px); margin: 0; }
+.reseau-join-qr img { height: min(60vh, 80vw, 440px); width: auto; max-width: 100%; }
+</style>
+"""
+
+
+def presenter_view(ws: Workspace, workshop: Workshop) -> None:
+    """What the projector shows: the code, the address and the QR code, then the live room."""
+    show_flashes(ws)
+    st.html(_PRESENTER_STYLE)
+    if ws.scratch(_TO_TOP):
+        ws.set_scratch(_TO_TOP, False)
+        st.html(_SCROLL_TO_TOP, unsafe_allow_javascript=True)
+    leave_col, reveal_col = st.columns([1, 2], vertical_alignment="center")
+    if leave_col.button(
+        ws.t("trainer.present.stop"), icon=":material/close:", key="trainer.present.stop"
+    ):
+        del st.query_params[PRESENT_PARAM]
+        st.rerun()
+    with reveal_col:
+        reveal_toggle(ws, workshop, explain=False)
+    if not workshop.is_open:
+        st.warning(ws.t("trainer.closed_notice"), icon=":material/lock:")
+    else:
+        link = join_link(workshop)
+        text_col, qr_col = st.columns([3, 2], gap="large")
+        with text_col:
+            st.html(
+                f'<p class="reseau-join-label">{html.escape(workshop.name)}</p>'
+                f'<p class="reseau-join-label">{html.escape(ws.t("trainer.present.code"))}</p>'
+                f'<div class="reseau-join-code" data-testid="reseau-join-code">'
+                f"{html.escape(workshop.display_code)}</div>"
+                f'<p class="reseau-join-label">{html.escape(ws.t("trainer.present.or"))}</p>'
+                f'<p class="reseau-join-address" data-testid="reseau-join-address">'
+                f"{html.escape(_short_address(link))}</p>"
+            )
+        with qr_col:
+            encoded = base64.b64encode(qr_png(link)).decode()
+            st.html(
+                f'<div class="reseau-join-qr" data-testid="reseau-join-qr">'
+                f'<img src="data:image/png;base64,{encoded}" '
+                f'alt="{html.escape(ws.t("trainer.projector.qr_caption"))}"></div>'
+            )
+    live_room(ws, workshop.code, presenting=True)
+
+
+def _short_address(link: str) -> str:
+    """The join link without its scheme: shorter to read and to type."""
+    return link.split("://", 1)[-1]
 
 
 def room_summary(ws: Workspace, code: str) -> RoomSummary:
@@ -192,8 +325,12 @@ def trainer_clock(now: datetime, zone: str | None) -> tuple[str, bool]:
 
 
 @st.fragment(run_every=REFRESH)
-def live_room(ws: Workspace, code: str) -> None:
-    """The room right now; reruns by itself every few seconds, alone, without a page reload."""
+def live_room(ws: Workspace, code: str, presenting: bool = False) -> None:
+    """The room right now; reruns by itself every few seconds, alone, without a page reload.
+
+    On the projector (`presenting`) the per-participant table stays off, and the room's results
+    show only once the trainer reveals them.
+    """
     summary = room_summary(ws, code)
     now = datetime.now(UTC)
     clock, local = trainer_clock(now, st.context.timezone)
@@ -209,6 +346,16 @@ def live_room(ws: Workspace, code: str) -> None:
     qualified.metric(ws.t("workshop.col.qualified"), sum(p.qualified for p in people))
     actions.metric(ws.t("workshop.col.actions"), sum(p.actions for p in people))
 
+    if presenting:
+        if ws.store is None or not REVEALS.shown(ws.store, code):
+            st.info(ws.t("trainer.reveal.hidden_projector"), icon=":material/visibility_off:")
+            return
+    else:
+        _progress_table(ws, people, now)
+    _room_results(ws, summary)
+
+
+def _progress_table(ws: Workspace, people: Any, now: datetime) -> None:
     st.subheader(ws.t("trainer.room.progress"), anchor=False)
     st.dataframe(
         {
@@ -225,13 +372,21 @@ def live_room(ws: Workspace, code: str) -> None:
         width="stretch",
     )
 
+
+def _room_results(ws: Workspace, summary: RoomSummary) -> None:
+    if not summary.total_contacts:
+        st.info(ws.t("trainer.room.no_contacts"), icon=":material/hourglass_empty:")
+        return
     circles_col, quadrants_col = st.columns(2, gap="large")
     with circles_col:
         st.subheader(ws.t("trainer.room.circles"), anchor=False)
-        st.plotly_chart(circle_figure(summary, ws.lang), key="trainer.circles")
+        _room_chart(ws, circle_figure(summary, ws.lang), "circles")
     with quadrants_col:
         st.subheader(ws.t("trainer.room.quadrants"), anchor=False)
-        st.plotly_chart(quadrant_figure(summary, ws.lang), key="trainer.quadrants")
+        if has_counts(n for q, n in summary.quadrants if q is not None):
+            _room_chart(ws, quadrant_figure(summary, ws.lang), "quadrants")
+        else:
+            st.caption(ws.t("trainer.room.nobody_qualified"))
 
     st.subheader(ws.t("trainer.room.criteria"), anchor=False)
     criteria: dict[str, list[object]] = {
@@ -245,7 +400,9 @@ def live_room(ws: Workspace, code: str) -> None:
     st.dataframe(criteria, hide_index=True, width="stretch")
 
     st.subheader(ws.t("trainer.room.empty_roles"), anchor=False)
-    if not summary.empty_roles:
+    if not summary.sorting_participants:
+        st.caption(ws.t("trainer.room.nobody_sorted"))
+    elif not summary.empty_roles:
         st.caption(ws.t("trainer.room.no_empty_roles"))
     for role, count in summary.empty_roles[:6]:
         st.markdown(
@@ -257,6 +414,14 @@ def live_room(ws: Workspace, code: str) -> None:
                 total=summary.sorting_participants,
             )
         )
+
+
+def _room_chart(ws: Workspace, figure: Any, name: str) -> None:
+    st.plotly_chart(
+        figure,
+        key=f"trainer.{name}",
+        config=chart_config(ws.lang, file_name=f"room-{name}"),
+    )
 
 
 def _average(value: float | None, lang: Lang) -> str:

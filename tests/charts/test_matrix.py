@@ -77,8 +77,8 @@ def test_the_four_quadrants_are_drawn_at_the_trainers_thresholds_and_labelled(de
     lines = [s for s in figure.layout.shapes if s.type == "line"]
     assert {lines[0].x0, lines[1].y0} == {60, 40}
     notes = [a.text for a in figure.layout.annotations]
-    assert notes[0] == "<b>Développer</b> · potentiel ≥ 40, force < 60"
-    assert notes[3] == "<b>Veiller</b> · potentiel < 40, force < 60"
+    assert notes[0] == "<b>Développer</b><br>potentiel ≥ 40, force < 60"
+    assert notes[3] == "<b>Veiller</b><br>potentiel < 40, force < 60"
 
 
 def test_the_axes_are_named_in_the_participants_language(demo):

@@ -10,6 +10,7 @@ import pytest
 
 from reseau.demo import load_demo_network
 from reseau.i18n import t
+from reseau.network import Network
 from reseau.storage import WorkshopClosed, open_store
 from reseau.ui.workshop_view import REFRESH, trainer_clock
 from reseau.workbook import Workbook
@@ -76,8 +77,9 @@ def test_the_trainer_creates_a_workshop_and_gets_its_code_link_and_qr(trainer_pa
     assert_no_error(at)
     workshop = open_store().workshops()[0]
     assert workshop.name == "Transversal managers, Lyon"
-    page = texts(at)
-    assert t("trainer.created", "en", name=workshop.name, code=workshop.display_code) in page
+    created = t("trainer.created", "en", name=workshop.name, code=workshop.display_code)
+    assert created in [toast.value for toast in at.toast]
+    assert created not in texts(at), "a banner would stay on the projected screen"
     assert workshop.display_code in [title.value for title in at.title]
     assert f"?join={workshop.code}" in at.code[0].value
     assert len(at.get("image")) == 1
@@ -167,3 +169,83 @@ def test_the_trainer_clock_falls_back_to_utc_for_an_unknown_zone():
     assert trainer_clock(now, "Mars/Olympus_Mons") == ("04:31:53", False)
     assert trainer_clock(now, "../etc/passwd") == ("04:31:53", False)
     assert trainer_clock(now, None) == ("04:31:53", False)
+
+
+def _presenting(code: str, lang: str = "fr"):  # type: ignore[no-untyped-def]
+    at = open_app(lang=lang)
+    at.query_params["present"] = code
+    return goto(at, PAGE)
+
+
+def test_the_presenter_link_shows_the_code_and_qr_without_any_admin_control(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Lyon")
+    store.create_workshop("Un autre atelier")
+
+    at = _log_in(_presenting(workshop.code))
+
+    assert_no_error(at)
+    shown = "\n".join(str(element.proto) for element in at.get("html"))
+    assert workshop.display_code in shown and f"join={workshop.code}" in shown
+    assert "reseau-join-qr" in shown and "data:image/png;base64," in shown
+    assert not at.selectbox, "no workshop picker on the projector"
+    assert t("trainer.create.title", "fr") not in [e.label for e in at.expander]
+    assert t("trainer.create.button", "fr") not in texts(at)
+    assert t("trainer.title", "fr") not in [title.value for title in at.title]
+
+
+def test_a_trainer_reaches_the_presenter_view_in_one_click(trainer_password):
+    workshop = open_store().create_workshop("Atelier de Lyon")
+    at = _log_in(goto(open_app(), PAGE))
+
+    at.button(key="trainer.present.start").click().run()
+
+    assert_no_error(at)
+    assert at.query_params["present"] in (workshop.code, [workshop.code])
+    assert not at.selectbox
+    at.button(key="trainer.present.stop").click().run()
+    assert "present" not in at.query_params
+    assert at.selectbox
+
+
+def test_the_projector_hides_the_room_until_the_trainer_reveals_it(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Lyon")
+    store.join_workshop(workshop.code, Workbook(network=load_demo_network()))
+    at = _log_in(_presenting(workshop.code))
+    assert t("trainer.reveal.hidden_projector", "fr") in texts(at)
+    assert not at.get("plotly_chart")
+
+    at.toggle(key=f"trainer.reveal.{workshop.code}").set_value(True).run()
+
+    assert_no_error(at)
+    assert t("trainer.reveal.hidden_projector", "fr") not in texts(at)
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_an_empty_room_says_so_instead_of_drawing_empty_charts(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Lyon")
+    store.join_workshop(workshop.code, Workbook())
+
+    at = _log_in(goto(open_app(), PAGE))
+
+    assert_no_error(at)
+    page = texts(at)
+    assert t("trainer.room.no_contacts", "fr") in page
+    assert t("trainer.room.no_empty_roles", "fr") not in page
+    assert not at.get("plotly_chart")
+
+
+def test_nobody_sorted_is_not_reported_as_no_empty_role(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Lyon")
+    unsorted = [c.with_changes(circle=None, role=None) for c in load_demo_network()]
+    store.join_workshop(workshop.code, Workbook(network=Network(contacts=tuple(unsorted))))
+
+    at = _log_in(goto(open_app(), PAGE))
+
+    assert_no_error(at)
+    page = texts(at)
+    assert t("trainer.room.nobody_sorted", "fr") in page
+    assert t("trainer.room.no_empty_roles", "fr") not in page

@@ -1,0 +1,250 @@
+"""The room seen from the back and from a phone: the presenter view and every chart, measured.
+
+Screenshots at 1280×720 (a projector) and 390×844 (a phone), in French and in English, go to
+test-artifacts/screenshots/room-*.png. The checks measure the page: the join code's height, the
+QR code inside the viewport, and no two SVG text boxes of a chart overlapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from reseau.i18n import t
+from tests.e2e.conftest import (
+    IDLE_TIMEOUT_MS,
+    TRAINER_PASSWORD,
+    Server,
+    click_button,
+    fill_text,
+    go_to,
+    open_app,
+    screenshot,
+    screenshot_dir,
+    wait_idle,
+)
+
+PROJECTOR = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
+PHONE_AGENT = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+LOCALES = {"fr": "fr-FR", "en": "en-GB"}
+
+# Every visible SVG text of the chart, as a box; pairs whose boxes overlap by more than a pixel.
+OVERLAPS_JS = """(chart) => {
+    const boxes = [...chart.querySelectorAll('svg text')]
+        .filter(e => e.textContent.trim() && e.getClientRects().length)
+        .filter(e => getComputedStyle(e).visibility !== 'hidden'
+                     && getComputedStyle(e).opacity !== '0')
+        .map(e => ({text: e.textContent.trim(), r: e.getBoundingClientRect()}))
+        .filter(b => b.r.width > 0 && b.r.height > 0);
+    const frame = chart.getBoundingClientRect();
+    const cut = boxes.filter(b => b.r.left < frame.left - 1 || b.r.right > frame.right + 1)
+        .map(b => b.text);
+    const clashes = [];
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i].r, b = boxes[j].r;
+            const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (w > 1 && h > 1) clashes.push([boxes[i].text, boxes[j].text]);
+        }
+    }
+    return {count: boxes.length, clashes, cut};
+}"""
+
+
+@pytest.fixture
+def sized(browser: Browser, server: Server) -> Iterator:
+    """Opens contexts of a given size and language; a phone also says it is one."""
+    contexts: list[BrowserContext] = []
+
+    def make(viewport: dict[str, int], lang: str) -> Page:
+        phone = viewport == PHONE
+        context = browser.new_context(
+            locale=LOCALES[lang],
+            viewport=viewport,
+            is_mobile=phone,
+            has_touch=phone,
+            **({"user_agent": PHONE_AGENT} if phone else {}),
+        )
+        context.set_default_timeout(IDLE_TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def viewport_shot(page: Page, name: str) -> Path:
+    """What the screen shows without scrolling: what the back of the room sees."""
+    wait_idle(page)
+    path = screenshot_dir() / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def collapse_sidebar(page: Page) -> None:
+    expand = page.locator('[data-testid="stExpandSidebarButton"]')
+    if expand.is_visible():
+        return
+    page.locator('[data-testid="stSidebar"]').hover()
+    page.locator('[data-testid="stSidebarCollapseButton"] button').click()
+    expect(expand).to_be_visible()
+
+
+def expand_sidebar(page: Page) -> None:
+    expand = page.locator('[data-testid="stExpandSidebarButton"]')
+    if expand.is_visible():
+        expand.click()
+        expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()
+
+
+def start_presenting(page: Page, server: Server, lang: str) -> None:
+    """Logs in as the trainer, creates a workshop, and clicks once to present it."""
+    open_app(page, server, f"?lang={lang}")
+    expand_sidebar(page)
+    go_to(page, t("nav.trainer", lang))
+    if page.viewport_size and page.viewport_size["width"] < 700:
+        collapse_sidebar(page)
+    fill_text(page, t("trainer.password", lang), TRAINER_PASSWORD)
+    click_button(page, t("trainer.login", lang))
+    name = page.get_by_label(t("trainer.create.name", lang), exact=True)
+    if not name.is_visible():  # another test already created a workshop: the form is folded
+        page.get_by_text(t("trainer.create.title", lang), exact=True).click()
+        expect(name).to_be_visible()
+    fill_text(page, t("trainer.create.name", lang), f"Managers transverses {lang}")
+    click_button(page, t("trainer.create.button", lang))
+    click_button(page, t("trainer.present.start", lang))
+    expect(page.locator('[data-testid="reseau-join-code"]')).to_be_visible()
+
+
+def inside(box: dict[str, float], viewport: dict[str, int]) -> bool:
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= viewport["width"]
+        and box["y"] + box["height"] <= viewport["height"]
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_presenter_view_fits_a_projector_with_a_code_readable_from_the_back(
+    sized, server: Server, lang: str
+) -> None:
+    page = sized(PROJECTOR, lang)
+    start_presenting(page, server, lang)
+    collapse_sidebar(page)
+    wait_idle(page)
+
+    code = page.locator('[data-testid="reseau-join-code"]').bounding_box()
+    qr = page.locator('[data-testid="reseau-join-qr"] img').bounding_box()
+    address = page.locator('[data-testid="reseau-join-address"]').bounding_box()
+    viewport_shot(page, f"room-presenter-1280-{lang}")
+    screenshot(page, f"room-presenter-1280-{lang}-full")
+
+    assert code and code["height"] >= 0.15 * PROJECTOR["height"]
+    assert qr and inside(qr, PROJECTOR), qr
+    assert qr["height"] >= 250, "big enough to scan from the room"
+    assert address and inside(address, PROJECTOR), address
+    assert page.locator('[data-testid="stSelectbox"]').count() == 0
+    assert (
+        t("trainer.create.title", lang) not in page.locator('[data-testid="stMain"]').inner_text()
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_presenter_view_on_a_phone_shows_the_code_within_the_width(
+    sized, server: Server, lang: str
+) -> None:
+    page = sized(PHONE, lang)
+    start_presenting(page, server, lang)
+
+    code = page.locator('[data-testid="reseau-join-code"]').bounding_box()
+    viewport_shot(page, f"room-presenter-390-{lang}")
+
+    assert code and code["x"] >= 0 and code["x"] + code["width"] <= PHONE["width"]
+
+
+CHART_TABS = ("map.tab.sunburst", "map.tab.concentric", "map.tab.matrix", "map.tab.radar")
+
+
+@pytest.mark.parametrize("size", ["1280", "390"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_chart_is_drawn_without_overlapping_text(
+    sized, server: Server, lang: str, size: str
+) -> None:
+    viewport = PROJECTOR if size == "1280" else PHONE
+    page = sized(viewport, lang)
+    open_app(page, server, f"?demo=1&lang={lang}")
+    go_to_map(page, lang)
+    clashes, cut = {}, {}
+    for key in CHART_TABS:
+        page.get_by_role("tab", name=t(key, lang)).click()
+        wait_idle(page)
+        charts = page.locator('[data-testid="stPlotlyChart"]:visible')
+        expect(charts.first).to_be_visible()
+        charts.first.locator(".main-svg").first.wait_for()
+        if key == "map.tab.sunburst" and size == "390":
+            # No room for names in the sunburst's sectors on a phone: a list under it.
+            page.get_by_text(t("map.sunburst.list", lang), exact=True).click()
+            expect(page.locator('[data-testid="stDataFrame"]:visible')).to_have_count(1)
+        screenshot(page, f"room-chart-{key.rsplit('.', 1)[1]}-{size}-{lang}")
+        # Every chart starts above the fold, sidebar open on a projector.
+        top = charts.first.bounding_box()
+        assert top and top["y"] < viewport["height"], f"{key} starts below the fold"
+        for index in range(charts.count()):
+            found = charts.nth(index).evaluate(OVERLAPS_JS)
+            if key in ("map.tab.concentric", "map.tab.matrix", "map.tab.radar"):
+                clashes[f"{key}#{index}"] = found["clashes"]
+                cut[f"{key}#{index}"] = found["cut"]
+    assert all(not found for found in clashes.values()), clashes
+    assert all(not found for found in cut.values()), f"texts cut at the chart's edge: {cut}"
+
+
+def go_to_map(page: Page, lang: str) -> None:
+    """The map screen: from the sidebar, opened first on a phone where it starts collapsed."""
+    expand_sidebar(page)
+    go_to(page, t("nav.map", lang))
+    if page.viewport_size and page.viewport_size["width"] < 700:
+        collapse_sidebar(page)
+
+
+def test_a_revealed_room_reaches_the_projector_and_each_participants_map(
+    sized, server: Server
+) -> None:
+    trainer = sized(PROJECTOR, "fr")
+    start_presenting(trainer, server, "fr")
+    code = trainer.locator('[data-testid="reseau-join-code"]').inner_text().replace("-", "")
+    participants = []
+    for _ in range(3):
+        participant = sized(PROJECTOR, "fr")
+        open_app(participant, server, f"?join={code.strip()}")
+        click_button(participant, t("home.start.demo", "fr"))
+        participants.append(participant)
+    expect(trainer.get_by_text(t("trainer.reveal.hidden_projector", "fr"))).to_be_visible()
+
+    trainer.get_by_text(t("trainer.reveal.toggle", "fr"), exact=True).click()
+    wait_idle(trainer)
+
+    charts = trainer.locator('[data-testid="stPlotlyChart"]')
+    expect(charts).to_have_count(2)
+    collapse_sidebar(trainer)
+    screenshot(trainer, "room-presenter-revealed-1280-fr")
+    for index in range(2):
+        charts.nth(index).locator(".main-svg").first.wait_for()
+        found = charts.nth(index).evaluate(OVERLAPS_JS)
+        assert not found["clashes"] and not found["cut"], found
+    main = trainer.locator('[data-testid="stMain"]').inner_text()
+    assert "Fontaine" not in main, "the projector never shows a contact"
+
+    mine = participants[-1]
+    go_to(mine, t("nav.map", "fr"))
+    expect(mine.get_by_text(t("room.compare.title", "fr"), exact=True)).to_be_visible()
+    screenshot(mine, "room-compare-participant-1280-fr")
