@@ -70,4 +70,5 @@ def test_a_version_2_stored_workbook_still_loads_whole():
     assert dict(workbook.network.marks[Circle.SUPPORT]) == {"purpose": 4, "trust": 2}
     assert (workbook.settings.strength_threshold, workbook.settings.cold_after_days) == (55.0, 120)
     assert (workbook.cursor, workbook.workshop_code) == ("demo04", "K7QPZX")
+    assert (workbook.assessments, workbook.cadences, workbook.unchanged) == ((), {}, frozenset())
     _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
