@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from reseau import clock
 from reseau.contact import Contact
 from reseau.i18n import Lang, t
 from reseau.network import Network
@@ -114,7 +115,7 @@ class Workspace:
 
     @property
     def today(self) -> date:
-        return date.today()
+        return clock.today()
 
     def t(self, key: str, **params: Any) -> str:
         """The text for `key` in the participant's language."""

@@ -1,0 +1,85 @@
+"""The Bilans page driven like a participant: close an assessment, come back three months later,
+re-assess, compare, and log a contact with someone overdue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from reseau.i18n import day, t
+from reseau.ui.resources import store
+from tests.apptest import assert_no_error, goto, open_app, stored_workbook, texts
+
+CLOSED = date(2026, 11, 29)
+LATER = date(2027, 3, 1)
+
+
+def _button(at: AppTest, key: str, **params):
+    return next(b for b in at.button if b.label == t(key, "fr", **params))
+
+
+def _bilans(monkeypatch: pytest.MonkeyPatch, today: date) -> AppTest:
+    monkeypatch.setenv("RESEAU_TODAY", today.isoformat())
+    return goto(open_app(demo=True, lang="fr"), "pages/bilans.py")
+
+
+def _close(at: AppTest, today: date) -> AppTest:
+    _button(at, "assess.close.button", day=day(today, "fr")).click()
+    at.run()
+    assert_no_error(at)
+    return at
+
+
+def test_closing_an_assessment_saves_it_and_lists_every_contact_as_not_looked_at(monkeypatch):
+    at = _bilans(monkeypatch, CLOSED)
+
+    _close(at, CLOSED)
+
+    saved = stored_workbook(at)
+    assert [a.day for a in saved.assessments] == [CLOSED]
+    page = texts(at)
+    assert "Bilan du 29 nov. 2026 clos." in page
+    assert "31 contacts n'ont pas encore été revus depuis le bilan du 29 nov. 2026." in page
+    assert "- Bilan du 29 nov. 2026 : 31 contacts" in page
+
+
+def test_three_months_later_the_comparison_tells_who_moved(monkeypatch):
+    at = _bilans(monkeypatch, CLOSED)
+    _close(at, CLOSED)
+    # Three months later the participant brings Thomas Nguyen (former manager) much closer.
+    link = at.query_params["wb"]
+    workbook_id = link[0] if isinstance(link, list) else link
+    saved = stored_workbook(at)
+    store().save(
+        workbook_id,
+        saved.with_changes(network=saved.network.update("demo04", frequency=5, trust=5)),
+    )
+    monkeypatch.setenv("RESEAU_TODAY", LATER.isoformat())
+    at = goto(open_app(wb=workbook_id), "pages/bilans.py")
+
+    _close(at, LATER)
+
+    assert [a.day for a in stored_workbook(at).assessments] == [CLOSED, LATER]
+    at.selectbox(key="assess.compare.before").select_index(0)
+    at.selectbox(key="assess.compare.after").select_index(1)
+    at.run()
+    page = texts(at)
+    assert "Thomas Nguyen est passé de « Développer » à « Mobiliser »." in page
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_logging_a_contact_from_the_list_updates_the_last_contact(monkeypatch):
+    at = _bilans(monkeypatch, LATER)
+    assert t("reach.heading", "fr") in texts(at)
+    who = next(s for s in at.selectbox if s.label == t("reach.log.who", "fr"))
+    contact_id = who.value
+
+    _button(at, "reach.log.submit").click()
+    at.run()
+    assert_no_error(at)
+
+    contact = stored_workbook(at).network.get(contact_id)
+    assert contact.last_contact_date == LATER
+    assert "noté" in texts(at)
