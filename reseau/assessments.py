@@ -491,3 +491,25 @@ def assessment_from_dict(data: Any) -> Assessment:
                 raise ValueError(mark)
             marks[circle][mark] = value
     return Assessment(date.fromisoformat(data["day"]), tuple(contacts), marks)
+
+
+def forget_removed(workbook: Workbook) -> Workbook:
+    """The workbook without any trace of the people no longer in its network.
+
+    A participant who removes a contact expects that person gone: from the past assessments,
+    the rhythms and the « unchanged » markers too, not only from today's list.
+    """
+    network = workbook.network
+    assessments = tuple(
+        Assessment(
+            a.day,
+            tuple(s for s in a.contacts if s.contact_id in network),
+            a.marks,
+        )
+        for a in workbook.assessments
+    )
+    return workbook.with_changes(
+        assessments=assessments,
+        cadences={cid: days for cid, days in workbook.cadences.items() if cid in network},
+        unchanged=frozenset(cid for cid in workbook.unchanged if cid in network),
+    )

@@ -13,6 +13,7 @@ from reseau.assessments import (
     close_assessment,
     compare,
     confirm_unchanged,
+    forget_removed,
     not_looked_at,
     sentences,
     snapshot,
@@ -162,3 +163,14 @@ def test_an_assessment_reads_back_from_its_document_unchanged():
     assessment = close_assessment(workbook, CLOSED).assessments[0]
 
     assert assessment_from_dict(assessment_to_dict(assessment)) == assessment
+
+
+def test_a_contact_removed_leaves_no_trace_in_past_assessments_or_rhythms():
+    closed = close_assessment(_demo(), CLOSED).with_changes(cadences={"demo04": 10})
+    closed = confirm_unchanged(closed, "demo04")
+
+    forgotten = forget_removed(closed.with_changes(network=closed.network.remove("demo04")))
+
+    assert "demo04" not in forgotten.assessments[0].by_id()
+    assert len(forgotten.assessments[0].contacts) == len(closed.network) - 1
+    assert (forgotten.cadences, forgotten.unchanged) == ({}, frozenset())

@@ -17,6 +17,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reseau import clock
+from reseau.assessments import forget_removed
 from reseau.contact import Contact
 from reseau.i18n import Lang, t
 from reseau.network import Network
@@ -181,7 +182,7 @@ class Workspace:
         for contact_id in contact_ids:
             network = network.remove(contact_id)
         cursor = self.cursor if self.cursor in network else None
-        self.commit(self.workbook.with_changes(network=network, cursor=cursor))
+        self.commit(forget_removed(self.workbook.with_changes(network=network, cursor=cursor)))
 
     def set_details(self, *, participant: str | None = None, mission: str | None = None) -> None:
         network = self.network.with_details(participant=participant, mission=mission)
