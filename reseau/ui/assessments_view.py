@@ -198,7 +198,7 @@ def cadence_section(ws: Workspace) -> None:
     with st.expander(ws.t("cadence.heading")):
         names = {c.id: c.display_name for c in sorted_contacts}
         who = st.selectbox(
-            ws.t("reach.log.who"),
+            ws.t("cadence.who"),
             options=list(names),
             format_func=lambda cid: names[cid],
             key="cadence.who",
