@@ -83,3 +83,18 @@ def test_logging_a_contact_from_the_list_updates_the_last_contact(monkeypatch):
     contact = stored_workbook(at).network.get(contact_id)
     assert contact.last_contact_date == LATER
     assert "noté" in texts(at)
+
+
+def test_a_file_built_before_closing_an_assessment_is_offered_again_only_after_a_rebuild(
+    monkeypatch,
+):
+    monkeypatch.setenv("RESEAU_TODAY", CLOSED.isoformat())
+    at = goto(open_app(demo=True, lang="fr"), "pages/exporter.py")
+    _button(at, "export.build").click()
+    at.run()
+    at = goto(at, "pages/bilans.py")
+
+    _close(at, CLOSED)
+    at = goto(at, "pages/exporter.py")
+
+    assert t("export.changed", "fr") in texts(at)
