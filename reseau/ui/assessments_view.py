@@ -19,7 +19,10 @@ from reseau.assessments import (
 from reseau.cadence import Reminder, cadence_of, log_contact, set_cadence, to_reach
 from reseau.charts.evolution import evolution_matrix
 from reseau.charts.plotly_config import chart_config
+from reseau.export.cadence_ics import cadence_calendar
+from reseau.export.ics import ICS_MIME
 from reseau.i18n import day, label
+from reseau.ui.downloads import deferred, on_download
 from reseau.ui.markdown import escape_markdown, t_md
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
@@ -191,10 +194,22 @@ def reach_section(ws: Workspace) -> None:
 
 
 def cadence_section(ws: Workspace) -> None:
-    """A contact's rhythm, changed from the method's default."""
+    """A contact's rhythm, changed from the method's default, and the rhythms as reminders."""
     sorted_contacts = [c for c in ws.network if c.is_sorted]
     if not sorted_contacts:
         return
+    network, cadences, lang, today = ws.network, ws.workbook.cadences, ws.lang, ws.today
+    st.download_button(
+        ws.t("cadence.ics.download"),
+        data=deferred(
+            ws, "cadence calendar", lambda: cadence_calendar(network, cadences, lang, today)
+        ),
+        file_name=ws.t("cadence.ics.file_name"),
+        mime=ICS_MIME,
+        icon=":material/event_repeat:",
+        help=ws.t("cadence.ics.help"),
+        on_click=on_download(ws),
+    )
     with st.expander(ws.t("cadence.heading")):
         names = {c.id: c.display_name for c in sorted_contacts}
         who = st.selectbox(
