@@ -71,9 +71,9 @@ def _carried_forward(ws: Workspace) -> None:
         format_func=lambda cid: names[cid],
         key="assess.carry.pick",
     )
-    if right.button(ws.t("assess.carry.unchanged"), key="assess.carry.confirm") and chosen:
-        ws.commit(confirm_unchanged(ws.workbook, chosen))
-        st.rerun()
+    if chosen:
+        with right:
+            unchanged_button(ws, chosen)
 
 
 def history(ws: Workspace) -> None:
@@ -234,3 +234,23 @@ def cadence_section(ws: Workspace) -> None:
             ws.commit(ws.workbook.with_changes(cadences=cadences))
             ws.flash("success", t_md(ws, "cadence.saved", name=names[who], count=int(days)))
             st.rerun()
+
+
+def unchanged_button(ws: Workspace, contact_id: str) -> None:
+    """« Inchangé » in one click for one contact, for the walkthrough's card to show.
+
+    Shown only while the contact still has the answers of the last assessment and was not
+    confirmed yet; one line in the card (`assessments_view.unchanged_button(ws, contact.id)`).
+    """
+    if contact_id not in not_looked_at(ws.workbook):
+        return
+    last = last_assessment(ws.workbook)
+    assert last is not None  # not_looked_at is empty without an assessment
+    if st.button(
+        ws.t("assess.carry.unchanged"),
+        key=f"assess.unchanged.{contact_id}",
+        help=ws.t("assess.carry.unchanged.help", day=day(last.day, ws.lang)),
+        icon=":material/done_all:",
+    ):
+        ws.commit(confirm_unchanged(ws.workbook, contact_id))
+        st.rerun()

@@ -98,3 +98,29 @@ def test_a_file_built_before_closing_an_assessment_is_offered_again_only_after_a
     at = goto(at, "pages/exporter.py")
 
     assert t("export.changed", "fr") in texts(at)
+
+
+def test_the_page_speaks_english_when_the_workbook_does(monkeypatch):
+    monkeypatch.setenv("RESEAU_TODAY", CLOSED.isoformat())
+    at = goto(open_app(demo=True, lang="en"), "pages/bilans.py")
+
+    page = texts(at)
+
+    assert t("assess.page.title", "en") in page
+    assert t("reach.heading", "en") in page
+    labels = [b.label for b in at.button]
+    assert t("assess.close.button", "en", day=day(CLOSED, "en")) in labels
+    assert "Close the assessment of 29 Nov 2026" in labels
+
+
+def test_one_click_on_unchanged_takes_a_contact_off_the_list_to_look_at_again(monkeypatch):
+    at = _bilans(monkeypatch, CLOSED)
+    _close(at, CLOSED)
+    chosen = at.selectbox(key="assess.carry.pick").value
+
+    _button(at, "assess.carry.unchanged").click()
+    at.run()
+    assert_no_error(at)
+
+    assert stored_workbook(at).unchanged == frozenset({chosen})
+    assert "30 contacts n'ont pas encore été revus depuis le bilan du 29 nov. 2026." in texts(at)
