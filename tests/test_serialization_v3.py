@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reseau.assessments import close_assessment, confirm_unchanged
 from reseau.demo import load_demo_network
 from reseau.export.metadata import read_metadata
@@ -74,3 +77,42 @@ def test_the_excel_save_file_carries_every_assessment_and_cadence():
     assert restored.assessments == workbook.assessments
     assert restored.cadences == {"demo04": 10}
     assert restored.unchanged == frozenset({"demo01"})
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_JSON, _JSON, _JSON)
+def test_any_saved_assessments_cadences_or_markers_load_without_failing(
+    assessments, cadences, marks
+):
+    document = {
+        "format": "reseau-workbook",
+        "version": 3,
+        "contacts": [],
+        "assessments": assessments,
+        "cadences": cadences,
+        "unchanged": marks,
+    }
+
+    read = read_workbook(document)
+
+    assert isinstance(read.workbook.assessments, tuple)
+    assert all(isinstance(days, int) for days in read.workbook.cadences.values())
+
+
+def test_an_assessment_with_a_wrong_contact_inside_is_left_out_and_named():
+    document = workbook_to_dict(_followed())
+    document["assessments"][0]["contacts"][0]["circle"] = "galaxie"
+
+    read = read_workbook(document)
+
+    assert read.workbook.assessments == ()
+    assert "assessments[0]" in read.dropped
