@@ -133,8 +133,8 @@ def test_a_contact_brought_closer_is_told_moving_from_develop_to_mobilise():
     assert (move.quadrant_before, move.quadrant_after) == (Quadrant.DEVELOP, Quadrant.MOBILISE)
     assert move.strength_after > move.strength_before
     text = sentences(comparison, "fr")
-    assert "Thomas est passé de « Développer » à « Mobiliser »." in text
-    assert "Thomas went from “Develop” to “Mobilise”." in sentences(comparison, "en")
+    assert "Thomas passe de « Développer » à « Mobiliser »." in text
+    assert "Thomas moves from “Develop” to “Mobilise”." in sentences(comparison, "en")
 
 
 def test_roles_filled_circle_counts_criteria_and_actions_done_are_counted():

@@ -73,7 +73,7 @@ def test_an_assessment_closed_then_redone_three_months_later_shows_what_changed(
         _pick(page, t("assess.compare.after", "fr"), f"Bilan du {day(LATER, 'fr')}")
         sentences = main_area(page).locator(".st-key-assess-sentences").inner_text()
         for name in five:
-            assert f"{name} : force" in sentences or f"{name} est passé" in sentences, sentences
+            assert f"{name} : force" in sentences or f"{name} passe de" in sentences, sentences
         screenshot(page, "fr-bilans-three-months-later")
 
         go_to(page, t("nav.export", "fr"))

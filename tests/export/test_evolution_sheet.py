@@ -41,7 +41,7 @@ def test_the_evolution_sheet_compares_the_last_assessment_with_the_day_of_the_ex
     rows = _rows(sheet)
     assert rows[0][0] == "Évolution du réseau : bilan du 29 nov. 2026 → 1 mars 2027"
     first_column = [row[0] for row in rows]
-    assert "Thomas Nguyen est passé de « Développer » à « Mobiliser »." in first_column
+    assert "Thomas Nguyen passe de « Développer » à « Mobiliser »." in first_column
     thomas = next(row for row in rows if row[0] == "Thomas Nguyen")
     assert (thomas[5], thomas[6]) == ("Développer", "Mobiliser")
     assert thomas[2] > thomas[1]

@@ -66,7 +66,7 @@ def test_three_months_later_the_comparison_tells_who_moved(monkeypatch):
     at.selectbox(key="assess.compare.after").select_index(1)
     at.run()
     page = texts(at)
-    assert "Thomas Nguyen est passé de « Développer » à « Mobiliser »." in page
+    assert "Thomas Nguyen passe de « Développer » à « Mobiliser »." in page
     assert len(at.get("plotly_chart")) == 1
 
 
