@@ -26,7 +26,7 @@ from reseau.ui.downloads import deferred, on_download
 from reseau.ui.markdown import escape_markdown, t_md
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
-from reseau.vocabulary import ContactNature, ContactResult
+from reseau.vocabulary import ActionStatus, ContactNature, ContactResult
 
 _NOW = "now"
 
@@ -185,9 +185,12 @@ def reach_section(ws: Workspace) -> None:
             format_func=lambda item: label(item, ws.lang),
         )
         note = st.text_input(ws.t("reach.log.note"))
+        action_done = st.checkbox(ws.t("reach.log.action_done"))
         if st.form_submit_button(ws.t("reach.log.submit"), type="primary") and who:
             contact = ws.network.get(who)
             logged = log_contact(contact, on, nature, result, ws.today, note)
+            if action_done and logged.has_action:
+                logged = logged.with_changes(action_status=ActionStatus.DONE)
             ws.replace_contact(logged)
             ws.flash("success", t_md(ws, "reach.log.done", name=contact.display_name))
             st.rerun()

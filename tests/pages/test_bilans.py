@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from reseau.i18n import day, t
 from reseau.ui.resources import store
+from reseau.vocabulary import ActionStatus
 from tests.apptest import assert_no_error, goto, open_app, stored_workbook, texts
 
 CLOSED = date(2026, 11, 29)
@@ -124,3 +125,25 @@ def test_one_click_on_unchanged_takes_a_contact_off_the_list_to_look_at_again(mo
 
     assert stored_workbook(at).unchanged == frozenset({chosen})
     assert "30 contacts n'ont pas encore été revus depuis le bilan du 29 nov. 2026." in texts(at)
+
+
+def test_a_contact_logged_with_its_first_action_done_marks_the_action_done(monkeypatch):
+    at = _bilans(monkeypatch, LATER)
+    who = next(s for s in at.selectbox if s.label == t("reach.log.who", "fr"))
+    network = stored_workbook(at).network
+    with_action = next(
+        c.id
+        for c in network
+        if c.has_action
+        and c.action_status is not ActionStatus.DONE
+        and c.display_name in who.options
+    )
+    who.set_value(with_action)
+    next(c for c in at.checkbox if c.label == t("reach.log.action_done", "fr")).check()
+
+    _button(at, "reach.log.submit").click()
+    at.run()
+    assert_no_error(at)
+
+    contact = stored_workbook(at).network.get(with_action)
+    assert (contact.action_status, contact.last_contact_date) == (ActionStatus.DONE, LATER)
