@@ -500,14 +500,14 @@ def forget_removed(workbook: Workbook) -> Workbook:
     the rhythms and the « unchanged » markers too, not only from today's list.
     """
     network = workbook.network
-    assessments = tuple(
-        Assessment(
-            a.day,
-            tuple(s for s in a.contacts if s.contact_id in network),
-            a.marks,
-        )
+    if not (workbook.assessments or workbook.cadences or workbook.unchanged):
+        return workbook
+    kept = (
+        Assessment(a.day, tuple(s for s in a.contacts if s.contact_id in network), a.marks)
         for a in workbook.assessments
     )
+    # An assessment left with nobody (the network was replaced) has nothing to compare.
+    assessments = tuple(a for a in kept if a.contacts)
     return workbook.with_changes(
         assessments=assessments,
         cadences={cid: days for cid, days in workbook.cadences.items() if cid in network},

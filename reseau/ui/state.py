@@ -166,7 +166,7 @@ class Workspace:
 
     def set_network(self, network: Network) -> None:
         cursor = self.cursor if self.cursor in network else None
-        self.commit(self.workbook.with_changes(network=network, cursor=cursor))
+        self.commit(forget_removed(self.workbook.with_changes(network=network, cursor=cursor)))
 
     def add_contacts(self, contacts: Iterable[Contact]) -> None:
         self.commit(self.workbook.with_changes(network=self.network.add_all(contacts)))
