@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reseau.assessments import assessment_from_dict, assessment_to_dict
+from reseau.cadence import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from reseau.contact import CONTACT_FIELDS, Contact
 from reseau.i18n import Lang
 from reseau.network import Network
@@ -27,10 +29,10 @@ from reseau.vocabulary import (
     Role,
     ValueKind,
 )
-from reseau.workbook import Workbook
+from reseau.workbook import Assessment, Workbook
 
 FORMAT_NAME = "reseau-workbook"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _FIELDS = frozenset(
     {
         "format",
@@ -43,6 +45,9 @@ _FIELDS = frozenset(
         "lang",
         "cursor",
         "workshop_code",
+        "assessments",
+        "cadences",
+        "unchanged",
     }
 )
 
@@ -102,6 +107,9 @@ def workbook_to_dict(workbook: Workbook, *, contacts: bool = True) -> dict[str, 
         "lang": workbook.lang.value,
         "cursor": workbook.cursor,
         "workshop_code": workbook.workshop_code,
+        "assessments": [assessment_to_dict(a) for a in workbook.assessments],
+        "cadences": dict(sorted(workbook.cadences.items())),
+        "unchanged": sorted(workbook.unchanged),
     }
     if contacts:
         data["contacts"] = [contact_to_dict(c) for c in network]
@@ -114,9 +122,18 @@ def _version_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "format": FORMAT_NAME}
 
 
+def _version_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 3 keeps the assessments closed over time, the keep-in-touch cadences set per
+    # contact and the contacts confirmed unchanged since the last assessment: none yet.
+    return {**data, "assessments": [], "cadences": {}, "unchanged": []}
+
+
 # From each version to the next; a new version adds its step here and a committed fixture of
 # the version before it (tests/fixtures/vN/).
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _version_1_to_2}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _version_1_to_2,
+    2: _version_2_to_3,
+}
 
 
 def upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -150,6 +167,9 @@ def read_workbook(
     """
     document = upgrade(data)
     dropped: list[str] = [name for name in document if name not in _FIELDS]
+    # Per-contact values are checked against the document's own contacts; a save file's
+    # contacts come later (`SavedDetails.restore`), so its values are kept as they are.
+    own_contacts = contacts is None
     if contacts is None:
         contacts = tuple(contact_from_dict(c) for c in document.get("contacts", ()))
     network = Network(
@@ -159,14 +179,67 @@ def read_workbook(
         marks=checked_marks(document.get("marks"), dropped),
     )
     cursor = document.get("cursor")
+    known: Network | None = network if own_contacts else None
     workbook = Workbook(
         network=network,
         settings=checked_settings(document.get("settings"), dropped),
         lang=Lang.parse(document.get("lang")),
         cursor=cursor if isinstance(cursor, str) and cursor in network else None,
         workshop_code=checked_workshop_code(document.get("workshop_code"), dropped),
+        assessments=_checked_assessments(document.get("assessments"), dropped),
+        cadences=_checked_cadences(document.get("cadences"), known, dropped),
+        unchanged=_checked_unchanged(document.get("unchanged"), known, dropped),
     )
     return ReadWorkbook(workbook, tuple(dropped))
+
+
+def _checked_assessments(value: object, dropped: list[str]) -> tuple[Assessment, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        dropped.append("assessments")
+        return ()
+    kept: dict[date, Assessment] = {}
+    for index, item in enumerate(value):
+        try:
+            assessment = assessment_from_dict(item)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            dropped.append(f"assessments[{index}]")
+            continue
+        kept[assessment.day] = assessment
+    return tuple(kept[day] for day in sorted(kept))
+
+
+def _checked_cadences(value: object, known: Network | None, dropped: list[str]) -> dict[str, int]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        dropped.append("cadences")
+        return {}
+    kept: dict[str, int] = {}
+    for contact_id, days in value.items():
+        if (
+            (known is None or contact_id in known)
+            and isinstance(days, int)
+            and not isinstance(days, bool)
+            and MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS
+        ):
+            kept[contact_id] = days
+        else:
+            dropped.append(f"cadences.{contact_id}")
+    return kept
+
+
+def _checked_unchanged(value: object, known: Network | None, dropped: list[str]) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        dropped.append("unchanged")
+        return frozenset()
+    kept = {item for item in value if isinstance(item, str) and (known is None or item in known)}
+    if len(kept) != len(value):
+        dropped.append("unchanged")
+    return frozenset(kept)
 
 
 def workbook_from_dict(data: Mapping[str, Any]) -> Workbook:

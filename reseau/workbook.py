@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from reseau.assessments import Assessment
 from reseau.i18n import DEFAULT_LANG, Lang
 from reseau.network import Network
 from reseau.scoring import DEFAULT_SETTINGS, ScoringSettings
@@ -20,6 +21,9 @@ class Workbook:
     lang: Lang = DEFAULT_LANG
     cursor: str | None = None  # the contact the walkthrough shows
     workshop_code: str | None = None
+    assessments: tuple[Assessment, ...] = ()  # oldest first, at most one per day
+    cadences: dict[str, int] = field(default_factory=dict)  # contact id -> days between contacts
+    unchanged: frozenset[str] = frozenset()  # looked at again since the last assessment
 
     def with_changes(self, **changes: Any) -> Workbook:
         return dataclasses.replace(self, **changes)

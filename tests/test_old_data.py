@@ -56,3 +56,19 @@ def test_a_version_1_excel_save_file_still_restores_the_workbook():
     assert dict(restored.network.marks[Circle.SUPPORT]) == {"purpose": 4, "trust": 2}
     assert (restored.settings.strength_threshold, restored.settings.cold_after_days) == (55.0, 120)
     _thomas_is_intact(next(c for c in restored.network if c.id == "demo04"))
+
+
+V2 = Path(__file__).parent / "fixtures" / "v2"
+
+
+def test_a_version_2_stored_workbook_still_loads_whole():
+    # Written by version 2 of the format (November 2026), before assessments and cadences.
+    workbook = workbook_from_json((V2 / "stored_workbook.json").read_text(encoding="utf-8"))
+
+    assert len(workbook.network) == 31
+    assert workbook.network.participant == "Camille Martin"
+    assert dict(workbook.network.marks[Circle.SUPPORT]) == {"purpose": 4, "trust": 2}
+    assert (workbook.settings.strength_threshold, workbook.settings.cold_after_days) == (55.0, 120)
+    assert (workbook.cursor, workbook.workshop_code) == ("demo04", "K7QPZX")
+    assert (workbook.assessments, workbook.cadences, workbook.unchanged) == ((), {}, frozenset())
+    _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))

@@ -34,12 +34,12 @@ def test_a_document_without_a_version_is_read_as_version_1():
 def test_a_document_from_a_later_version_loads_what_it_knows_and_names_the_rest(demo):
     from reseau.serialization import read_workbook, workbook_to_dict
 
-    document = {**workbook_to_dict(Workbook(network=demo)), "version": 99, "cadences": {}}
+    document = {**workbook_to_dict(Workbook(network=demo)), "version": 99, "birthdays": {}}
 
     read = read_workbook(document)
 
     assert len(read.workbook.network) == len(demo)
-    assert read.dropped == ("cadences",)
+    assert read.dropped == ("birthdays",)
 
 
 def test_the_store_and_the_excel_save_file_carry_the_same_document(demo):

@@ -31,6 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.contact import SCALE_FIELDS
 from reseau.contact_table import TABLE_FIELDS, contact_to_record, headers
+from reseau.export.evolution_sheet import evolution_sheet
 from reseau.export.figures import key_figures
 from reseau.export.layout import (
     BOLD,
@@ -647,6 +648,7 @@ def write_xlsx(
     summary_sheet(ctx, book.active)
     _plan_sheet(ctx, book.create_sheet())
     _contacts_sheet(ctx, book.create_sheet())
+    evolution_sheet(ctx, book)
     _method_sheet(ctx, book.create_sheet())
     _metadata_sheet(ctx, book.create_sheet())
     book.active = 0

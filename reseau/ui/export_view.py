@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from reseau.assessments import Assessment
 from reseau.export.xlsx import XLSX_MIME, build_xlsx, download_name
 from reseau.i18n import Lang
 from reseau.network import Network
@@ -26,9 +27,15 @@ class PreparedFile:
     file_name: str
     contacts: int
     actions: int
+    assessments: tuple[Assessment, ...] = ()  # closing one adds the Évolution sheet
 
     def matches(self, ws: Workspace, lang: Lang) -> bool:
-        return self.network is ws.network and self.settings == ws.settings and self.lang is lang
+        return (
+            self.network is ws.network
+            and self.settings == ws.settings
+            and self.lang is lang
+            and self.assessments == ws.workbook.assessments
+        )
 
 
 def intro(ws: Workspace) -> None:
@@ -76,6 +83,7 @@ def build_on_request(ws: Workspace, lang: Lang, participant: str) -> None:
             file_name=download_name(network.participant, ws.today, lang),
             contacts=len(network),
             actions=sum(1 for contact in network if contact.has_action),
+            assessments=ws.workbook.assessments,
         ),
     )
 

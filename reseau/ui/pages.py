@@ -24,9 +24,10 @@ IMPORT = Screen("pages/importer.py", "nav.import", ":material/upload_file:", "im
 QUALIFY = Screen("pages/qualifier.py", "nav.qualify", ":material/fact_check:", "qualifier")
 MAP = Screen("pages/carte.py", "nav.map", ":material/hub:", "carte")
 PLAN = Screen("pages/plan.py", "nav.plan", ":material/checklist:", "plan")
+ASSESSMENTS = Screen("pages/bilans.py", "nav.assessments", ":material/timeline:", "bilans")
 EXPORT = Screen("pages/exporter.py", "nav.export", ":material/download:", "exporter")
 
-WORKBOOK_SCREENS: tuple[Screen, ...] = (HOME, IMPORT, QUALIFY, MAP, PLAN, EXPORT)
+WORKBOOK_SCREENS: tuple[Screen, ...] = (HOME, IMPORT, QUALIFY, MAP, PLAN, ASSESSMENTS, EXPORT)
 
 # The trainer's screen sits in its own section of the navigation, after the workbook's.
 TRAINER = Screen("pages/formateur.py", "nav.trainer", ":material/co_present:", "formateur")

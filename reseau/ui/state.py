@@ -17,6 +17,8 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from reseau import clock
+from reseau.assessments import forget_removed
 from reseau.contact import Contact
 from reseau.i18n import Lang, t
 from reseau.network import Network
@@ -192,7 +194,7 @@ class Workspace:
 
     @property
     def today(self) -> date:
-        return date.today()
+        return clock.today()
 
     def t(self, key: str, **params: Any) -> str:
         """The text for `key` in the participant's language."""
@@ -338,7 +340,7 @@ class Workspace:
 
     def set_network(self, network: Network) -> None:
         cursor = self.cursor if self.cursor in network else None
-        self.commit(self.workbook.with_changes(network=network, cursor=cursor))
+        self.commit(forget_removed(self.workbook.with_changes(network=network, cursor=cursor)))
 
     def add_contacts(self, contacts: Iterable[Contact]) -> None:
         self.commit(self.workbook.with_changes(network=self.network.add_all(contacts)))
@@ -354,7 +356,7 @@ class Workspace:
         for contact_id in contact_ids:
             network = network.remove(contact_id)
         cursor = self.cursor if self.cursor in network else None
-        self.commit(self.workbook.with_changes(network=network, cursor=cursor))
+        self.commit(forget_removed(self.workbook.with_changes(network=network, cursor=cursor)))
 
     def set_details(self, *, participant: str | None = None, mission: str | None = None) -> None:
         network = self.network.with_details(participant=participant, mission=mission)

@@ -15,6 +15,7 @@ TITLE_KEYS = {
     pages.QUALIFY: "qualify.title",
     pages.MAP: "map.title",
     pages.PLAN: "plan.title",
+    pages.ASSESSMENTS: "assess.page.title",
     pages.EXPORT: "export.title",
 }
 

@@ -11,6 +11,7 @@ PAGES = [
     "pages/qualifier.py",
     "pages/carte.py",
     "pages/plan.py",
+    "pages/bilans.py",
     "pages/exporter.py",
 ]
 

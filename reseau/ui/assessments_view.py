@@ -1,0 +1,259 @@
+"""Bilans: close a dated assessment, compare any two (or the last with now), and keep in touch."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from reseau.assessments import (
+    Assessment,
+    close_assessment,
+    compare,
+    confirm_unchanged,
+    last_assessment,
+    not_looked_at,
+    sentences,
+    snapshot,
+)
+from reseau.cadence import Reminder, cadence_of, log_contact, set_cadence, to_reach
+from reseau.charts.evolution import evolution_matrix
+from reseau.charts.plotly_config import chart_config
+from reseau.export.cadence_ics import cadence_calendar
+from reseau.export.ics import ICS_MIME
+from reseau.i18n import day, label
+from reseau.ui.downloads import deferred, on_download
+from reseau.ui.markdown import escape_markdown, t_md
+from reseau.ui.state import Workspace
+from reseau.ui.widgets import date_format
+from reseau.vocabulary import ActionStatus, ContactNature, ContactResult
+
+_NOW = "now"
+
+
+def intro(ws: Workspace) -> None:
+    st.caption(ws.t("assess.intro"))
+
+
+def close_section(ws: Workspace) -> None:
+    """The button that closes today's assessment, and what the last one left to look at again."""
+    today = ws.today
+    st.subheader(ws.t("assess.close.heading"))
+    already = any(a.day == today for a in ws.workbook.assessments)
+    if already:
+        st.caption(ws.t("assess.close.again", day=day(today, ws.lang)))
+    if st.button(
+        ws.t("assess.close.button", day=day(today, ws.lang)),
+        key="assess.close",
+        icon=":material/flag:",
+        type="primary",
+    ):
+        ws.commit(close_assessment(ws.workbook, today))
+        ws.flash("success", ws.t("assess.close.done", day=day(today, ws.lang)))
+        st.rerun()
+    _carried_forward(ws)
+
+
+def _carried_forward(ws: Workspace) -> None:
+    last = last_assessment(ws.workbook)
+    if last is None:
+        return
+    waiting = not_looked_at(ws.workbook)
+    if not waiting:
+        st.success(ws.t("assess.carry.all_seen", day=day(last.day, ws.lang)))
+        return
+    st.info(ws.t("assess.carry.waiting", count=len(waiting), day=day(last.day, ws.lang)))
+    names = {cid: ws.network.get(cid).display_name for cid in waiting}
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(
+        ws.t("assess.carry.pick"),
+        options=list(waiting),
+        format_func=lambda cid: names[cid],
+        key="assess.carry.pick",
+    )
+    if chosen:
+        with right:
+            unchanged_button(ws, chosen)
+
+
+def history(ws: Workspace) -> None:
+    """Every assessment closed so far, newest first."""
+    st.subheader(ws.t("assess.history.heading"))
+    assessments = ws.workbook.assessments
+    if not assessments:
+        st.caption(ws.t("assess.history.none"))
+        return
+    for assessment in reversed(assessments):
+        st.markdown(
+            ws.t(
+                "assess.history.line",
+                title=assessment.title(ws.lang),
+                count=len(assessment.contacts),
+            )
+        )
+
+
+def _choice_label(ws: Workspace, choice: str) -> str:
+    if choice == _NOW:
+        return ws.t("assess.compare.now", day=day(ws.today, ws.lang))
+    return ws.t("assess.title_of", day=day(date.fromisoformat(choice), ws.lang))
+
+
+def _assessment_for(ws: Workspace, choice: str) -> Assessment:
+    if choice == _NOW:
+        return snapshot(ws.network, ws.settings, ws.today)
+    return next(a for a in ws.workbook.assessments if a.day.isoformat() == choice)
+
+
+def compare_section(ws: Workspace) -> None:
+    """Two assessments side by side (the last and now by default), in sentences and arrows."""
+    assessments = ws.workbook.assessments
+    if not assessments:
+        return
+    st.subheader(ws.t("assess.compare.heading"))
+    choices = [a.day.isoformat() for a in assessments] + [_NOW]
+    left, right = st.columns(2)
+    before = left.selectbox(
+        ws.t("assess.compare.before"),
+        options=choices,
+        index=len(choices) - 2,
+        format_func=lambda c: _choice_label(ws, c),
+        key="assess.compare.before",
+    )
+    after = right.selectbox(
+        ws.t("assess.compare.after"),
+        options=choices,
+        index=len(choices) - 1,
+        format_func=lambda c: _choice_label(ws, c),
+        key="assess.compare.after",
+    )
+    comparison = compare(_assessment_for(ws, before), _assessment_for(ws, after))
+    with st.container(key="assess-sentences"):
+        for sentence in sentences(comparison, ws.lang):
+            st.markdown(f"- {escape_markdown(sentence)}")
+    st.plotly_chart(
+        evolution_matrix(comparison, ws.lang, ws.settings),
+        width="stretch",
+        theme=None,
+        key="assess.chart",
+        config=chart_config(ws.lang, file_name="evolution"),
+    )
+
+
+def _reminder_text(ws: Workspace, reminder: Reminder) -> str:
+    if reminder.days_late is None:
+        return t_md(ws, "reach.never", name=reminder.name)
+    if reminder.days_late > 0:
+        return t_md(ws, "reach.late", name=reminder.name, count=reminder.days_late)
+    assert reminder.due is not None
+    return t_md(ws, "reach.due", name=reminder.name, day=day(reminder.due, ws.lang))
+
+
+def reach_section(ws: Workspace) -> None:
+    """« Qui relancer maintenant ? » and one form to log a contact with one of them."""
+    st.subheader(ws.t("reach.heading"))
+    reminders = to_reach(ws.network, ws.workbook.cadences, ws.scores(), ws.today)
+    if not reminders:
+        st.success(ws.t("reach.none"))
+        return
+    with st.container(key="reach-list"):
+        for reminder in reminders:
+            st.markdown(f"- {_reminder_text(ws, reminder)}")
+    names = {r.contact_id: r.name for r in reminders}
+    with st.form("reach.log", border=True):
+        st.markdown(ws.t("reach.log.heading"))
+        who = st.selectbox(
+            ws.t("reach.log.who"),
+            options=list(names),
+            format_func=lambda cid: names[cid],
+        )
+        left, middle, right = st.columns(3)
+        nature = left.selectbox(
+            ws.t("reach.log.nature"),
+            options=list(ContactNature),
+            format_func=lambda item: label(item, ws.lang),
+        )
+        on = middle.date_input(
+            ws.t("reach.log.date"),
+            value=ws.today,
+            max_value=ws.today,
+            format=date_format(ws.lang),
+        )
+        result = right.selectbox(
+            ws.t("reach.log.result"),
+            options=list(ContactResult),
+            format_func=lambda item: label(item, ws.lang),
+        )
+        note = st.text_input(ws.t("reach.log.note"))
+        action_done = st.checkbox(ws.t("reach.log.action_done"))
+        if st.form_submit_button(ws.t("reach.log.submit"), type="primary") and who:
+            contact = ws.network.get(who)
+            logged = log_contact(contact, on, nature, result, ws.today, note)
+            if action_done and logged.has_action:
+                logged = logged.with_changes(action_status=ActionStatus.DONE)
+            ws.replace_contact(logged)
+            ws.flash("success", t_md(ws, "reach.log.done", name=contact.display_name))
+            st.rerun()
+
+
+def cadence_section(ws: Workspace) -> None:
+    """A contact's rhythm, changed from the method's default, and the rhythms as reminders."""
+    sorted_contacts = [c for c in ws.network if c.is_sorted]
+    if not sorted_contacts:
+        return
+    network, cadences, lang, today = ws.network, ws.workbook.cadences, ws.lang, ws.today
+    st.download_button(
+        ws.t("cadence.ics.download"),
+        data=deferred(
+            ws, "cadence calendar", lambda: cadence_calendar(network, cadences, lang, today)
+        ),
+        file_name=ws.t("cadence.ics.file_name"),
+        mime=ICS_MIME,
+        icon=":material/event_repeat:",
+        help=ws.t("cadence.ics.help"),
+        on_click=on_download(ws),
+    )
+    with st.expander(ws.t("cadence.heading")):
+        names = {c.id: c.display_name for c in sorted_contacts}
+        who = st.selectbox(
+            ws.t("cadence.who"),
+            options=list(names),
+            format_func=lambda cid: names[cid],
+            key="cadence.who",
+        )
+        if who is None:
+            return
+        current = cadence_of(ws.network.get(who), ws.workbook.cadences)
+        days = st.number_input(
+            ws.t("cadence.days"),
+            min_value=1,
+            max_value=730,
+            value=current,
+            step=1,
+            key=f"cadence.days.{who}",
+        )
+        if st.button(ws.t("cadence.save"), key="cadence.save"):
+            cadences = set_cadence(ws.workbook.cadences, who, int(days))
+            ws.commit(ws.workbook.with_changes(cadences=cadences))
+            ws.flash("success", t_md(ws, "cadence.saved", name=names[who], count=int(days)))
+            st.rerun()
+
+
+def unchanged_button(ws: Workspace, contact_id: str) -> None:
+    """« Inchangé » in one click for one contact, for the walkthrough's card to show.
+
+    Shown only while the contact still has the answers of the last assessment and was not
+    confirmed yet; one line in the card (`assessments_view.unchanged_button(ws, contact.id)`).
+    """
+    if contact_id not in not_looked_at(ws.workbook):
+        return
+    last = last_assessment(ws.workbook)
+    assert last is not None  # not_looked_at is empty without an assessment
+    if st.button(
+        ws.t("assess.carry.unchanged"),
+        key=f"assess.unchanged.{contact_id}",
+        help=ws.t("assess.carry.unchanged.help", day=day(last.day, ws.lang)),
+        icon=":material/done_all:",
+    ):
+        ws.commit(confirm_unchanged(ws.workbook, contact_id))
+        st.rerun()
