@@ -97,9 +97,7 @@ _CHROME = ", ".join(
     )
 )
 
-# The script's own element takes no room on the page (its container is hidden once it has run).
 _SCRIPT = """
-<style>[data-testid="stElementContainer"]:has(#reseau-words) { display: none; }</style>
 <script id="reseau-words">
 (() => {
   const words = %(words)s;
@@ -209,4 +207,6 @@ def _words(lang: Lang) -> dict[str, object]:
 def speak_the_participants_language(lang: Lang) -> None:
     """Rewrites Streamlit's built-in texts in `lang` in the browser, from now on."""
     script = _SCRIPT % {"words": json.dumps(_words(lang)), "chrome": json.dumps(_CHROME)}
-    st.html(script, unsafe_allow_javascript=True)
+    # At the foot of the sidebar, where its empty element takes no room from the page. (Hiding
+    # its container with CSS instead broke Streamlit's deferred downloads.)
+    st.sidebar.html(script, unsafe_allow_javascript=True)

@@ -318,7 +318,8 @@ def choose(page: Page, label: str, option: str) -> None:
     for testid in ("stSelectbox", "stMultiSelect"):
         box = widget(page, testid, label)
         if box.count():
-            box.locator('[data-baseweb="select"]').first.click()
+            # Streamlit 1.67 draws its lists as ARIA combo boxes; older releases as BaseWeb selects.
+            box.locator('[role="combobox"], [data-baseweb="select"]').first.click()
             page.get_by_role("option", name=option, exact=True).first.click()
             wait_idle(page)
             return
