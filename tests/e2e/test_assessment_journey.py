@@ -35,7 +35,10 @@ LATER = date(2027, 3, 1)
 
 def _pick(page: Page, label: str, option: str) -> None:
     """Chooses `option` in the drop-down labelled `label`, by the roles a screen reader uses."""
-    page.get_by_role("combobox", name=label, exact=True).first.click()
+    box = page.get_by_role("combobox", name=label, exact=True).first
+    box.click()
+    # The list draws only the options in view: typing narrows it to the one wanted.
+    page.keyboard.type(option)
     page.get_by_role("option", name=option, exact=True).first.click()
     wait_idle(page)
 
