@@ -39,9 +39,9 @@ EXPECTED = {
     "far-cell-ALL49000.xlsx": "s'étend jusqu'à la cellule ALL49000",
     "lying-dimension.xlsx": "s'étend jusqu'à la cellule XFD1048576",
     "repeat-40000x1000.ods": "s'étend jusqu'à la cellule ALL40001",
-    "repeat-rows-1000000.ods": "1000001 lignes",
+    "repeat-rows-1000000.ods": "1\u202f000\u202f001 lignes",
     "empty-repeats-then-cell.ods": "s'étend jusqu'à la cellule ALM30002",
-    "parameters-500000.vcf": "500000 paramètres",
+    "parameters-500000.vcf": "500\u202f000 paramètres",
     "nul-early.csv": "caractère nul",
     "photo-20MB.vcf": t("import.confirm", "fr", count=1),  # read: the person, not the photo
 }
