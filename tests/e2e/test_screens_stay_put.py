@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import Locator, Page, expect
 
 from reseau.i18n import t
 from reseau.storage import open_store
+from reseau.ui.frontend_words import FRENCH
 from reseau.vocabulary import Circle
 from reseau.workbook import Workbook
 from tests.e2e.conftest import (
+    IDLE_TIMEOUT_MS,
     Server,
     assert_no_error,
     click_button,
@@ -137,7 +141,9 @@ def test_a_row_added_in_the_home_grid_becomes_one_contact_filled_cell_by_cell(
     grid = _grid(page)
     grid.scroll_into_view_if_needed()
     grid.hover()  # shows the grid's toolbar
-    page.locator('[data-testid="stElementToolbar"] button[aria-label="Add row"]').click()
+    # Streamlit's « Add row », in French on a French screen (reseau/ui/frontend_words.py).
+    add_row = FRENCH["Add row"]
+    page.locator(f'[data-testid="stElementToolbar"] button[aria-label="{add_row}"]').click()
     _select_cell(page, grid, 0, 1, 40)  # the first name of the new row
     _type_in_cell(page, "Inès")
     # The count above the grid changes once the new contact is saved.
@@ -148,6 +154,12 @@ def test_a_row_added_in_the_home_grid_becomes_one_contact_filled_cell_by_cell(
     _type_in_cell(page, "Roussel")
 
     assert_no_error(page)
-    [contact] = _stored(page, server).network
+    # The edit's rerun may start an instant after the page looked idle: wait on the store.
+    deadline = time.monotonic() + IDLE_TIMEOUT_MS / 1000
+    network = _stored(page, server).network
+    while not any(c.last_name for c in network) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        network = _stored(page, server).network
+    [contact] = network
     assert (contact.first_name, contact.last_name) == ("Inès", "Roussel")
     screenshot(page, "fr-accueil-row-added")

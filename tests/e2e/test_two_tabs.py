@@ -30,8 +30,10 @@ def _value(page: Page, label: str) -> str:
 
 def _type(page: Page, label: str, text: str) -> None:
     """Types into a field of « Vous et votre mission », opening the section when it is closed."""
-    if not page.get_by_label(label, exact=True).first.is_visible():
-        page.get_by_text(t("home.details.title", "fr")).first.click()
+    wait_idle(page)
+    section = page.locator("details").filter(has_text=t("home.details.title", "fr")).first
+    if section.get_attribute("open") is None:
+        section.locator("summary").first.click()
     fill_text(page, label, text)
 
 
