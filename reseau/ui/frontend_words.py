@@ -36,6 +36,9 @@ FRENCH: dict[str, str] = {
     "Exit fullscreen": "Quitter le plein écran",
     "Show/hide columns": "Afficher ou masquer des colonnes",
     "Choose date": "Choisir une date",
+    # The empty segments of a date field.
+    "dd": "jj",
+    "yyyy": "aaaa",
     "Press Enter to apply": "Appuyez sur Entrée pour valider",
     "Press Enter to submit form": "Appuyez sur Entrée pour envoyer",
     "Page not found": "Page introuvable",
@@ -75,7 +78,7 @@ FRENCH_PATTERNS: list[tuple[str, str]] = [
         r"pages/ directory\. Running the app's main page\.$",
         "La page /$1 n'existe pas : voici la page d'accueil.",
     ),
-    (r"^DD/MM/YYYY$", "JJ/MM/AAAA"),
+    (r"^[dD]{2}( ?)/( ?)[mM]{2}( ?)/( ?)[yY]{4}$", "jj$1/$2mm$3/$4aaaa"),
 ]
 
 # Streamlit's containers whose texts are its own; everything else (markdown, tables, the lists of

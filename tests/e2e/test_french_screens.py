@@ -42,7 +42,7 @@ def _everything_shown(page: Page, lang: str) -> set[str]:
 @pytest.mark.parametrize(
     ("lang", "foreign"),
     [
-        ("fr", {*FRENCH, *FRENCH_LABELS, "25MB per file"} - {"Zoom"}),
+        ("fr", {*FRENCH, *FRENCH_LABELS, "25MB per file", "dd / mm / yyyy"} - {"Zoom"}),
         ("en", {*FRENCH.values(), *FRENCH_LABELS.values(), "25 Mo par fichier"}),
     ],
 )

@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from reseau.i18n import t
 from reseau.ui import pages
-from tests.e2e.conftest import Server, go_to, main_area, open_app
+from tests.e2e.conftest import Server, go_to, main_area, open_app, press_option
 
 ENGLISH_CHROME = ("Drag and drop a file here", "Upload", "per file", "Choose an option")
 
@@ -41,3 +41,16 @@ def test_the_map_filters_ask_in_french_and_the_english_screen_stays_english(
     dropzone = main_area(page).get_by_test_id("stFileUploaderDropzone")
     expect(dropzone).to_contain_text("25MB per file")
     expect(dropzone.get_by_test_id("stBaseButton-secondary")).to_have_accessible_name("Upload")
+
+
+def test_the_cards_due_date_asks_for_a_french_date(page: Page, server: Server) -> None:
+    open_app(page, server, "?demo=1&lang=fr")
+    go_to(page, t(pages.QUALIFY.title_key, "fr"))
+    press_option(page, t("qualify.mode", "fr"), t("qualify.mode.card", "fr"))
+
+    # An unqualified contact of the demo has no due date yet: its field shows empty segments.
+    main_area(page).get_by_role("button", name=t("qualify.next_open", "fr")).first.click()
+
+    due = main_area(page).get_by_test_id("stDateInput").first
+    expect(due).to_contain_text("aaaa")
+    expect(due).not_to_contain_text("yyyy")
