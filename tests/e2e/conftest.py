@@ -313,6 +313,15 @@ def fill_text(page: Page, label: str, text: str) -> None:
     wait_idle(page)
 
 
+def open_section(page: Page, title: str) -> None:
+    """Opens the expander titled `title` unless it is open already (it may start either way)."""
+    wait_idle(page)
+    section = main_area(page).locator("details").filter(has_text=title).first
+    if section.get_attribute("open") is None:
+        section.locator("summary").first.click()
+        wait_idle(page)
+
+
 def choose(page: Page, label: str, option: str) -> None:
     """Picks `option` in the selectbox, radio, segmented control or pills labelled `label`."""
     for testid in ("stSelectbox", "stMultiSelect"):
