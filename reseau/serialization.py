@@ -183,7 +183,7 @@ def read_workbook(
     workbook = Workbook(
         network=network,
         settings=checked_settings(document.get("settings"), dropped),
-        lang=Lang.parse(document.get("lang")),
+        lang=_checked_lang(document.get("lang"), dropped),
         cursor=cursor if isinstance(cursor, str) and cursor in network else None,
         workshop_code=checked_workshop_code(document.get("workshop_code"), dropped),
         assessments=_checked_assessments(document.get("assessments"), dropped),
@@ -240,6 +240,14 @@ def _checked_unchanged(value: object, known: Network | None, dropped: list[str])
     if len(kept) != len(value):
         dropped.append("unchanged")
     return frozenset(kept)
+
+
+def _checked_lang(value: object, dropped: list[str]) -> Lang:
+    """The saved language; an unknown one is named and French, the first language, kept."""
+    code = text(value).strip().lower()[:2]
+    if value is not None and code not in {lang.value for lang in Lang}:
+        dropped.append("lang")
+    return Lang.parse(value, Lang.FR)
 
 
 def workbook_from_dict(data: Mapping[str, Any]) -> Workbook:
