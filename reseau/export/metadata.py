@@ -191,11 +191,14 @@ def read_metadata(data: bytes) -> SavedDetails | None:
     version = _number(values.get("format_version") or 1, 1, 1_000)
     if version is None:
         dropped.append("format_version")
+    lang = Lang.parse(values.get("lang"), Lang.FR)
+    if _text(values.get("lang")).strip().lower()[:2] not in {code.value for code in Lang}:
+        dropped.append("lang")
     settings = _settings(_json_object(values.get("settings"), "settings", dropped), dropped)
     marks = _marks(_json_object(values.get("marks"), "marks", dropped), dropped)
     return SavedDetails(
         format_version=int(version or 1),
-        lang=Lang.parse(values.get("lang")),
+        lang=lang,
         participant=_text(values.get("participant")),
         mission=_text(values.get("mission")),
         marks=marks,

@@ -83,6 +83,7 @@ def test_invalid_marks_an_unknown_row_and_a_bad_version_are_dropped_and_named(de
         marks=json.dumps(marks),
         format_version="abc",
         workshop_code="<script>",
+        lang="klingon",
         surprise="1",
     )
 
@@ -97,8 +98,10 @@ def test_invalid_marks_an_unknown_row_and_a_bad_version_are_dropped_and_named(de
         "marks.galaxy",
         "format_version",
         "workshop_code",
+        "lang",
         "surprise",
     }
+    assert restored.lang.value == "fr"
 
 
 def test_settings_that_are_not_json_are_dropped_whole_and_the_rest_restored(demo):
