@@ -12,7 +12,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.e2e.conftest import TRAINER_PASSWORD, Server, _healthy, free_port
+from tests.e2e.conftest import Server, free_port, start_server
 
 HAPROXY_CONFIG = ROOT / "deploy" / "haproxy.cfg"
 STARTUP_TIMEOUT_S = 60.0
@@ -60,57 +59,7 @@ def require_postgres() -> str:
     pytest.skip(message)
 
 
-def start_app(
-    data_dir: Path,
-    env: Mapping[str, str] | None = None,
-    *,
-    script: str = "app.py",
-    port: int | None = None,
-    timeout: float = STARTUP_TIMEOUT_S,
-) -> Server:
-    """Starts `streamlit run SCRIPT` on a loopback port (a free one by default); waits for it."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    port = port or free_port()
-    full_env = {
-        **os.environ,
-        "RESEAU_DATA_DIR": str(data_dir),
-        "RESEAU_TRAINER_PASSWORD": TRAINER_PASSWORD,
-        "PYTHONUNBUFFERED": "1",
-    }
-    full_env.pop("DATABASE_URL", None)
-    full_env.update(env or {})
-    log_path = data_dir / f"streamlit-{port}.log"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    with log_path.open("wb") as log_file:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=full_env, stdout=log_file, stderr=subprocess.STDOUT
-        )
-    server = Server(process, port, data_dir, log_path, full_env)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not server.alive():
-            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{server.log()}")
-        if _healthy(server.url):
-            return server
-        time.sleep(0.2)
-    server.kill()
-    raise RuntimeError(f"streamlit did not become healthy in {timeout:.0f}s:\n{server.log()}")
+start_app = start_server  # one way to start an app process, shared with the single-server tests
 
 
 @dataclass

@@ -110,10 +110,12 @@ def start_server(
     data_dir: Path,
     env: Mapping[str, str] | None = None,
     *,
+    script: str = "app.py",
     port: int | None = None,
     timeout: float = STARTUP_TIMEOUT_S,
 ) -> Server:
-    """Starts the app on a free loopback port with its own data directory; waits until healthy.
+    """Starts `streamlit run SCRIPT` (the app by default) on a free loopback port with its own
+    data directory; waits until healthy.
 
     `env` adds or overrides environment variables (e.g. `DATABASE_URL`); by default the store is
     a SQLite file in `data_dir` and the trainer password is `TRAINER_PASSWORD`.
@@ -134,7 +136,7 @@ def start_server(
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        script,
         "--server.headless",
         "true",
         "--server.address",
