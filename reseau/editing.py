@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
+from typing import Any
 
 import pandas as pd
 
@@ -19,7 +19,7 @@ from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.method_values import is_blank
 from reseau.network import Network
-from reseau.vocabulary import Circle, Role, roles_of
+from reseau.vocabulary import Circle, Role, Term, roles_of
 
 IDENTITY_COLUMNS: tuple[str, ...] = (
     "first_name",
@@ -59,7 +59,7 @@ def editor_frame(
     return pd.DataFrame.from_records(records, columns=["id", *columns])
 
 
-def _plain(value: object) -> object:
+def _plain(value: Any) -> object:
     # The grid hands back pandas' own blanks (NA, NaT) for emptied cells: they mean "nothing".
     if isinstance(value, (list, tuple, set, frozenset)):
         return value
@@ -74,7 +74,7 @@ def frame_rows(frame: pd.DataFrame) -> list[tuple[object, dict[str, object]]]:
     rows = []
     for record in frame.to_dict(orient="records"):
         row_id = record.pop("id", None)
-        rows.append((_plain(row_id), {name: _plain(value) for name, value in record.items()}))
+        rows.append((_plain(row_id), {str(name): _plain(value) for name, value in record.items()}))
     return rows
 
 
@@ -195,7 +195,7 @@ SCALE_COLUMNS: tuple[str, ...] = tuple(SCALE_FIELDS)
 STATUS_COLUMN = "status"
 
 
-def choice_options(enum: type[StrEnum], lang: Lang) -> list[str]:
+def choice_options(enum: type[Term], lang: Lang) -> list[str]:
     """The labels of a vocabulary enum (reciprocity, nature, result, status) in `lang`."""
     return [t(item.label_key, lang) for item in enum]
 

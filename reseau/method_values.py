@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from enum import StrEnum
 from functools import cache
 from typing import TypeVar
 
@@ -24,10 +23,11 @@ from reseau.vocabulary import (
     Quadrant,
     Reciprocity,
     Role,
+    Term,
     ValueKind,
 )
 
-E = TypeVar("E", bound=StrEnum)
+E = TypeVar("E", bound=Term)
 
 
 class ValueNotUnderstood(ValueError):
@@ -59,8 +59,8 @@ _CIRCLE_SYNONYMS = {
 
 
 @cache
-def _lookup(enum: type[StrEnum]) -> dict[str, StrEnum]:
-    table: dict[str, StrEnum] = {}
+def _lookup(enum: type[Term]) -> dict[str, Term]:
+    table: dict[str, Term] = {}
     for member in enum:
         table[fold(member.value)] = member
         for lang in Lang:

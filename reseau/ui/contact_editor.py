@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from reseau.editing import (
     IDENTITY_COLUMNS,
@@ -51,8 +52,8 @@ class _Base:
         return f"contact_editor_{self.version}"
 
 
-def _column_config(ws: Workspace, columns: Sequence[str]) -> dict[str, object]:
-    config: dict[str, object] = {
+def _column_config(ws: Workspace, columns: Sequence[str]) -> dict[str, ColumnConfig | None]:
+    config: dict[str, ColumnConfig | None] = {
         name: st.column_config.TextColumn(ws.t(f"field.{name}")) for name in columns
     }
     config["id"] = None  # the stable id travels with the row but is never shown
@@ -102,7 +103,7 @@ def contact_editor(ws: Workspace, columns: Sequence[str] = IDENTITY_COLUMNS) -> 
         placeholder="",
         # Saving in the callback runs first thing in the next run, so a click on another page
         # right after typing cannot cut the run short before the change is saved.
-        on_change=_apply,
+        on_change=_apply_in_callback,
         args=(ws, base.key),
     )
     if _waiting(base, ws.widget_value(base.key) or {}):
@@ -138,6 +139,10 @@ def _waiting(base: _Base, state: dict[str, Any]) -> list[int]:
         return []
     _, added = _grid_rows(base, state)
     return [i for i, (cid, row) in enumerate(added) if cid is None and not _has_name(row)]
+
+
+def _apply_in_callback(ws: Workspace, key: str) -> None:
+    _apply(ws, key)
 
 
 def _apply(ws: Workspace, key: str) -> bool:

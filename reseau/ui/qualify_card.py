@@ -10,7 +10,7 @@ labels change gets a new key (`labelled_key`), so a browser never sends an old l
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from typing import Any
@@ -285,7 +285,7 @@ def _choice(
     ws: Workspace,
     contact: Contact,
     field: str,
-    options: Sequence[Any],
+    options: Iterable[Any],
     title_key: str,
     *,
     help_key: str | None = None,
@@ -318,17 +318,25 @@ def _text(ws: Workspace, contact: Contact, field: str) -> None:
 
 
 def _date(
-    ws: Workspace, contact: Contact, field: str, help: str | None = None, **limits: date
+    ws: Workspace,
+    contact: Contact,
+    field: str,
+    help: str | None = None,
+    *,
+    min_value: date,
+    max_value: date | None = None,
 ) -> None:
     key = _key(contact, field)
+    value: date | None = getattr(contact, field)
     st.date_input(
         ws.t(f"field.{field}"),
-        value=getattr(contact, field),
+        value=value,
         key=key,
         format=date_format(ws.lang),
         help=help,
         on_change=_saver(ws, contact.id, field, key),
-        **limits,
+        min_value=min_value,
+        max_value=max_value,
     )
 
 
