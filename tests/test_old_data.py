@@ -7,12 +7,18 @@ participants already have on disk and in the store.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 from reseau.export.metadata import read_metadata
 from reseau.importing import read_contacts
-from reseau.serialization import workbook_from_json
+from reseau.serialization import (
+    workbook_from_dict,
+    workbook_from_json,
+    workbook_to_dict,
+    workbook_to_json,
+)
 from reseau.vocabulary import ActionStatus, Circle, ContactNature, Role
 
 V1 = Path(__file__).parent / "fixtures" / "v1"
@@ -72,3 +78,25 @@ def test_a_version_2_stored_workbook_still_loads_whole():
     assert (workbook.cursor, workbook.workshop_code) == ("demo04", "K7QPZX")
     assert (workbook.assessments, workbook.cadences, workbook.unchanged) == ((), {}, frozenset())
     _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
+
+
+def test_a_version_2_stored_workbook_keeps_its_contacts_exactly_as_written():
+    document = json.loads((V2 / "stored_workbook.json").read_text(encoding="utf-8"))
+
+    rewritten = workbook_to_dict(workbook_from_dict(document))
+
+    assert rewritten["contacts"] == document["contacts"]
+    assert json.dumps(rewritten["contacts"], ensure_ascii=False) == json.dumps(
+        document["contacts"], ensure_ascii=False
+    )
+
+
+V3 = Path(__file__).parent / "fixtures" / "v3"
+
+
+def test_a_version_3_stored_workbook_is_written_back_byte_for_byte():
+    # Written by version 3 of the format (November 2026), before the contact fields were
+    # declared in one table: the stored form must not change with that refactoring.
+    written = (V3 / "stored_workbook.json").read_text(encoding="utf-8")
+
+    assert workbook_to_json(workbook_from_json(written)) == written
