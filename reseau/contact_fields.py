@@ -12,21 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reseau.vocabulary import (
-    ADDED_VALUE,
-    FREQUENCY,
-    INTEREST,
-    POWER,
-    TRUST,
-    ActionStatus,
-    Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
-    Role,
-    Scale,
-    ValueKind,
-)
+from reseau import vocabulary as vocab
 
 SHORT_TEXT_LIMIT = 200
 LONG_TEXT_LIMIT = 5000
@@ -63,7 +49,7 @@ class FieldSpec:
     name: str
     kind: FieldKind
     choices: type[StrEnum] | None = None  # CHOICE and CHOICES: the vocabulary enum
-    scale: Scale | None = None  # SCALE: the method's scale, with its bounds and anchors
+    scale: vocab.Scale | None = None  # SCALE: the method's scale, with its bounds and anchors
     default: object = None  # CHOICE: the value a new contact starts with
     identity: bool = False  # who the person is (cleaned as one line on import when TEXT)
     needed_to_score: bool = False  # scoring cannot do without it (in the method's order)
@@ -97,6 +83,23 @@ class FieldSpec:
         if self.kind is FieldKind.CHOICES:
             return frozenset()
         return self.default
+
+
+def _criterion(scale: vocab.Scale, *synonyms: str) -> FieldSpec:
+    """One of the method's scored criteria: scoring needs it, the table mode shows it."""
+    return FieldSpec(
+        scale.code,
+        FieldKind.SCALE,
+        scale=scale,
+        needed_to_score=True,
+        grids=_QUALIFY,
+        synonyms=synonyms,
+    )
+
+
+def _listed(name: str, choices: type[StrEnum], *synonyms: str) -> FieldSpec:
+    """A criterion chosen from one of the method's lists, shown in the table mode."""
+    return FieldSpec(name, FieldKind.CHOICE, choices=choices, grids=_QUALIFY, synonyms=synonyms)
 
 
 _BOTH = frozenset(Grid)
@@ -314,183 +317,72 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "circle",
         FieldKind.CHOICE,
-        choices=Circle,
+        choices=vocab.Circle,
         needed_to_score=True,
         grids=_BOTH,
-        synonyms=(
-            "Cercle",
-            "Réseau",
-            "Circle",
-            "Network",
-            "Type de réseau",
-        ),
+        synonyms=("Cercle", "Réseau", "Circle", "Network", "Type de réseau"),
     ),
     FieldSpec(
         "role",
         FieldKind.CHOICE,
-        choices=Role,
+        choices=vocab.Role,
         needed_to_score=True,
         grids=_BOTH,
         width="medium",
-        synonyms=(
-            "Rôle",
-            "Role",
-        ),
+        synonyms=("Rôle", "Role"),
     ),
     FieldSpec("role_other", FieldKind.TEXT, grids=_BOTH),
-    FieldSpec(
-        "frequency",
-        FieldKind.SCALE,
-        scale=FREQUENCY,
-        needed_to_score=True,
-        grids=_QUALIFY,
-        synonyms=(
-            "Fréquence",
-            "Frequency",
-            "Fréquence de contact",
-        ),
-    ),
-    FieldSpec(
-        "last_contact_nature",
-        FieldKind.CHOICE,
-        choices=ContactNature,
-        grids=_QUALIFY,
-        synonyms=(
-            "Nature du dernier contact",
-            "Nature",
-        ),
-    ),
+    _criterion(vocab.FREQUENCY, "Fréquence", "Frequency", "Fréquence de contact"),
+    _listed("last_contact_nature", vocab.ContactNature, "Nature du dernier contact", "Nature"),
     FieldSpec(
         "last_contact_date",
         FieldKind.DATE,
         grids=_QUALIFY,
-        width="medium",
-        synonyms=(
-            "Dernier contact",
-            "Date du dernier contact",
-            "Last contact",
-        ),
+        synonyms=("Dernier contact", "Date du dernier contact", "Last contact"),
     ),
-    FieldSpec(
+    _listed(
         "last_contact_result",
-        FieldKind.CHOICE,
-        choices=ContactResult,
-        grids=_QUALIFY,
-        synonyms=(
-            "Résultat",
-            "Result",
-            "Résultat du dernier contact",
-        ),
+        vocab.ContactResult,
+        "Résultat",
+        "Result",
+        "Résultat du dernier contact",
     ),
     FieldSpec("last_contact_note", FieldKind.LONG_TEXT, grids=_QUALIFY),
-    FieldSpec(
-        "trust",
-        FieldKind.SCALE,
-        scale=TRUST,
-        needed_to_score=True,
-        grids=_QUALIFY,
-        synonyms=(
-            "Confiance",
-            "Trust",
-            "Intensité",
-            "Intensité / confiance",
-            "Intensity",
-        ),
+    _criterion(
+        vocab.TRUST, "Confiance", "Trust", "Intensité", "Intensité / confiance", "Intensity"
     ),
-    FieldSpec(
-        "reciprocity",
-        FieldKind.CHOICE,
-        choices=Reciprocity,
-        grids=_QUALIFY,
-        synonyms=(
-            "Réciprocité",
-            "Reciprocity",
-        ),
-    ),
+    _listed("reciprocity", vocab.Reciprocity, "Réciprocité", "Reciprocity"),
     FieldSpec(
         "value_kinds",
         FieldKind.CHOICES,
-        choices=ValueKind,
+        choices=vocab.ValueKind,
         grids=_QUALIFY,
         help_key="criterion.value_kinds.help",
-        synonyms=(
-            "Apport",
-            "Type de valeur",
-            "Value kinds",
-            "Type d'apport",
-        ),
+        synonyms=("Apport", "Type de valeur", "Value kinds", "Type d'apport"),
     ),
-    FieldSpec(
-        "added_value",
-        FieldKind.SCALE,
-        scale=ADDED_VALUE,
-        needed_to_score=True,
-        grids=_QUALIFY,
-        synonyms=(
-            "Valeur ajoutée",
-            "Added value",
-            "Valeur",
-        ),
-    ),
-    FieldSpec(
-        "interest",
-        FieldKind.SCALE,
-        scale=INTEREST,
-        needed_to_score=True,
-        grids=_QUALIFY,
-        synonyms=(
-            "Intérêt",
-            "Interest",
-        ),
-    ),
-    FieldSpec(
-        "power",
-        FieldKind.SCALE,
-        scale=POWER,
-        needed_to_score=True,
-        grids=_QUALIFY,
-        synonyms=(
-            "Pouvoir d'agir",
-            "Pouvoir",
-            "Power",
-            "Power to act",
-        ),
-    ),
+    _criterion(vocab.ADDED_VALUE, "Valeur ajoutée", "Added value", "Valeur"),
+    _criterion(vocab.INTEREST, "Intérêt", "Interest"),
+    _criterion(vocab.POWER, "Pouvoir d'agir", "Pouvoir", "Power", "Power to act"),
     FieldSpec(
         "action_text",
         FieldKind.LONG_TEXT,
         grids=_QUALIFY,
         width="large",
-        synonyms=(
-            "Première action",
-            "Action",
-            "First action",
-            "Prochaine action",
-        ),
+        synonyms=("Première action", "Action", "First action", "Prochaine action"),
     ),
     FieldSpec(
         "action_due",
         FieldKind.DATE,
         grids=_QUALIFY,
-        width="medium",
-        synonyms=(
-            "Échéance",
-            "Due",
-            "Due date",
-            "Date d'échéance",
-        ),
+        synonyms=("Échéance", "Due", "Due date", "Date d'échéance"),
     ),
     FieldSpec(
         "action_status",
         FieldKind.CHOICE,
-        choices=ActionStatus,
-        default=ActionStatus.TODO,
+        choices=vocab.ActionStatus,
+        default=vocab.ActionStatus.TODO,
         grids=_QUALIFY,
-        synonyms=(
-            "Statut",
-            "Status",
-            "Statut de l'action",
-        ),
+        synonyms=("Statut", "Status", "Statut de l'action"),
     ),
     FieldSpec(
         "notes",

@@ -32,7 +32,7 @@ def field_column(ws: Workspace, spec: FieldSpec) -> Any:
     if spec.kind is FieldKind.DATE:
         # Wide enough for the whole date while it is typed in the cell (« 10 / 12 / 2026 »).
         return st.column_config.DateColumn(
-            title, format=date_format(ws.lang), width=spec.width, help=help_text
+            title, format=date_format(ws.lang), width=spec.width or "medium", help=help_text
         )
     return st.column_config.TextColumn(title, width=spec.width, help=help_text)
 
