@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     Engine,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    false,
     func,
     insert,
     inspect,
@@ -80,6 +82,9 @@ workshops = Table(
     Column("name", String(WORKSHOP_NAME_LIMIT), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("closed_at", DateTime(timezone=True)),
+    # Whether the trainer shows the room's results to its participants: in the store, so every
+    # process sees the same choice and a restart keeps it.
+    Column("revealed", Boolean, nullable=False, server_default=false()),
 )
 # One row, rewritten at start-up: proof that the store takes a write.
 store_checks = Table(
@@ -93,6 +98,9 @@ _ADDED_WORKBOOK_COLUMNS = {
     "seat": "INTEGER",
     "first_name": f"VARCHAR({FIRST_NAME_LIMIT})",
     "version": "INTEGER NOT NULL DEFAULT 1",
+}
+_ADDED_WORKSHOP_COLUMNS = {
+    "revealed": "BOOLEAN NOT NULL DEFAULT FALSE",
 }
 
 
@@ -166,6 +174,7 @@ class Workshop:
     name: str
     created_at: datetime
     closed_at: datetime | None = None
+    revealed: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -365,13 +374,17 @@ class WorkbookStore:
                 time.sleep(0.2 * (attempt + 1))
 
     def _add_missing_columns(self) -> None:
-        present = {column["name"] for column in inspect(self.engine).get_columns("workbooks")}
-        missing = {n: kind for n, kind in _ADDED_WORKBOOK_COLUMNS.items() if n not in present}
-        if not missing:
-            return
-        with self.engine.begin() as conn:
-            for name, kind in missing.items():
-                conn.execute(text(f"ALTER TABLE workbooks ADD COLUMN {name} {kind}"))
+        for table, added in (
+            ("workbooks", _ADDED_WORKBOOK_COLUMNS),
+            ("workshops", _ADDED_WORKSHOP_COLUMNS),
+        ):
+            present = {column["name"] for column in inspect(self.engine).get_columns(table)}
+            missing = {n: kind for n, kind in added.items() if n not in present}
+            if not missing:
+                continue
+            with self.engine.begin() as conn:
+                for name, kind in missing.items():
+                    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
 
     # --- workbooks ---
     def create(self, workbook: Workbook, workbook_id: str | None = None) -> str:
@@ -541,6 +554,15 @@ class WorkbookStore:
         if result.rowcount == 0:
             self.workshop(code)  # raises when there is no such workshop; closing twice is fine
 
+    def reveal_room(self, code: str, revealed: bool) -> None:
+        """Shows (or hides again) the room's results to the workshop's participants."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(workshops).where(workshops.c.code == code).values(revealed=revealed)
+            )
+        if result.rowcount == 0:
+            raise WorkshopNotFound()
+
     def open_workshop(self, typed_code: str) -> Workshop:
         """The open workshop a participant's code names, or the error to show them."""
         workshop = self.workshop(normalise_join_code(typed_code))
@@ -667,6 +689,7 @@ def _workshop_from_row(row) -> Workshop:  # type: ignore[no-untyped-def]
         name=row.name,
         created_at=_aware(row.created_at),
         closed_at=_aware(row.closed_at),
+        revealed=bool(row.revealed),
     )
 
 
