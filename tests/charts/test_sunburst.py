@@ -127,7 +127,7 @@ def test_hovering_a_person_shows_their_key_criteria(demo):
     assert "<b>Marc Delaunay</b>" in hover
     assert "Sponsor de la mission · Réseau de soutien" in hover
     assert "Quadrant : Développer · priorité n° 1" in hover
-    assert "Confiance : 2/5" in hover
+    assert "Intensité / confiance : 2/5" in hover
     assert "Pouvoir d'agir : 5/5" in hover
 
 
