@@ -457,13 +457,22 @@ class WorkbookStore:
         self.ensure_intact()
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(workbooks.c.data, func.coalesce(workbooks.c.version, 1)).where(
-                    workbooks.c.id == workbook_id
-                )
+                select(
+                    workbooks.c.data,
+                    func.coalesce(workbooks.c.version, 1),
+                    workbooks.c.first_name,
+                ).where(workbooks.c.id == workbook_id)
             ).one_or_none()
         if row is None:
             raise WorkbookNotFound()
-        return StoredWorkbook(workbook_from_json(row[0]), int(row[1]))
+        workbook = workbook_from_json(row[0])
+        if row[2] and not workbook.network.participant:
+            # Before Accueil's name became the only one, the name shown to the trainer was
+            # typed apart: a workbook with only that one keeps it as the participant's name.
+            workbook = workbook.with_changes(
+                network=workbook.network.with_details(participant=row[2])
+            )
+        return StoredWorkbook(workbook, int(row[1]))
 
     def exists(self, workbook_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -591,6 +600,8 @@ class WorkbookStore:
                     data=workbook_to_json(workbook),
                     workshop_code=workshop.code,
                     seat=self._next_seat(workshop.code),
+                    # The participant's one name: the trainer sees the name on their charts.
+                    first_name=clean_first_name(workbook.network.participant),
                     updated_at=_now(),
                     version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
@@ -669,12 +680,21 @@ class WorkbookStore:
             literal(now, DateTime(timezone=True)),
             literal(now, DateTime(timezone=True)),
             func.coalesce(func.max(workbooks.c.seat), 0) + 1,
+            literal(clean_first_name(workbook.network.participant), String()),
         ).where(workbooks.c.workshop_code == code)
         try:
             with self.engine.begin() as conn:
                 conn.execute(
                     insert(workbooks).from_select(
-                        ["id", "data", "workshop_code", "created_at", "updated_at", "seat"],
+                        [
+                            "id",
+                            "data",
+                            "workshop_code",
+                            "created_at",
+                            "updated_at",
+                            "seat",
+                            "first_name",
+                        ],
                         seat_query,
                     )
                 )
