@@ -119,10 +119,11 @@ def show_chart(
 
 
 def sunburst_list(ws: Workspace, chosen: ChartFilter) -> None:
-    """On a phone the sunburst has no room for names: the same people as a list under it,
-    in the sunburst's order (circle, then role)."""
-    if not on_phone():
-        return
+    """The sunburst's people as a list under it, in its order (circle, then role).
+
+    A name too long for its sector at a readable size (18 px on a projector) is left out of the
+    chart; on a phone there is no room for names at all: the list holds every one of them.
+    """
     data = ChartData.of(ws.network, ws.scores(), ws.lang, chosen)
     if not data.placed:
         return
@@ -143,6 +144,7 @@ def sunburst_list(ws: Workspace, chosen: ChartFilter) -> None:
             },
             hide_index=True,
             width="stretch",
+            placeholder="",
         )
 
 
