@@ -28,6 +28,7 @@ from reseau.charts import (
 )
 from reseau.charts.plotly_config import chart_config
 from reseau.i18n import label
+from reseau.ui.screen import on_phone
 from reseau.ui.state import Workspace
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
 
@@ -46,16 +47,6 @@ class MapChart(StrEnum):
     MATRIX = "matrix"
     RADAR = "radar"
     MARKS = "marks"
-
-
-def on_phone() -> bool:
-    """Whether the browser says it is a phone (« Mobi » in its user agent, as browsers advise):
-    charts then leave names to a tap and use smaller margins."""
-    try:
-        agent = st.context.headers.get("User-Agent") or ""
-    except Exception:  # no browser behind this run (AppTest, scripts)
-        return False
-    return "Mobi" in agent
 
 
 def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy, compact: bool):
