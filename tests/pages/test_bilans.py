@@ -147,3 +147,50 @@ def test_a_contact_logged_with_its_first_action_done_marks_the_action_done(monke
 
     contact = stored_workbook(at).network.get(with_action)
     assert (contact.action_status, contact.last_contact_date) == (ActionStatus.DONE, LATER)
+
+
+def _card(at: AppTest) -> AppTest:
+    at = goto(at, "pages/qualifier.py")
+    at.segmented_control[0].set_value("card").run()
+    assert_no_error(at)
+    return at
+
+
+def _unchanged_buttons(at: AppTest) -> list:
+    return [b for b in at.button if b.label == t("assess.carry.unchanged", "fr")]
+
+
+def test_the_card_offers_unchanged_for_a_contact_not_looked_at_since_the_last_assessment(
+    monkeypatch,
+):
+    at = _close(_bilans(monkeypatch, CLOSED), CLOSED)
+    at = _card(at)
+    shown = stored_workbook(at).cursor
+    assert shown is not None
+    assert len(_unchanged_buttons(at)) == 1
+
+    _unchanged_buttons(at)[0].click()
+    at.run()
+    assert_no_error(at)
+
+    assert stored_workbook(at).unchanged == frozenset({shown})
+    assert _unchanged_buttons(at) == []
+
+
+def test_the_card_does_not_offer_unchanged_before_any_assessment(monkeypatch):
+    at = _card(_bilans(monkeypatch, CLOSED))
+
+    assert _unchanged_buttons(at) == []
+
+
+def test_the_card_does_not_offer_unchanged_once_the_contact_was_edited(monkeypatch):
+    at = _close(_bilans(monkeypatch, CLOSED), CLOSED)
+    at = _card(at)
+    shown = stored_workbook(at).cursor
+    trust = at.segmented_control(key=f"qualify.{shown}.trust")
+    before = trust.value
+
+    trust.set_value(1 if before != 1 else 2).run()
+    assert_no_error(at)
+
+    assert _unchanged_buttons(at) == []
