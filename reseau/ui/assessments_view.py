@@ -13,6 +13,7 @@ from reseau.assessments import (
     confirm_unchanged,
     last_assessment,
     not_looked_at,
+    planned_reassessment,
     sentences,
     snapshot,
 )
@@ -20,7 +21,7 @@ from reseau.cadence import Reminder, cadence_of, log_contact, set_cadence, to_re
 from reseau.charts.evolution import evolution_matrix
 from reseau.charts.plotly_config import chart_config
 from reseau.export.cadence_ics import cadence_calendar
-from reseau.export.ics import ICS_MIME
+from reseau.export.ics import ICS_MIME, reassessment_calendar
 from reseau.i18n import day, label
 from reseau.ui.downloads import deferred, on_download
 from reseau.ui.markdown import escape_markdown, t_md
@@ -74,6 +75,43 @@ def _carried_forward(ws: Workspace) -> None:
     if chosen:
         with right:
             unchanged_button(ws, chosen)
+
+
+def plan_section(ws: Workspace) -> None:
+    """The next assessment's day (three months after the last by default), as a calendar event."""
+    last = last_assessment(ws.workbook)
+    if last is None:
+        return
+    st.subheader(ws.t("assess.plan.heading"))
+    today = ws.today
+    left, right = st.columns([1, 2], vertical_alignment="bottom")
+    # The key holds the last assessment's day, so a new assessment offers its own default.
+    on = left.date_input(
+        ws.t("assess.plan.day"),
+        value=planned_reassessment(ws.workbook, today),
+        min_value=today,
+        format=date_format(ws.lang),
+        help=ws.t("assess.plan.day.help"),
+        key=f"assess.plan.day.{last.day.isoformat()}",
+    )
+    lang, mission, identity = ws.lang, ws.network.mission, ws.workbook_id or ""
+    with right:
+        st.download_button(
+            ws.t("assess.plan.download"),
+            data=deferred(
+                ws,
+                "re-assessment calendar",
+                lambda: reassessment_calendar(
+                    on, last.day, lang, mission=mission, identity=identity
+                ),
+            ),
+            file_name=ws.t("assess.plan.file_name"),
+            mime=ICS_MIME,
+            icon=":material/event:",
+            help=ws.t("assess.plan.download.help"),
+            on_click=on_download(ws),
+            key="assess.plan.download",
+        )
 
 
 def history(ws: Workspace) -> None:

@@ -194,3 +194,17 @@ def test_the_card_does_not_offer_unchanged_once_the_contact_was_edited(monkeypat
     assert_no_error(at)
 
     assert _unchanged_buttons(at) == []
+
+
+def test_the_next_assessment_is_offered_three_months_after_the_last_as_a_calendar_event(
+    monkeypatch,
+):
+    at = _bilans(monkeypatch, CLOSED)
+    assert t("assess.plan.heading", "fr") not in texts(at)
+
+    _close(at, CLOSED)
+
+    planned = at.date_input(key=f"assess.plan.day.{CLOSED.isoformat()}")
+    assert planned.value == date(2027, 2, 28)
+    labels = [b.label for b in at.get("download_button")]
+    assert t("assess.plan.download", "fr") in labels
