@@ -14,7 +14,7 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import (
@@ -72,6 +72,9 @@ workbooks = Table(
     # Raised by one at every save: a save made from an older version must not overwrite a
     # newer one unseen (two tabs on one workbook), so saves are conditional on it.
     Column("version", Integer, nullable=False, server_default="1"),
+    # The participant's last visit (opening the workbook, or saving it): retention counts from
+    # it, so a workbook its owner comes back to is kept. Empty in rows older than the column.
+    Column("last_seen", DateTime(timezone=True), index=True),
 )
 workshops = Table(
     "workshops",
@@ -93,7 +96,17 @@ _ADDED_WORKBOOK_COLUMNS = {
     "seat": "INTEGER",
     "first_name": f"VARCHAR({FIRST_NAME_LIMIT})",
     "version": "INTEGER NOT NULL DEFAULT 1",
+    "last_seen": "TIMESTAMP",  # WITH TIME ZONE on PostgreSQL (`_column_kind`)
 }
+
+
+def _last_visit():  # type: ignore[no-untyped-def]
+    # A row written before `last_seen` existed counts from its last change.
+    return func.coalesce(workbooks.c.last_seen, workbooks.c.updated_at)
+
+
+def _column_kind(dialect: str, kind: str) -> str:
+    return "TIMESTAMP WITH TIME ZONE" if dialect == "postgresql" and kind == "TIMESTAMP" else kind
 
 
 class WorkbookNotFound(ReseauError):
@@ -369,9 +382,18 @@ class WorkbookStore:
         missing = {n: kind for n, kind in _ADDED_WORKBOOK_COLUMNS.items() if n not in present}
         if not missing:
             return
+        dialect = self.engine.dialect.name
         with self.engine.begin() as conn:
             for name, kind in missing.items():
+                kind = _column_kind(dialect, kind)
                 conn.execute(text(f"ALTER TABLE workbooks ADD COLUMN {name} {kind}"))
+            if "last_seen" in missing:
+                # Rows from before the column: their last change is the last visit known.
+                conn.execute(
+                    update(workbooks)
+                    .where(workbooks.c.last_seen.is_(None))
+                    .values(last_seen=workbooks.c.updated_at)
+                )
 
     # --- workbooks ---
     def create(self, workbook: Workbook, workbook_id: str | None = None) -> str:
@@ -393,6 +415,7 @@ class WorkbookStore:
                         workshop_code=None,
                         created_at=now,
                         updated_at=now,
+                        last_seen=now,
                         version=1,
                     )
                 )
@@ -410,6 +433,7 @@ class WorkbookStore:
         """
         condition = [workbooks.c.id == workbook_id]
         self.ensure_intact()
+        now = _now()
         if expected_version is not None:
             condition.append(workbooks.c.version == expected_version)
         with self.engine.begin() as conn:
@@ -419,7 +443,8 @@ class WorkbookStore:
                 .values(
                     data=workbook_to_json(workbook),
                     workshop_code=workbook.workshop_code,
-                    updated_at=_now(),
+                    updated_at=now,
+                    last_seen=now,
                     version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
             )
@@ -464,14 +489,40 @@ class WorkbookStore:
         with self.engine.begin() as conn:
             conn.execute(delete(workbooks).where(workbooks.c.id == workbook_id))
 
+    def visit(self, workbook_id: str) -> datetime | None:
+        """Notes that the participant opened the workbook now; returns the moment (None if gone).
+
+        Only `last_seen` changes: the version stays, so a tab's next save is not refused.
+        """
+        self.ensure_intact()
+        now = _now()
+        with self.engine.begin() as conn:
+            found = conn.execute(
+                update(workbooks).where(workbooks.c.id == workbook_id).values(last_seen=now)
+            ).rowcount
+        return now if found else None
+
+    def last_seen(self, workbook_id: str) -> datetime | None:
+        """The participant's last visit to the workbook (its last change for an older row)."""
+        with self.engine.connect() as conn:
+            seen = conn.execute(
+                select(_last_visit()).where(workbooks.c.id == workbook_id)
+            ).scalar_one_or_none()
+        return _aware(seen)
+
+    def expires_on(self, workbook_id: str, days: int) -> date | None:
+        """The day the purge may delete the workbook if its owner does not come back."""
+        seen = self.last_seen(workbook_id)
+        return None if seen is None else (seen + timedelta(days=days)).date()
+
     def purge_older_than(self, days: int = DEFAULT_RETENTION_DAYS) -> int:
-        """Deletes workbooks untouched for `days` days; returns how many went.
+        """Deletes workbooks nobody opened or changed for `days` days; returns how many went.
 
         Workshops older than that with no workbook left go too: nothing in them is needed.
         """
         limit = _now() - timedelta(days=days)
         with self.engine.begin() as conn:
-            purged = conn.execute(delete(workbooks).where(workbooks.c.updated_at < limit)).rowcount
+            purged = conn.execute(delete(workbooks).where(_last_visit() < limit)).rowcount
             still_used = select(workbooks.c.workshop_code).where(
                 workbooks.c.workshop_code.is_not(None)
             )
@@ -570,6 +621,7 @@ class WorkbookStore:
                     workshop_code=workshop.code,
                     seat=self._next_seat(workshop.code),
                     updated_at=_now(),
+                    last_seen=_now(),
                     version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
             )

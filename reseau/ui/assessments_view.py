@@ -23,6 +23,7 @@ from reseau.charts.plotly_config import chart_config
 from reseau.export.cadence_ics import cadence_calendar
 from reseau.export.ics import ICS_MIME, reassessment_calendar
 from reseau.i18n import day, label
+from reseau.ui import my_data
 from reseau.ui.downloads import deferred, on_download
 from reseau.ui.markdown import escape_markdown, t_md
 from reseau.ui.state import Workspace
@@ -112,6 +113,7 @@ def plan_section(ws: Workspace) -> None:
             on_click=on_download(ws),
             key="assess.plan.download",
         )
+    my_data.retention_notice(ws, where="plan", planned=on)
 
 
 def history(ws: Workspace) -> None:

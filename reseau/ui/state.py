@@ -229,6 +229,8 @@ class Workspace:
         if self._store is None:
             raise WorkbookNotFound()
         stored = self._store.load_versioned(workbook_id)
+        # Opening the link is a visit: the retention period starts again from now.
+        self._store.visit(workbook_id)
         self.attach(workbook_id, stored.workbook, stored.version)
 
     def open_new(self, workbook_id: str, workbook: Workbook, origin: str = "") -> None:
