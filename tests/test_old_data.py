@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from reseau.acquaintances import Acquaintance, IntroducedBy, Introduction
 from reseau.export.metadata import read_metadata
 from reseau.importing import read_contacts
 from reseau.serialization import workbook_from_json
@@ -101,4 +102,34 @@ def test_a_version_3_excel_save_file_still_restores_the_workbook():
     assert restored.cadences == {"demo04": 21, "demo07": 60}
     assert [a.day for a in restored.assessments] == [date(2026, 11, 29)]
     assert restored.links.is_empty
+    _thomas_is_intact(next(c for c in restored.network if c.id == "demo04"))
+
+
+V4 = Path(__file__).parent / "fixtures" / "v4"
+
+
+def test_a_version_4_stored_workbook_still_loads_with_its_links():
+    # Written by version 4 of the format (November 2026), before the days actions were done.
+    workbook = workbook_from_json((V4 / "stored_workbook.json").read_text(encoding="utf-8"))
+
+    assert len(workbook.network) == 31
+    assert [a.day for a in workbook.assessments] == [date(2026, 11, 29)]
+    assert workbook.cadences == {"demo04": 21, "demo07": 60}
+    assert workbook.links.between("demo04", "demo07") is Acquaintance.KNOW
+    assert workbook.links.introduction("demo07") == Introduction(IntroducedBy.CONTACT, "demo04")
+    _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
+
+
+def test_a_version_4_excel_save_file_still_restores_the_workbook():
+    data = (V4 / "reseau_export.xlsx").read_bytes()
+
+    saved = read_metadata(data)
+    assert saved is not None
+    restored = saved.restore(read_contacts(data, "reseau_export.xlsx").contacts)
+
+    assert len(restored.network) == 31
+    assert restored.network.participant == "Camille Martin"
+    assert restored.cadences == {"demo04": 21, "demo07": 60}
+    assert [a.day for a in restored.assessments] == [date(2026, 11, 29)]
+    assert restored.links.between("demo04", "demo07") is Acquaintance.KNOW
     _thomas_is_intact(next(c for c in restored.network if c.id == "demo04"))
