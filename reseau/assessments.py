@@ -519,7 +519,9 @@ def forget_removed(workbook: Workbook) -> Workbook:
     the rhythms and the « unchanged » markers too, not only from today's list.
     """
     network = workbook.network
-    if not (workbook.assessments or workbook.cadences or workbook.unchanged):
+    if not (
+        workbook.assessments or workbook.cadences or workbook.unchanged or workbook.actions_done
+    ):
         return workbook
     kept = (
         Assessment(a.day, tuple(s for s in a.contacts if s.contact_id in network), a.marks)
@@ -531,4 +533,5 @@ def forget_removed(workbook: Workbook) -> Workbook:
         assessments=assessments,
         cadences={cid: days for cid, days in workbook.cadences.items() if cid in network},
         unchanged=frozenset(cid for cid in workbook.unchanged if cid in network),
+        actions_done={cid: on for cid, on in workbook.actions_done.items() if cid in network},
     )

@@ -192,7 +192,9 @@ def _reminder_text(ws: Workspace, reminder: Reminder) -> str:
 def reach_section(ws: Workspace) -> None:
     """« Qui relancer maintenant ? » and one form to log a contact with one of them."""
     st.subheader(ws.t("reach.heading"))
-    reminders = to_reach(ws.network, ws.workbook.cadences, ws.scores(), ws.today)
+    reminders = to_reach(
+        ws.network, ws.workbook.cadences, ws.scores(), ws.today, ws.workbook.actions_done
+    )
     if not reminders:
         st.success(ws.t("reach.none"))
         return
@@ -229,9 +231,14 @@ def reach_section(ws: Workspace) -> None:
         if st.form_submit_button(ws.t("reach.log.submit"), type="primary") and who:
             contact = ws.network.get(who)
             logged = log_contact(contact, on, nature, result, ws.today, note)
+            workbook = ws.workbook
             if action_done and logged.has_action:
                 logged = logged.with_changes(action_status=ActionStatus.DONE)
-            ws.replace_contact(logged)
+                if contact.action_status is not ActionStatus.DONE:
+                    # Done in the exchange being logged: on its day, not on the day it is noted.
+                    done = {**workbook.actions_done, who: on}
+                    workbook = workbook.with_changes(actions_done=done)
+            ws.commit(workbook.with_changes(network=workbook.network.replace(logged)))
             ws.flash("success", t_md(ws, "reach.log.done", name=contact.display_name))
             st.rerun()
 
@@ -242,10 +249,13 @@ def cadence_section(ws: Workspace) -> None:
     if not sorted_contacts:
         return
     network, cadences, lang, today = ws.network, ws.workbook.cadences, ws.lang, ws.today
+    done = ws.workbook.actions_done
     st.download_button(
         ws.t("cadence.ics.download"),
         data=deferred(
-            ws, "cadence calendar", lambda: cadence_calendar(network, cadences, lang, today)
+            ws,
+            "cadence calendar",
+            lambda: cadence_calendar(network, cadences, lang, today, actions_done=done),
         ),
         file_name=ws.t("cadence.ics.file_name"),
         mime=ICS_MIME,

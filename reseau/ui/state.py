@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from reseau import clock
 from reseau.assessments import forget_removed
+from reseau.cadence import done_days
 from reseau.contact import Contact
 from reseau.i18n import Lang, t
 from reseau.network import Network
@@ -263,6 +264,13 @@ class Workspace:
         When another tab saved this workbook meanwhile, the two edits are merged; the session
         then shows the merged workbook and the screen is rebuilt from it.
         """
+        before: Workbook | None = self._session.get(_WORKBOOK)
+        if before is not None and before.network is not workbook.network:
+            # Wherever a first action is marked done (card, plan, Bilans, a file), its day is
+            # noted here once, so the keep-in-touch rhythm restarts from it.
+            done = done_days(before.network, workbook.network, workbook.actions_done, self.today)
+            if done != workbook.actions_done:
+                workbook = workbook.with_changes(actions_done=done)
         store, workbook_id = self._store, self.workbook_id
         sync = self._session.get(_SYNC)
         if sync is None:
