@@ -84,6 +84,15 @@ workshops = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("closed_at", DateTime(timezone=True)),
 )
+# A follow-up workshop (the second session of a course) and the first workshop it follows: its
+# room is the first one's participants, who come back with their workbooks and assessments.
+# A table of its own, so a database from before it gains it without touching `workshops`.
+workshop_follow_ups = Table(
+    "workshop_follow_ups",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("follows", String(16), nullable=False, index=True),
+)
 # One row, rewritten at start-up: proof that the store takes a write.
 store_checks = Table(
     "store_checks",
@@ -526,9 +535,20 @@ class WorkbookStore:
             still_used = select(workbooks.c.workshop_code).where(
                 workbooks.c.workshop_code.is_not(None)
             )
+            # A follow-up stays while the workshop it follows still has workbooks.
+            followed_in_use = select(workshop_follow_ups.c.code).where(
+                workshop_follow_ups.c.follows.in_(still_used)
+            )
             conn.execute(
                 delete(workshops).where(
-                    workshops.c.created_at < limit, workshops.c.code.not_in(still_used)
+                    workshops.c.created_at < limit,
+                    workshops.c.code.not_in(still_used),
+                    workshops.c.code.not_in(followed_in_use),
+                )
+            )
+            conn.execute(
+                delete(workshop_follow_ups).where(
+                    workshop_follow_ups.c.code.not_in(select(workshops.c.code))
                 )
             )
         return purged
@@ -566,6 +586,21 @@ class WorkbookStore:
                 continue  # that code is taken: draw another
             return workshop
         raise RuntimeError("could not draw a free join code")
+
+    def create_follow_up(self, first_code: str, name: str) -> Workshop:
+        """A new open workshop following `first_code` (WorkshopNotFound when there is none)."""
+        first = self.workshop(first_code)
+        workshop = self.create_workshop(name)
+        with self.engine.begin() as conn:
+            conn.execute(insert(workshop_follow_ups).values(code=workshop.code, follows=first.code))
+        return workshop
+
+    def follows(self, code: str) -> str | None:
+        """The code of the workshop this one follows up, if it is a follow-up."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(workshop_follow_ups.c.follows).where(workshop_follow_ups.c.code == code)
+            ).scalar_one_or_none()
 
     def workshop(self, code: str) -> Workshop:
         """The workshop with this code, open or closed; WorkshopNotFound otherwise."""
