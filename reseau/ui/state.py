@@ -226,8 +226,12 @@ class Workspace:
     def open_stored(self, workbook_id: str) -> None:
         """Makes this session show the stored workbook with this id (WorkbookNotFound if none)."""
         stored = self._store.load_versioned(workbook_id)
-        # Opening the link is a visit: the retention period starts again from now.
-        self._store.visit(workbook_id)
+        # Opening the link is a visit: the retention period starts again from now. A store that
+        # cannot take the write (read-only, full) still shows the workbook; its saves say why.
+        try:
+            self._store.visit(workbook_id)
+        except SQLAlchemyError:
+            log.warning("could not note the visit of a workbook (the store refused the write)")
         self.attach(workbook_id, stored.workbook, stored.version)
 
     def open_new(self, workbook_id: str, workbook: Workbook, origin: str = "") -> None:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine, text, update
+from sqlalchemy.exc import OperationalError
 
 from reseau.network import Network
 from reseau.serialization import workbook_to_json
@@ -136,3 +137,18 @@ def test_a_postgres_table_without_last_visits_gains_them_from_each_rows_last_cha
     assert store.purge_older_than(30) == 0
     assert store.expires_on("old-row", 30) == (datetime.now(UTC) + timedelta(days=30)).date()
     store.engine.dispose()
+
+
+def test_a_store_refusing_the_visits_write_still_opens_the_workbook(store, monkeypatch, caplog):
+    workbook_id = store.create(Workbook(network=Network(participant="Claire")))
+
+    def refuse(_workbook_id: str) -> None:
+        raise OperationalError("UPDATE workbooks", {}, Exception("attempt to write a readonly"))
+
+    monkeypatch.setattr(store, "visit", refuse)
+    workspace = Workspace({}, store=store)
+
+    workspace.open_stored(workbook_id)
+
+    assert workspace.network.participant == "Claire"
+    assert workbook_id not in caplog.text
