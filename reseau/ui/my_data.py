@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from reseau.errors import ReseauError
 from reseau.export.xlsx import XLSX_MIME, build_xlsx, download_name, notice_xlsx
@@ -50,7 +51,10 @@ def expires_on(ws: Workspace) -> date | None:
     """The day the stored workbook goes if its owner does not come back; None when not stored."""
     if ws.store is None or not ws.workbook_id or ws.new_origin:
         return None
-    return ws.store.expires_on(ws.workbook_id, retention_days_from_env())
+    try:
+        return ws.store.expires_on(ws.workbook_id, retention_days_from_env())
+    except SQLAlchemyError:
+        return None  # an unreachable store is reported where it matters: at the next save
 
 
 def retention_notice(ws: Workspace, *, where: str, planned: date | None = None) -> None:
