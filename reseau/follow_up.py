@@ -20,6 +20,7 @@ from typing import Any
 from openpyxl import Workbook as ExcelWorkbook
 
 from reseau.assessments import SCALE_CRITERIA, Assessment, snapshot
+from reseau.export.safety import append_row
 from reseau.i18n import Lang, label, number, percent, t
 from reseau.storage import Member, WorkbookStore
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Quadrant, Role, roles_of
@@ -181,7 +182,7 @@ def add_sheet(book: ExcelWorkbook, follow_up: FollowUp, lang: Lang | str) -> Non
     """The « Suivi » sheet of the room's Excel file: every figure before and after."""
     sheet = book.create_sheet(t("follow_up.sheet", lang)[:31])
     if not follow_up.shown:
-        sheet.append([t("follow_up.too_few", lang, count=MIN_ROOM)])
+        append_row(sheet, [t("follow_up.too_few", lang, count=MIN_ROOM)])
         return
     _table(
         sheet,

@@ -156,3 +156,14 @@ def test_a_first_workshops_excel_file_has_no_follow_up_sheet():
     data = room_excel(summarise_room(workshop, members, SECOND), "fr", NOW)
 
     assert t("follow_up.sheet", "fr") not in load_workbook(BytesIO(data)).sheetnames
+
+
+def test_too_few_participants_give_a_sheet_that_says_why():
+    members = [_came_back(1)]
+    workshop = Workshop(code="K7M2QX", name="Suivi", created_at=NOW)
+    summary = summarise_room(workshop, members, SECOND)
+
+    data = room_excel(summary, "en", NOW, follow_up=follow_up_of(members, SECOND))
+
+    sheet = load_workbook(BytesIO(data))[t("follow_up.sheet", "en")]
+    assert sheet["A1"].value == t("follow_up.too_few", "en", count=MIN_ROOM)
