@@ -173,3 +173,15 @@ def test_a_version_4_excel_save_file_still_restores_the_workbook():
     assert [a.day for a in restored.assessments] == [date(2026, 11, 29)]
     assert restored.links.between("demo04", "demo07") is Acquaintance.KNOW
     _thomas_is_intact(next(c for c in restored.network if c.id == "demo04"))
+
+
+def test_a_version_4_stored_workbook_writes_its_contacts_back_byte_for_byte():
+    written = (V4 / "stored_workbook.json").read_text(encoding="utf-8")
+    original = json.loads(written)
+
+    rewritten = json.loads(workbook_to_json(workbook_from_json(written)))
+
+    stored = _contacts_as_stored(rewritten, original["contacts"])
+    assert stored in written
+    assert rewritten["links"] == original["links"]
+    assert rewritten["actions_done"] == {}
