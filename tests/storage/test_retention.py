@@ -10,7 +10,7 @@ from sqlalchemy.exc import OperationalError
 
 from reseau.network import Network
 from reseau.serialization import workbook_to_json
-from reseau.storage import WorkbookStore, open_store
+from reseau.storage import WorkbookStore, database_url_from_env, open_store
 from reseau.storage.store import workbooks
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
@@ -152,3 +152,20 @@ def test_a_store_refusing_the_visits_write_still_opens_the_workbook(store, monke
 
     assert workspace.network.participant == "Claire"
     assert workbook_id not in caplog.text
+
+
+def test_the_purge_command_deletes_only_workbooks_unseen_for_the_period(tmp_path, monkeypatch):
+    from reseau.__main__ import main
+
+    monkeypatch.setenv("RESEAU_DATA_DIR", str(tmp_path / "cli"))
+    store = open_store(database_url_from_env())
+    unseen, opened = store.create(Workbook()), store.create(Workbook())
+    _set(store, unseen, updated_at=_days_ago(10), last_seen=_days_ago(10))
+    _set(store, opened, updated_at=_days_ago(10), last_seen=_days_ago(2))
+
+    status = main(["purge", "--days", "7"])
+
+    assert status == 0
+    assert not store.exists(unseen)
+    assert store.exists(opened)
+    store.engine.dispose()
