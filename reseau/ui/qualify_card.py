@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -84,6 +84,7 @@ def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[],
 # The buttons to move between contacts, in pixels: wide enough for their words in both languages.
 _MOVE_WIDTH = 160
 _OPEN_WIDTH = 225
+_FILTER_WIDTH = 320
 
 
 def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
@@ -161,10 +162,10 @@ def _current_filter(ws: Workspace) -> str:
 def navigation(ws: Workspace) -> str | None:
     """Filter, jump list, previous / next / skip / next not qualified; returns the contact shown."""
     order, here = walk(ws)
-    filter_col, jump_col = st.columns([1, 2])
+    row = st.container(horizontal=True, gap="medium")  # fewer messages than two columns
     names = filter_labels(ws)
     filter_key = labelled_key(FILTER, [names[value] for value in walkthrough.FILTERS])
-    filter_col.selectbox(
+    row.selectbox(
         ws.t("qualify.filter"),
         walkthrough.FILTERS,
         index=walkthrough.FILTERS.index(_current_filter(ws)),
@@ -172,13 +173,14 @@ def navigation(ws: Workspace) -> str | None:
         key=filter_key,
         on_change=_change_filter,
         args=(ws, filter_key),
+        width=_FILTER_WIDTH,
     )
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
         return None
     jump_labels = {cid: _jump_label(ws, cid) for cid in order}
     jump_key = labelled_key(f"qualify.jump.{here}", list(jump_labels.values()))
-    jump_col.selectbox(
+    row.selectbox(
         ws.t("qualify.jump"),
         order,
         index=order.index(here),
@@ -186,6 +188,7 @@ def navigation(ws: Workspace) -> str | None:
         key=jump_key,
         on_change=_jump,
         args=(ws, jump_key),
+        width="stretch",
     )
     move_buttons(ws, "top")
     return here
@@ -252,6 +255,8 @@ def _jump_label(ws: Workspace, contact_id: str) -> str:
 # A criterion's row: its name, then its five points, in pixels (the rest holds what a point means).
 _NAME_WIDTH = 260
 _POINTS_WIDTH = 250
+# The first action's due date, in pixels: a date and its calendar button.
+_DUE_WIDTH = 180
 
 
 def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
@@ -332,6 +337,7 @@ def _date(
     *,
     min_value: date,
     max_value: date | None = None,
+    width: int | Literal["stretch"] = "stretch",
 ) -> None:
     key = _key(contact, field)
     value: date | None = getattr(contact, field)
@@ -344,6 +350,7 @@ def _date(
         on_change=_saver(ws, contact.id, field, key),
         min_value=min_value,
         max_value=max_value,
+        width=width,
     )
 
 
@@ -437,13 +444,17 @@ def card(ws: Workspace, contact: Contact) -> None:
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",
+            on_change="rerun",
         )
         with essential:
             placement(ws, contact)
             scales(ws, contact)
             first_action(ws, contact)
-        with more:
-            more_criteria(ws, contact)
+        # Written only once opened: the second tab's widgets, sent on every click while hidden,
+        # were a tenth of the messages per click (benchmarks/loadtest.py).
+        if more.open:
+            with more:
+                more_criteria(ws, contact)
         move_buttons(ws, "bottom")
     explanations(ws, contact)
 
@@ -503,8 +514,8 @@ def _save_action(ws: Workspace, contact_id: str, key: str) -> None:
 
 def first_action(ws: Workspace, contact: Contact) -> None:
     """What to do next with this person, by when, and where it stands."""
-    text_col, due_col, status_col = st.columns([4, 1.5, 2.2])
-    with text_col:
+    # One flexible row rather than three columns (as the criteria above): fewer messages per click.
+    with st.container(horizontal=True, gap="medium"):
         key = _key(contact, "action_text")
         st.text_area(
             ws.t("criterion.first_action"),
@@ -514,16 +525,16 @@ def first_action(ws: Workspace, contact: Contact) -> None:
             help=ws.t("criterion.first_action.help"),
             on_change=_save_action,
             args=(ws, contact.id, key),
+            width="stretch",
         )
-    with due_col:
         _date(
             ws,
             contact,
             "action_due",
             help=ws.t("qualify.due.help", days=FIRST_ACTION_DELAY_DAYS),
             min_value=date(2000, 1, 1),
+            width=_DUE_WIDTH,
         )
-    with status_col:
         key = _key(contact, "action_status")
         st.segmented_control(
             ws.t("field.action_status"),
