@@ -287,7 +287,7 @@ def test_the_room_keeps_numbers_only_and_leaves_out_who_skipped():
 def test_two_triangles_joined_by_one_person_give_borgattis_value_twenty_five_sevenths():
     contacts = _people(7)
     ids = [c.id for c in contacts]
-    pairs = {**_clique(ids[:3] + [ids[6]]), **_clique(ids[3:])}
+    pairs = {**_clique([*ids[:3], ids[6]]), **_clique(ids[3:])}
 
     shape = network_shape(Network(contacts), _links(pairs))
 
