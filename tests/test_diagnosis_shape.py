@@ -1,4 +1,4 @@
-"""The diagnosis of the network's shape: sentences, formulas, and silence until enough is answered."""
+"""The diagnosis of the network's shape: sentences, formulas, silence until enough is answered."""
 
 from __future__ import annotations
 
