@@ -183,7 +183,7 @@ def borgatti_effective_size(alters: int, ties: int) -> float:
 def alters_graph(network: Network, links: WhoKnowsWhom) -> nx.Graph:
     """The contacts with an answered pair, linked where they are said to know each other."""
     present = set(network.ids)
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     answered = {a for pair in links.pairs for a in pair if set(pair) <= present}
     graph.add_nodes_from(cid for cid in network.ids if cid in answered)
     graph.add_edges_from(
@@ -339,7 +339,11 @@ def network_shape(
     n = len(alters)
     by_circle = {}
     for circle in Circle:
-        density = _density(links, lambda a, b, c=circle: circle_of[a] is c and circle_of[b] is c)
+
+        def within(a: str, b: str, circle: Circle = circle) -> bool:
+            return circle_of[a] is circle and circle_of[b] is circle
+
+        density = _density(links, within)
         if density.answered:
             by_circle[circle] = density
     return NetworkShape(

@@ -16,6 +16,7 @@ from reseau.export.xlsx import build_xlsx
 from reseau.importing import read_contacts
 from reseau.network import Network
 from reseau.storage.merge import merge_workbooks
+from reseau.storage.store import WorkbookStore
 from reseau.ui.state import Workspace
 from reseau.vocabulary import Circle, Role
 from reseau.workbook import Workbook
@@ -44,14 +45,14 @@ def _links() -> WhoKnowsWhom:
     )
 
 
-def _workspace() -> Workspace:
-    ws = Workspace({})
+def _workspace(store: WorkbookStore) -> Workspace:
+    ws = Workspace({}, store)
     ws.commit(Workbook(network=_people("Ana", "Bob", "Cleo"), links=_links()))
     return ws
 
 
-def test_deleting_a_contact_takes_their_links_and_keeps_the_rest():
-    ws = _workspace()
+def test_deleting_a_contact_takes_their_links_and_keeps_the_rest(memory_store):
+    ws = _workspace(memory_store)
 
     ws.remove_contacts(["ana"])
 
@@ -60,8 +61,8 @@ def test_deleting_a_contact_takes_their_links_and_keeps_the_rest():
     assert ws.workbook.links.introduction("cleo") == Introduction(IntroducedBy.CONTACT)
 
 
-def test_a_contact_deleted_in_a_grid_takes_their_links():
-    ws = _workspace()
+def test_a_contact_deleted_in_a_grid_takes_their_links(memory_store):
+    ws = _workspace(memory_store)
 
     ws.set_network(ws.network.remove("bob"))
 
@@ -69,8 +70,8 @@ def test_a_contact_deleted_in_a_grid_takes_their_links():
     assert "bob" not in ws.workbook.links.introductions
 
 
-def test_replacing_the_network_forgets_every_link():
-    ws = _workspace()
+def test_replacing_the_network_forgets_every_link(memory_store):
+    ws = _workspace(memory_store)
 
     ws.set_network(_people("Dan"))
 
