@@ -302,35 +302,38 @@ def _trait(contact: Contact, trait: str) -> str:
 
 def diversity(contacts: Sequence[Contact], trait: str) -> Diversity:
     """How `trait` (circle, company or function) is spread; see the module's formula."""
-    values = [value for value in (_trait(c, trait) for c in contacts) if value]
-    counts = Counter(values)
-    counted = len(values)
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}  # a group's name as first typed, not its casefolded key
+    for contact in contacts:
+        value = _trait(contact, trait)
+        if value:
+            counts[value] += 1
+            if value not in spelling:
+                typed = contact.company if trait == "company" else contact.job_title
+                spelling[value] = value if trait == "circle" else " ".join(typed.split())
+    counted = sum(counts.values())
     if not counted:
         return Diversity(trait, 0, 0, "", 0, None)
-    largest, largest_count = min(counts.items(), key=lambda item: (-item[1], values.index(item[0])))
+    first_met = {value: index for index, value in enumerate(spelling)}
+    largest, largest_count = min(counts.items(), key=lambda item: (-item[1], first_met[item[0]]))
     possible = len(Circle) if trait == "circle" else counted
     iqv = None
     if counted >= 2 and possible >= 2:
         spread = 1 - sum((n / counted) ** 2 for n in counts.values())
         iqv = min(1.0, spread / (1 - 1 / possible))
-    if trait == "company" or trait == "function":
-        # The group's name as someone typed it (the first spelling met), not the casefolded key.
-        largest = next(
-            (c.company if trait == "company" else c.job_title).strip()
-            for c in contacts
-            if _trait(c, trait) == largest
-        )
-    return Diversity(trait, counted, len(counts), largest, largest_count, iqv)
+    return Diversity(trait, counted, len(counts), spelling[largest], largest_count, iqv)
 
 
 def network_shape(
     network: Network, links: WhoKnowsWhom, scores: Mapping[str, Score] | None = None
 ) -> NetworkShape:
     """Every measure of the network's shape; an empty shape when nothing is answered."""
-    links = links.restricted_to(network.ids)
-    introduced = self_introduced_share(network, links)
     if links.is_empty:
         return NetworkShape()
+    links = links.restricted_to(network.ids)
+    if links.is_empty:
+        return NetworkShape()
+    introduced = self_introduced_share(network, links)
     graph = alters_graph(network, links)
     order = _order(network)
     alters = _sorted_group(graph.nodes, order)
@@ -365,6 +368,10 @@ def network_shape(
     )
 
 
+# Below this many participants who answered, a room's lines and medians would point at someone.
+MIN_ROOM = 3
+
+
 @dataclass(frozen=True)
 class ShapeFigures:
     """One participant's shape as numbers only, for the trainer's anonymous room view."""
@@ -376,21 +383,39 @@ class ShapeFigures:
 
 @dataclass(frozen=True)
 class RoomShape:
-    """The room's shape figures: one line per participant with links, and the medians."""
+    """The room's shape figures: one line per participant who answered, and the medians.
 
-    participants: tuple[ShapeFigures, ...]
-    median_effective_size: float | None
-    median_density: float | None
-    median_self_introduced: float | None
+    `answered` counts the participants with links; under `MIN_ROOM` of them the lines and the
+    medians stay empty, since with one or two the trainer would know whose figures they are.
+    """
+
+    answered: int = 0
+    participants: tuple[ShapeFigures, ...] = ()
+    median_effective_size: float | None = None
+    median_density: float | None = None
+    median_self_introduced: float | None = None
 
     @property
     def is_empty(self) -> bool:
-        return not self.participants
+        return not self.answered
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.participants)
+
+
+NO_ROOM_SHAPE = RoomShape()
 
 
 def shape_figures(network: Network, links: WhoKnowsWhom) -> ShapeFigures:
-    shape = network_shape(network, links)
-    return ShapeFigures(shape.effective_size, shape.density.value, shape.self_introduced.value)
+    """Effective size, density and self-introduced share only: what the room needs, no more."""
+    links = links.restricted_to(network.ids)
+    effective, _ = ego_measures(alters_graph(network, links))
+    return ShapeFigures(
+        effective,
+        _density(links, lambda a, b: True).value,
+        self_introduced_share(network, links).value,
+    )
 
 
 def _median(values: Iterable[float | None]) -> float | None:
@@ -398,18 +423,26 @@ def _median(values: Iterable[float | None]) -> float | None:
     return statistics.median(present) if present else None
 
 
-def room_shape(workbooks: Iterable[tuple[Network, WhoKnowsWhom]]) -> RoomShape:
-    """The room's anonymous shape figures: numbers only, no name, participants who skipped left out.
+def _line_key(figures: ShapeFigures) -> tuple[tuple[bool, float], ...]:
+    values = (figures.effective_size, figures.density, figures.self_introduced)
+    return tuple((v is None, v or 0.0) for v in values)
+
+
+def room_shape(
+    workbooks: Iterable[tuple[Network, WhoKnowsWhom]], min_room: int = MIN_ROOM
+) -> RoomShape:
+    """The room's anonymous shape figures: numbers only, no name, who skipped left out.
 
     The lines are sorted by their numbers, so their order says nothing of who is who.
     """
-    lines = [shape_figures(network, links) for network, links in workbooks if not links.is_empty]
-    lines.sort(
-        key=lambda f: tuple(
-            (v is None, v or 0) for v in (f.effective_size, f.density, f.self_introduced)
-        )
+    lines = sorted(
+        (shape_figures(network, links) for network, links in workbooks if not links.is_empty),
+        key=_line_key,
     )
+    if len(lines) < min_room:
+        return RoomShape(answered=len(lines))
     return RoomShape(
+        len(lines),
         tuple(lines),
         _median(f.effective_size for f in lines),
         _median(f.density for f in lines),

@@ -276,12 +276,27 @@ def test_the_room_keeps_numbers_only_and_leaves_out_who_skipped():
     star = _links(_clique(["p00", "p01", "p02"], STRANGERS))
     clique = _links(_clique(["p00", "p01", "p02"]))
 
-    room = room_shape([(network, star), (network, clique), (network, WhoKnowsWhom())])
+    room = room_shape(
+        [(network, star), (network, clique), (network, star), (network, WhoKnowsWhom())]
+    )
 
-    assert len(room.participants) == 2
-    assert room.median_effective_size == pytest.approx(2.0)
-    assert room.median_density == pytest.approx(0.5)
+    assert room.answered == 3
+    assert [p.effective_size for p in room.participants] == pytest.approx([1.0, 3.0, 3.0])
+    assert room.median_effective_size == pytest.approx(3.0)
+    assert room.median_density == pytest.approx(0.0)
     assert room.median_self_introduced is None
+
+
+def test_a_room_with_fewer_than_three_who_answered_shows_no_line_and_no_median():
+    network = Network(_people(3))
+    star = _links(_clique(["p00", "p01", "p02"], STRANGERS))
+
+    room = room_shape([(network, star), (network, star), (network, WhoKnowsWhom())])
+
+    assert room.answered == 2
+    assert not room.shown
+    assert room.participants == ()
+    assert room.median_density is None
 
 
 def test_two_triangles_joined_by_one_person_give_borgattis_value_twenty_five_sevenths():
