@@ -309,3 +309,22 @@ def test_two_triangles_joined_by_one_person_give_borgattis_value_twenty_five_sev
     # 7 alters, 3 + 3 ties in the triangles and 6 to the joiner: 7 − 2 × 12 / 7 = 25/7.
     assert shape.effective_size == pytest.approx(25 / 7)
     assert shape.efficiency == pytest.approx(25 / 49)
+
+
+_EGO = ("ego",)
+
+
+@given(_answers)
+def test_the_written_out_measures_equal_networkxs_on_the_ego_graph(answers):
+    import networkx as nx
+
+    from reseau.network_shape import alters_graph, ego_measures
+
+    graph = alters_graph(Network(_people(len(_IDS))), _links(answers))
+    with_ego = nx.Graph(graph)
+    with_ego.add_edges_from((_EGO, node) for node in graph.nodes)
+
+    effective, constraint = ego_measures(graph)
+
+    assert effective == pytest.approx(nx.effective_size(with_ego, nodes=[_EGO])[_EGO])
+    assert constraint == pytest.approx(nx.constraint(with_ego, nodes=[_EGO])[_EGO])
