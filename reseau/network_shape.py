@@ -13,7 +13,7 @@ Formulas (each is shown to the participant by `reseau.diagnosis` and the Excel S
   alters with t ties among them; efficiency = effective size ÷ n;
 - constraint (Burt 1992): Σ_j (p_ij + Σ_q p_iq p_qj)², the value of networkx's `constraint`
   on the ego graph, written out (`ego_measures`); from 1/n for n alters who do not know each
-  other up to more than 1 for a few alters who all know each other;
+  other up to (2n − 1)²/n³ for n alters who all know each other;
 - density = pairs who know each other ÷ answered pairs, overall and within each circle;
 - bridging contacts: the articulation points of the alters' graph (someone whose removal cuts
   a group of contacts off from the others, as far as the participant has said). Chosen over the

@@ -208,3 +208,15 @@ def test_names_in_shape_sentences_are_escaped_for_the_screen():
     finding = _one(_shape(network, _links(pairs)), "shape.closed_group")
 
     assert "(\\*A\\*" in finding.message("fr", lambda s: s.replace("*", "\\*"))
+
+
+def test_the_method_in_plain_words_states_the_shape_formulas_and_thresholds():
+    from reseau.explain import method_description
+
+    section = method_description(DEFAULT_SETTINGS, "fr")[-1]
+
+    assert section.title == "Forme du réseau : qui connaît qui"
+    text = "\n".join(section.lines)
+    assert "n − 2 t ÷ n" in text
+    assert "à partir de 5 paires renseignées" in text
+    assert "alerte au-delà de 65 %, à partir de 5 présentations renseignées" in text
