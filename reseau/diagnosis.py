@@ -183,8 +183,10 @@ def _worded(
     for name, value in params.items():
         if hasattr(value, "label_key"):
             worded[name] = t(value.label_key, lang)
-        elif name in ("names", "name"):
-            worded[name] = escape(value) if name == "name" else _names(value, lang, escape)
+        elif name in ("name", "largest"):
+            worded[name] = escape(value)  # typed by the participant: a name, an organisation
+        elif name == "names":
+            worded[name] = _names(value, lang, escape)
         elif name == "groups":
             worded[name] = _groups(value, lang, escape)
         elif name == "pairs":

@@ -220,3 +220,16 @@ def test_the_method_in_plain_words_states_the_shape_formulas_and_thresholds():
     assert "n − 2 t ÷ n" in text
     assert "à partir de 5 paires renseignées" in text
     assert "alerte au-delà de 65 %, à partir de 5 présentations renseignées" in text
+
+
+def test_an_organisation_typed_like_markdown_is_escaped_in_the_diversity_sentence():
+    contacts = tuple(
+        Contact(first_name=name, company="**Acme**" if name in "ABCD" else "Globex", id=name)
+        for name in "ABCDE"
+    )
+    pairs = {pair: STRANGERS for pair in combinations("ABCDE", 2)}
+
+    finding = _one(_shape(Network(contacts), _links(pairs)), "shape.diversity")
+
+    shown = finding.message("fr", lambda s: s.replace("*", "\\*"))
+    assert "chez \\*\\*Acme\\*\\* (4 sur 5)" in shown
