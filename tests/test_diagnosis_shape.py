@@ -124,8 +124,8 @@ def test_the_one_person_joining_two_groups_is_named_as_the_bridge():
         "ces groupes ne se connaîtraient pas, d'après vos réponses."
     )
     assert finding.formula("fr") == (
-        "Point d'articulation du graphe de vos contacts : sans G, les contacts qu'elle "
-        "relie se séparent en 2 groupes."
+        "Point d'articulation du graphe de vos contacts : sans G, les contacts liés à cette "
+        "personne se séparent en 2 groupes."
     )
     assert finding.contact_ids == ("G",)
 
