@@ -106,3 +106,17 @@ def test_a_contact_removed_leaves_no_link_today_or_in_past_assessments():
         assert all(removed not in pair for pair in links.pairs)
         assert removed not in links.introductions
     assert forgotten.links.introductions == {}
+
+
+def test_an_assessments_links_come_back_from_the_excel_save_file():
+    from reseau.export.metadata import read_metadata
+    from reseau.export.xlsx import build_xlsx
+    from reseau.importing import read_contacts
+
+    closed = close_assessment(_linked(), CLOSED)
+    data = build_xlsx(closed, lang="fr", today=CLOSED)
+
+    restored = read_metadata(data).restore(read_contacts(data, "x.xlsx").contacts)
+
+    assert restored.assessments[0].links == closed.assessments[0].links
+    assert not restored.assessments[0].links.is_empty
