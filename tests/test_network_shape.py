@@ -328,3 +328,19 @@ def test_the_written_out_measures_equal_networkxs_on_the_ego_graph(answers):
 
     assert effective == pytest.approx(nx.effective_size(with_ego, nodes=[_EGO])[_EGO])
     assert constraint == pytest.approx(nx.constraint(with_ego, nodes=[_EGO])[_EGO])
+
+
+@given(_answers, st.data())
+def test_a_no_turned_back_to_unknown_leaves_the_known_ties_and_only_shrinks_the_base(answers, data):
+    strangers = [pair for pair, state in answers.items() if state is STRANGERS]
+    if not strangers:
+        return
+    a, b = data.draw(st.sampled_from(strangers))
+    network = Network(_people(len(_IDS)))
+
+    before = network_shape(network, _links(answers))
+    after = network_shape(network, _links(answers).with_pair(a, b, None))
+
+    assert after.density.known == before.density.known
+    assert after.density.answered == before.density.answered - 1
+    assert after.ties == before.ties
