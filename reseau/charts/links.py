@@ -78,6 +78,11 @@ def links_figure(
         if state is Acquaintance.KNOW and a in where and b in where
     )
     scale = COMPACT_MARKERS if compact else 1
+    # The links' entries under their own title, after the quadrants' colours.
+    group = {
+        "legendgroup": "links",
+        "legendgrouptitle": {"text": bold(t("links_chart.legend.title", lang))},
+    }
     xs, ys = _segments(known, where)
     lines = go.Scatter(
         x=xs,
@@ -88,7 +93,8 @@ def links_figure(
         hoverinfo="skip",
         name=t("links_chart.legend.know", lang),
         meta={"pairs": [list(pair) for pair in known]},
-        legendrank=1,
+        legendrank=1001,
+        **group,
     )
     introduce = [
         (p.first, p.second)
@@ -106,7 +112,8 @@ def links_figure(
         meta={"pairs": [list(pair) for pair in introduce]},
         visible=bool(introduce),
         showlegend=bool(introduce),
-        legendrank=3,
+        legendrank=1003,
+        **group,
     )
     bridges = [b for b in shape.bridges if b.contact_id in points]
     rings = go.Scatter(
@@ -130,7 +137,8 @@ def links_figure(
         name=t("links_chart.legend.bridge", lang),
         meta={"contacts": [b.contact_id for b in bridges]},
         showlegend=bool(bridges),
-        legendrank=2,
+        legendrank=1002,
+        **group,
         cliponaxis=False,
     )
     # Lines first, so points and names are drawn over them; rings last, around their points.
