@@ -108,6 +108,7 @@ class WithinFile:
     contacts: tuple[Contact, ...]
     rows: tuple[int, ...]  # the file row each kept contact comes from
     merged: tuple[tuple[int, int], ...]  # (row merged, row it was merged into)
+    renamed: tuple[tuple[str, str], ...] = ()  # (id of the row merged, id of the contact kept)
 
 
 def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> WithinFile:
@@ -115,6 +116,7 @@ def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> Withi
     kept: list[Contact] = []
     kept_rows: list[int] = []
     merged: list[tuple[int, int]] = []
+    renamed: list[tuple[str, str]] = []
     index = _Index()
     ids: set[str] = set()
     for contact, row in zip(contacts, rows, strict=True):
@@ -123,6 +125,7 @@ def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> Withi
         if position is not None:
             kept[position] = merge_into(kept[position], contact)
             merged.append((row, kept_rows[position]))
+            renamed.append((contact.id, kept[position].id))
             continue
         if contact.id in ids:
             contact = dataclasses.replace(contact, id=new_contact_id())
@@ -130,7 +133,7 @@ def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> Withi
         index.add(key, len(kept))
         kept.append(contact)
         kept_rows.append(row)
-    return WithinFile(tuple(kept), tuple(kept_rows), tuple(merged))
+    return WithinFile(tuple(kept), tuple(kept_rows), tuple(merged), tuple(renamed))
 
 
 @dataclass(frozen=True)
