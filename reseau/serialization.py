@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reseau.acquaintances import checked_links, links_to_dict
 from reseau.assessments import assessment_from_dict, assessment_to_dict
 from reseau.cadence import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from reseau.contact import CONTACT_FIELDS, Contact
@@ -24,7 +25,7 @@ from reseau.saved_checks import checked_marks, checked_settings, checked_worksho
 from reseau.workbook import Assessment, Workbook
 
 FORMAT_NAME = "reseau-workbook"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 _FIELDS = frozenset(
     {
         "format",
@@ -40,6 +41,7 @@ _FIELDS = frozenset(
         "assessments",
         "cadences",
         "unchanged",
+        "links",
     }
 )
 
@@ -99,6 +101,7 @@ def workbook_to_dict(workbook: Workbook, *, contacts: bool = True) -> dict[str, 
         "assessments": [assessment_to_dict(a) for a in workbook.assessments],
         "cadences": dict(sorted(workbook.cadences.items())),
         "unchanged": sorted(workbook.unchanged),
+        "links": links_to_dict(workbook.links),
     }
     if contacts:
         data["contacts"] = [contact_to_dict(c) for c in network]
@@ -117,11 +120,17 @@ def _version_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "assessments": [], "cadences": {}, "unchanged": []}
 
 
+def _version_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 4 keeps who knows whom among the contacts and who introduced each: nobody yet.
+    return {**data, "links": {"pairs": [], "introductions": {}}}
+
+
 # From each version to the next; a new version adds its step here and a committed fixture of
 # the version before it (tests/fixtures/vN/).
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _version_1_to_2,
     2: _version_2_to_3,
+    3: _version_3_to_4,
 }
 
 
@@ -178,6 +187,7 @@ def read_workbook(
         assessments=_checked_assessments(document.get("assessments"), dropped),
         cadences=_checked_cadences(document.get("cadences"), known, dropped),
         unchanged=_checked_unchanged(document.get("unchanged"), known, dropped),
+        links=checked_links(document.get("links"), known, dropped),
     )
     return ReadWorkbook(workbook, tuple(dropped))
 

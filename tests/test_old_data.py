@@ -80,6 +80,36 @@ def test_a_version_2_stored_workbook_still_loads_whole():
     _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
 
 
+V3 = Path(__file__).parent / "fixtures" / "v3"
+
+
+def test_a_version_3_stored_workbook_still_loads_with_its_assessment_and_no_links():
+    # Written by version 3 of the format (November 2026), before who knows whom.
+    workbook = workbook_from_json((V3 / "stored_workbook.json").read_text(encoding="utf-8"))
+
+    assert len(workbook.network) == 31
+    assert [a.day for a in workbook.assessments] == [date(2026, 11, 29)]
+    assert workbook.cadences == {"demo04": 21, "demo07": 60}
+    assert workbook.unchanged == frozenset({"demo07"})
+    assert workbook.links.is_empty
+    _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
+
+
+def test_a_version_3_excel_save_file_still_restores_the_workbook():
+    data = (V3 / "reseau_export.xlsx").read_bytes()
+
+    saved = read_metadata(data)
+    assert saved is not None
+    restored = saved.restore(read_contacts(data, "reseau_export.xlsx").contacts)
+
+    assert len(restored.network) == 31
+    assert restored.network.participant == "Camille Martin"
+    assert restored.cadences == {"demo04": 21, "demo07": 60}
+    assert [a.day for a in restored.assessments] == [date(2026, 11, 29)]
+    assert restored.links.is_empty
+    _thomas_is_intact(next(c for c in restored.network if c.id == "demo04"))
+
+
 def _contacts_as_stored(document: dict, fields_of: list[dict]) -> str:
     """The document's contacts as the store writes them, with only the fields (in the order)
     of `fields_of`: a field added later is left aside, what was stored is compared exactly."""
@@ -98,9 +128,6 @@ def test_a_version_2_stored_workbook_keeps_its_contacts_exactly_as_written():
     assert _contacts_as_stored(rewritten, document["contacts"]) == _contacts_as_stored(
         document, document["contacts"]
     )
-
-
-V3 = Path(__file__).parent / "fixtures" / "v3"
 
 
 def test_a_version_3_stored_workbook_writes_its_contacts_back_byte_for_byte():
