@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reseau import vocabulary as vocab
 from reseau.contact_fields import FIELDS, FieldKind, FieldSpec, names
 from reseau.contact_fields import LONG_TEXT_LIMIT as LONG_TEXT_LIMIT
 from reseau.contact_fields import SHORT_TEXT_LIMIT as SHORT_TEXT_LIMIT
@@ -19,20 +20,9 @@ from reseau.errors import (
     TextTooLong,
 )
 from reseau.text import clean_text
-from reseau.vocabulary import (
-    ActionStatus,
-    Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
-    Role,
-    Scale,
-    ValueKind,
-    circle_of,
-)
 
 IDENTITY_FIELDS: tuple[str, ...] = names(identity=True)
-SCALE_FIELDS: dict[str, Scale] = {
+SCALE_FIELDS: dict[str, vocab.Scale] = {
     spec.name: spec.scale for spec in FIELDS if spec.scale is not None
 }
 # What scoring cannot do without: the rest of the qualification refines it when present.
@@ -73,23 +63,23 @@ class Contact:
     email: str = ""
     phone: str = ""
     notes: str = ""
-    circle: Circle | None = None
-    role: Role | None = None
+    circle: vocab.Circle | None = None
+    role: vocab.Role | None = None
     role_other: str = ""
     frequency: int | None = None
-    last_contact_nature: ContactNature | None = None
+    last_contact_nature: vocab.ContactNature | None = None
     last_contact_date: date | None = None
-    last_contact_result: ContactResult | None = None
+    last_contact_result: vocab.ContactResult | None = None
     last_contact_note: str = ""
     trust: int | None = None
-    reciprocity: Reciprocity | None = None
-    value_kinds: frozenset[ValueKind] = field(default_factory=frozenset)
+    reciprocity: vocab.Reciprocity | None = None
+    value_kinds: frozenset[vocab.ValueKind] = field(default_factory=frozenset)
     added_value: int | None = None
     interest: int | None = None
     power: int | None = None
     action_text: str = ""
     action_due: date | None = None
-    action_status: ActionStatus = ActionStatus.TODO
+    action_status: vocab.ActionStatus = vocab.ActionStatus.TODO
     id: str = field(default_factory=new_contact_id)
 
     def __post_init__(self) -> None:
@@ -110,7 +100,7 @@ class Contact:
         if self.role is not None:
             if self.circle is None:
                 raise RoleWithoutCircle(role=self.role.value)
-            home = circle_of(self.role)
+            home = vocab.circle_of(self.role)
             if home is not None and home is not self.circle:
                 raise RoleNotInCircle(role=self.role.value, circle=self.circle.value)
 
@@ -142,7 +132,7 @@ class Contact:
         return dataclasses.replace(self, **changes)
 
 
-def _check_score(spec: FieldSpec, scale: Scale, value: Any) -> None:
+def _check_score(spec: FieldSpec, scale: vocab.Scale, value: Any) -> None:
     if isinstance(value, bool) or not scale.contains(value):
         raise ScoreOutOfScale(field=spec.name, value=value, low=scale.low, high=scale.high)
 
