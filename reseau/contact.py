@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -46,8 +47,13 @@ def _with_declared_fields(cls: type) -> type:
         if spec.name not in annotations:
             annotations[spec.name] = "Any"
             empty = spec.empty
-            setattr(cls, spec.name, field(default_factory=lambda empty=empty: empty))
+            setattr(cls, spec.name, field(default_factory=_always(empty)))
     return cls
+
+
+def _always(value: Any) -> Callable[[], Any]:
+    """A default factory for a field's empty value (each field binds its own)."""
+    return lambda: value
 
 
 @dataclass(frozen=True)

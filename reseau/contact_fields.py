@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
 
 from reseau import vocabulary as vocab
+from reseau.vocabulary import Term
+
+ColumnWidth = Literal["small", "medium", "large"]
 
 SHORT_TEXT_LIMIT = 200
 LONG_TEXT_LIMIT = 5000
@@ -48,13 +52,13 @@ class FieldSpec:
 
     name: str
     kind: FieldKind
-    choices: type[StrEnum] | None = None  # CHOICE and CHOICES: the vocabulary enum
+    choices: type[Term] | None = None  # CHOICE and CHOICES: the vocabulary enum
     scale: vocab.Scale | None = None  # SCALE: the method's scale, with its bounds and anchors
     default: object = None  # CHOICE: the value a new contact starts with
     identity: bool = False  # who the person is (cleaned as one line on import when TEXT)
     needed_to_score: bool = False  # scoring cannot do without it (in the method's order)
     grids: frozenset[Grid] = frozenset()
-    width: str | None = None  # the grids' column width, when not the default
+    width: ColumnWidth | None = None  # the grids' column width, when not the default
     help_key: str | None = None  # the grids' help text, when not the scale's own
     synonyms: tuple[str, ...] = ()
 
@@ -97,7 +101,7 @@ def _criterion(scale: vocab.Scale, *synonyms: str) -> FieldSpec:
     )
 
 
-def _listed(name: str, choices: type[StrEnum], *synonyms: str) -> FieldSpec:
+def _listed(name: str, choices: type[Term], *synonyms: str) -> FieldSpec:
     """A criterion chosen from one of the method's lists, shown in the table mode."""
     return FieldSpec(name, FieldKind.CHOICE, choices=choices, grids=_QUALIFY, synonyms=synonyms)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
+from typing import Any
 
 import pandas as pd
 
@@ -20,12 +20,13 @@ from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.method_values import is_blank
 from reseau.network import Network
+from reseau.vocabulary import Term
 
 # The hand editor's columns: who the people are and where they stand.
 IDENTITY_COLUMNS: tuple[str, ...] = in_grid(Grid.CONTACTS)
 
 
-def choice_options(enum: type[StrEnum], lang: Lang) -> list[str]:
+def choice_options(enum: type[Term], lang: Lang) -> list[str]:
     """The labels of a vocabulary enum (circle, role, reciprocity, status…) in `lang`, in the
     enum's order (the roles circle by circle, « Autre » last)."""
     return [t(item.label_key, lang) for item in enum]
@@ -51,7 +52,7 @@ def editor_frame(
     return pd.DataFrame.from_records(records, columns=["id", *columns])
 
 
-def _plain(value: object) -> object:
+def _plain(value: Any) -> object:
     # The grid hands back pandas' own blanks (NA, NaT) for emptied cells: they mean "nothing".
     if isinstance(value, (list, tuple, set, frozenset)):
         return value
@@ -66,7 +67,7 @@ def frame_rows(frame: pd.DataFrame) -> list[tuple[object, dict[str, object]]]:
     rows = []
     for record in frame.to_dict(orient="records"):
         row_id = record.pop("id", None)
-        rows.append((_plain(row_id), {name: _plain(value) for name, value in record.items()}))
+        rows.append((_plain(row_id), {str(name): _plain(value) for name, value in record.items()}))
     return rows
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from enum import StrEnum
 from functools import cache
 from typing import TypeVar
 
@@ -21,9 +20,10 @@ from reseau.vocabulary import (
     Circle,
     Quadrant,
     Role,
+    Term,
 )
 
-E = TypeVar("E", bound=StrEnum)
+E = TypeVar("E", bound=Term)
 
 
 class ValueNotUnderstood(ValueError):
@@ -55,8 +55,8 @@ _CIRCLE_SYNONYMS = {
 
 
 @cache
-def _lookup(enum: type[StrEnum]) -> dict[str, StrEnum]:
-    table: dict[str, StrEnum] = {}
+def _lookup(enum: type[Term]) -> dict[str, Term]:
+    table: dict[str, Term] = {}
     for member in enum:
         table[fold(member.value)] = member
         for lang in Lang:
@@ -152,7 +152,7 @@ def parse_choices(enum: type[E], value: object, field: str) -> frozenset[E]:
 
 def format_choices(items: frozenset[E], enum: type[E], lang: Lang) -> str:
     """The items as one cell, in the enum's order: « Information, Soutien »."""
-    labels = (t(item.label_key, lang) for item in enum if item in items)  # type: ignore[attr-defined]
+    labels = (t(item.label_key, lang) for item in enum if item in items)
     return ", ".join(labels)
 
 

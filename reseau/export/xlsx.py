@@ -62,7 +62,7 @@ from reseau.export.layout import (
     wrapped_text,
 )
 from reseau.export.metadata import METADATA_SHEET, SHEET_VERSION, WORKBOOK_ROW
-from reseau.export.safety import append_row, set_text, write_value
+from reseau.export.safety import append_row, first_sheet, set_text, write_value
 from reseau.export.summary_sheet import summary_sheet
 from reseau.i18n import Lang, label, t
 from reseau.method_values import without_accents
@@ -482,8 +482,8 @@ def _method_lines(ctx: ExportContext) -> list[tuple[str, Sequence[str]]]:
     try:
         from reseau.explain import method_description
     except ImportError:
-        method_description = None
-    if method_description is not None:
+        pass
+    else:
         return [(s.title, s.lines) for s in method_description(settings, ctx.lang)]
 
     def weights(values: Mapping[str, float]) -> str:
@@ -639,7 +639,7 @@ def write_xlsx(
     book = ExcelWorkbook()
     book.properties.creator = "Réseau"
     book.properties.title = ctx.t("export.summary.title")
-    summary_sheet(ctx, book.active)
+    summary_sheet(ctx, first_sheet(book))
     _plan_sheet(ctx, book.create_sheet())
     _contacts_sheet(ctx, book.create_sheet())
     evolution_sheet(ctx, book)
@@ -670,7 +670,7 @@ def download_name(participant: str, today: date, lang: Lang | str) -> str:
 def notice_xlsx(text: str) -> bytes:
     """A one-sheet workbook holding a sentence: what a download gives when its file failed."""
     book = ExcelWorkbook()
-    sheet = book.active
+    sheet = first_sheet(book)
     sheet.title = "Réseau"
     set_text(sheet["A1"], text)
     sheet.column_dimensions["A"].width = 100

@@ -241,13 +241,13 @@ def text_limit(field: str) -> int:
     return limit if limit is not None else SHORT_TEXT_LIMIT
 
 
-def cut_long_texts(frame: pd.DataFrame) -> list[tuple[object, str, int]]:
+def cut_long_texts(frame: pd.DataFrame) -> list[tuple[int, str, int]]:
     """Cuts texts longer than their field allows; returns (index, field, limit) for each cut.
 
     A cell longer than a spreadsheet can hold is refused instead: in a CSV it means a quote is
     missing and the rows below were swallowed into it.
     """
-    cuts: list[tuple[object, str, int]] = []
+    cuts: list[tuple[int, str, int]] = []
     for field in frame.columns:
         if field not in TEXT_FIELDS:
             continue

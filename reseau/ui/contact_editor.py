@@ -81,7 +81,7 @@ def contact_editor(ws: Workspace, columns: Sequence[str] = IDENTITY_COLUMNS) -> 
         placeholder="",
         # Saving in the callback runs first thing in the next run, so a click on another page
         # right after typing cannot cut the run short before the change is saved.
-        on_change=_apply,
+        on_change=_apply_in_callback,
         args=(ws, base.key),
     )
     if _waiting(base, ws.widget_value(base.key) or {}):
@@ -117,6 +117,10 @@ def _waiting(base: _Base, state: dict[str, Any]) -> list[int]:
         return []
     _, added = _grid_rows(base, state)
     return [i for i, (cid, row) in enumerate(added) if cid is None and not _has_name(row)]
+
+
+def _apply_in_callback(ws: Workspace, key: str) -> None:
+    _apply(ws, key)
 
 
 def _apply(ws: Workspace, key: str) -> bool:

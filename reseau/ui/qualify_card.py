@@ -310,17 +310,25 @@ def _text(ws: Workspace, contact: Contact, field: str) -> None:
 
 
 def _date(
-    ws: Workspace, contact: Contact, field: str, help: str | None = None, **limits: date
+    ws: Workspace,
+    contact: Contact,
+    field: str,
+    help: str | None = None,
+    *,
+    min_value: date,
+    max_value: date | None = None,
 ) -> None:
     key = _key(contact, field)
+    value: date | None = getattr(contact, field)
     st.date_input(
         ws.t(f"field.{field}"),
-        value=getattr(contact, field),
+        value=value,
         key=key,
         format=date_format(ws.lang),
         help=help,
         on_change=_saver(ws, contact.id, field, key),
-        **limits,
+        min_value=min_value,
+        max_value=max_value,
     )
 
 
