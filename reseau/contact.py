@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from reseau import vocabulary as vocab
-from reseau.contact_fields import FIELDS, FieldKind, FieldSpec, names
+from reseau.contact_fields import FIELDS, FieldKind, names
 from reseau.contact_fields import LONG_TEXT_LIMIT as LONG_TEXT_LIMIT
 from reseau.contact_fields import SHORT_TEXT_LIMIT as SHORT_TEXT_LIMIT
 from reseau.errors import (
@@ -28,6 +28,14 @@ SCALE_FIELDS: dict[str, vocab.Scale] = {
 }
 # What scoring cannot do without: the rest of the qualification refines it when present.
 REQUIRED_FOR_QUALIFIED: tuple[str, ...] = names(needed_to_score=True)
+
+
+# Built once from the declarations: a contact is checked on every change and every import row.
+_TEXT_LIMITS: tuple[tuple[str, int], ...] = tuple(
+    (spec.name, spec.limit) for spec in FIELDS if spec.limit is not None
+)
+_SETS: tuple[str, ...] = names(kind=FieldKind.CHOICES)
+_SCALES: tuple[tuple[str, vocab.Scale], ...] = tuple(SCALE_FIELDS.items())
 
 
 def new_contact_id() -> str:
@@ -89,20 +97,19 @@ class Contact:
     id: str = field(default_factory=new_contact_id)
 
     def __post_init__(self) -> None:
-        for spec in FIELDS:
-            if spec.limit is not None:
-                text = clean_text(getattr(self, spec.name)).strip()
-                if len(text) > spec.limit:
-                    raise TextTooLong(field=spec.name, limit=spec.limit)
-                object.__setattr__(self, spec.name, text)
+        for name, limit in _TEXT_LIMITS:
+            text = clean_text(getattr(self, name)).strip()
+            if len(text) > limit:
+                raise TextTooLong(field=name, limit=limit)
+            object.__setattr__(self, name, text)
         if not (self.first_name or self.last_name):
             raise ContactHasNoName()
-        for spec in FIELDS:
-            value = getattr(self, spec.name)
-            if spec.kind is FieldKind.CHOICES:
-                object.__setattr__(self, spec.name, frozenset(value))
-            elif spec.scale is not None and value is not None:
-                _check_score(spec, spec.scale, value)
+        for name in _SETS:
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
+        for name, scale in _SCALES:
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not scale.contains(value)):
+                raise ScoreOutOfScale(field=name, value=value, low=scale.low, high=scale.high)
         if self.role is not None:
             if self.circle is None:
                 raise RoleWithoutCircle(role=self.role.value)
@@ -136,11 +143,6 @@ class Contact:
         """A copy with some fields changed, validated again; the id stays the same."""
         changes.pop("id", None)
         return dataclasses.replace(self, **changes)
-
-
-def _check_score(spec: FieldSpec, scale: vocab.Scale, value: Any) -> None:
-    if isinstance(value, bool) or not scale.contains(value):
-        raise ScoreOutOfScale(field=spec.name, value=value, low=scale.low, high=scale.high)
 
 
 # The contact's fields in the order the store writes them (the typed ones first).

@@ -410,21 +410,23 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
+_by_name: dict[str, FieldSpec] = {}
+
+
 def field_spec(name: str) -> FieldSpec:
     """The declaration of the field called `name`; KeyError for an unknown name."""
-    for spec in FIELDS:
-        if spec.name == name:
-            return spec
-    raise KeyError(name)
+    if len(_by_name) != len(FIELDS):  # first call, or a declaration added since (a test's)
+        _by_name.clear()
+        _by_name.update((spec.name, spec) for spec in FIELDS)
+    return _by_name[name]
 
 
-def names(specs: tuple[FieldSpec, ...] | None = None, **wanted: object) -> tuple[str, ...]:
+def names(**wanted: object) -> tuple[str, ...]:
     """The names of the fields whose attributes have the values asked, in the table's order:
     `names(kind=FieldKind.SCALE)`, `names(identity=True)`."""
-    chosen = FIELDS if specs is None else specs
     return tuple(
         spec.name
-        for spec in chosen
+        for spec in FIELDS
         if all(getattr(spec, attribute) == value for attribute, value in wanted.items())
     )
 

@@ -50,16 +50,25 @@ def field_for_header(text: object) -> str | None:
     return None
 
 
+def _cell_writer(spec: FieldSpec) -> Callable[[Any, Lang], Any] | None:
+    """How a field's value is written in a cell; None when it is written as it is."""
+    choices = spec.choices
+    if spec.kind is FieldKind.CHOICES and choices is not None:
+        return lambda items, lang: format_choices(items, choices, lang)
+    if spec.kind is FieldKind.CHOICE:
+        return lambda item, lang: None if item is None else t(item.label_key, lang)
+    return None
+
+
+_CELL_WRITERS = tuple((spec.name, _cell_writer(spec)) for spec in FIELDS)
+
+
 def contact_to_record(contact: Contact, lang: Lang) -> dict[str, Any]:
     """The contact as field -> cell value, with the method's values written as labels."""
     record: dict[str, Any] = {}
-    for spec in FIELDS:
-        value = getattr(contact, spec.name)
-        if spec.kind is FieldKind.CHOICES and spec.choices is not None:
-            value = format_choices(value, spec.choices, lang)
-        elif spec.kind is FieldKind.CHOICE and value is not None:
-            value = t(value.label_key, lang)
-        record[spec.name] = value
+    for name, write in _CELL_WRITERS:
+        value = getattr(contact, name)
+        record[name] = value if write is None else write(value, lang)
     return record
 
 
