@@ -115,7 +115,8 @@ def cell_parser(spec: FieldSpec) -> Callable[[object], Any] | None:
     return None
 
 
-_PARSERS: dict[str, Callable[[object], Any]] = {
+# The method fields' cell readers, by field (the importer also judges a column's values by them).
+CELL_PARSERS: dict[str, Callable[[object], Any]] = {
     spec.name: parser for spec in FIELDS if (parser := cell_parser(spec)) is not None
 }
 
@@ -135,9 +136,9 @@ def contact_from_fields(
         elif field == "id":
             if keep_id and not is_blank(raw):
                 values["id"] = str(raw).strip()
-        elif field in _PARSERS:
+        elif field in CELL_PARSERS:
             try:
-                parsed = _PARSERS[field](raw)
+                parsed = CELL_PARSERS[field](raw)
             except ValueNotUnderstood:
                 warnings.append(CellWarning(field, _text(raw)))
                 continue
