@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reseau.contact import CONTACT_FIELDS, Contact, new_contact_id
+from reseau.contact_fields import field_spec
 from reseau.errors import ReseauError
 from reseau.method_values import fold
 from reseau.network import Network
@@ -81,9 +82,10 @@ def merge_into(kept: Contact, other: Contact) -> Contact:
 
 
 def _is_empty(value: object, name: str) -> bool:
-    if name == "action_status":
-        return False  # it always has a value; the kept contact's one stands
-    return value is None or value == "" or value == frozenset()
+    spec = field_spec(name)
+    if spec.default is not None:
+        return False  # it always has a value (the action's status): the kept contact's stands
+    return value is None or value == spec.empty
 
 
 class _Index:
