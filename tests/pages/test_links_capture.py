@@ -225,3 +225,16 @@ def test_a_smaller_chosen_set_is_asked_about_and_the_default_comes_back():
     ]
     next(b for b in at.button if b.key == "links.members.reset").click().run()
     assert len(_members(at)) > 3
+
+
+def test_a_connait_aussi_answer_keeps_the_pairs_with_contacts_outside_the_chosen_set():
+    at = _links_step()
+    a, b, c = _members(at)[:3]
+    _knows(at, a).set_value([b, c]).run()
+    _by_key(at.multiselect, "links.members.").set_value([a, b]).run()
+
+    _knows(at, a).set_value([]).run()
+
+    links = stored_workbook(at).links
+    assert links.between(a, b) is None
+    assert links.between(a, c) is Acquaintance.KNOW
