@@ -12,13 +12,16 @@ label back after a change of language.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal
 
 import streamlit as st
 
 from reseau.acquaintances import Acquaintance, IntroducedBy, Introduction, WhoKnowsWhom, pair
 from reseau.contact import Contact
 from reseau.i18n import t_count
+from reseau.network import Network
+from reseau.scoring import Score
 from reseau.ui.markdown import escape_markdown
 from reseau.ui.qualify_card import labelled_key
 from reseau.ui.qualify_review import MODE
@@ -53,9 +56,7 @@ def unique_names(ws: Workspace) -> dict[str, str]:
     return names
 
 
-def _by_priority(ws: Workspace, contacts: Sequence[Contact]) -> list[str]:
-    scores = ws.scores()
-
+def _by_priority(scores: Mapping[str, Score], contacts: Iterable[Contact]) -> list[str]:
     def rank(contact: Contact) -> tuple[bool, int]:
         score = scores.get(contact.id)
         place = score.rank if score is not None else None
@@ -64,22 +65,22 @@ def _by_priority(ws: Workspace, contacts: Sequence[Contact]) -> list[str]:
     return [c.id for c in sorted(contacts, key=rank)]
 
 
-def default_members(ws: Workspace) -> list[str]:
+def default_members(network: Network, scores: Mapping[str, Score]) -> list[str]:
     """The qualified contacts by priority (at most thirty), else the first fifteen by priority."""
-    qualified = [c for c in ws.network if c.is_qualified]
+    qualified = [c for c in network if c.is_qualified]
     if len(qualified) >= 2:
-        return _by_priority(ws, qualified)[:SET_LIMIT]
-    sorted_first = sorted(ws.network, key=lambda c: not c.is_sorted)
-    return _by_priority(ws, sorted_first)[:FALLBACK_SIZE]
+        return _by_priority(scores, qualified)[:SET_LIMIT]
+    sorted_first = sorted(network, key=lambda c: not c.is_sorted)
+    return _by_priority(scores, sorted_first)[:FALLBACK_SIZE]
 
 
 def members(ws: Workspace) -> list[str]:
     """The contacts the step asks about, in priority order: the chosen ones or the default."""
     chosen = ws.scratch(MEMBERS)
     if chosen is None:
-        return default_members(ws)
+        return default_members(ws.network, ws.scores())
     kept = [ws.network.get(cid) for cid in chosen if cid in ws.network]
-    return _by_priority(ws, kept)
+    return _by_priority(ws.scores(), kept)
 
 
 def _save_members(ws: Workspace, key: str) -> None:
@@ -174,6 +175,7 @@ def introduction(ws: Workspace, contact: Contact, where: str = "links") -> None:
         key=key,
         on_change=_save_introduction,
         args=(ws, contact.id, key),
+        wrap=True,
     )
     if current is None or current.by is not IntroducedBy.CONTACT:
         return
@@ -218,12 +220,11 @@ def contact_row(
     known = ws.workbook.links.known_by(contact_id)
     key = labelled_key(f"links.knows.{contact_id}", [names[cid] for cid in others])
     ws.set_widget_value(key, [cid for cid in others if cid in known])
-    with st.container(border=True):
-        st.markdown(f"**{escape_markdown(names[contact_id])}**")
+    with st.container(border=True, key=f"links.row.{contact_id}"):
         knows_col, intro_col = st.columns([3, 2], gap="medium")
         with knows_col:
             st.multiselect(
-                ws.t("links.knows", name=names[contact_id]),
+                ws.t("links.knows", name=escape_markdown(names[contact_id])),
                 others,
                 format_func=names.__getitem__,
                 key=key,
@@ -263,28 +264,75 @@ def pairs_grid(ws: Workspace, shown: Sequence[str], names: dict[str, str], phone
         st.info(ws.t("links.grid.too_few"), icon=":material/group_add:")
         return
     st.caption(ws.t("links.grid.reading"))
-    links = ws.workbook.links
     labels = {choice: ws.t(f"links.pair.{choice}") for choice in PAIR_CHOICES}
+    if phone:
+        # Columns stack on a phone: each pair on its own line, named in full, no empty cells.
+        for row, a in enumerate(people[1:], start=1):
+            st.markdown(f"**{escape_markdown(names[a])}**")
+            for b in people[:row]:
+                _pair_cell(ws, a, b, names, labels, visible=True)
+        return
     widths = [2.4] + [1] * (len(people) - 1)
-    if not phone:
-        header = st.columns(widths, vertical_alignment="bottom")
-        for place in range(1, len(people)):
-            header[place].markdown(f"**{place}**")
+    # One sign per cell (✓ ✗ ?): a column of fifteen holds no word. No tooltip either: a button
+    # with one is no longer stretched to its column. The numbers and names say which pair.
+    header = st.columns(widths, vertical_alignment="bottom", gap="small")
+    for place in range(1, len(people)):
+        header[place].markdown(f"**{place}**")
     for row, a in enumerate(people):
-        cells = st.columns(widths, vertical_alignment="center")
+        cells = st.columns(widths, vertical_alignment="center", gap="small")
         cells[0].markdown(f"{row + 1}. {escape_markdown(names[a])}")
         for column, b in enumerate(people[:row]):
-            key = grid_key(ws, a, b)
-            ws.set_widget_value(key, pair_value(links, a, b))
-            cells[column + 1].selectbox(
-                ws.t("links.pair", a=names[a], b=names[b]),
-                PAIR_CHOICES,
-                format_func=labels.__getitem__,
-                key=key,
-                on_change=_save_pair,
-                args=(ws, a, b, key),
-                label_visibility="visible" if phone else "collapsed",
-            )
+            with cells[column + 1]:
+                _pair_cell(ws, a, b, names, labels, visible=False)
+
+
+def _pair_cell(
+    ws: Workspace, a: str, b: str, names: dict[str, str], labels: dict[str, str], visible: bool
+) -> None:
+    """One pair's answer, drawn from what the workbook holds and saved on change.
+
+    On a phone, a drop-down under the pair's names; in the grid, a button showing the answer
+    (a drop-down that narrow hides its value), each click moving to the next one: ? → Oui → Non.
+    """
+    current = pair_value(ws.workbook.links, a, b)
+    question = ws.t("links.pair", a=names[a], b=names[b])
+    if visible:
+        key = grid_key(ws, a, b)
+        ws.set_widget_value(key, current)
+        st.selectbox(
+            question,
+            PAIR_CHOICES,
+            format_func=labels.__getitem__,
+            key=key,
+            on_change=_save_pair,
+            args=(ws, a, b, key),
+        )
+        return
+    first, second = pair(a, b)
+    st.button(
+        ws.t(f"links.cell.{current}"),
+        key=f"links.cell.{first}.{second}",
+        type=_CELL_LOOK[current],
+        on_click=_next_answer,
+        args=(ws, a, b, current),
+        width="stretch",
+    )
+
+
+_CELL_LOOK: dict[str, Literal["primary", "secondary", "tertiary"]] = {
+    UNKNOWN: "tertiary",
+    Acquaintance.KNOW.value: "primary",
+    Acquaintance.STRANGERS.value: "secondary",
+}
+
+
+def _next_answer(ws: Workspace, a: str, b: str, shown: str) -> None:
+    """Moves a grid cell from the answer it showed to the next one (? → Oui → Non → ?)."""
+    if a not in ws.network or b not in ws.network:
+        return
+    following = PAIR_CHOICES[(PAIR_CHOICES.index(shown) + 1) % len(PAIR_CHOICES)]
+    state = None if following == UNKNOWN else Acquaintance(following)
+    ws.set_links(ws.workbook.links.with_pair(a, b, state))
 
 
 # --- the panel ---

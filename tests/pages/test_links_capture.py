@@ -31,7 +31,22 @@ def _knows(at: AppTest, contact_id: str):  # type: ignore[no-untyped-def]
 
 def _cell(at: AppTest, a: str, b: str):  # type: ignore[no-untyped-def]
     first, second = sorted((a, b))
-    return _by_key(at.selectbox, f"links.pair.{first}.{second}.")
+    return _by_key(at.button, f"links.cell.{first}.{second}")
+
+
+def _cell_value(at: AppTest, a: str, b: str, lang: str = "fr") -> str:
+    shown = _cell(at, a, b).label
+    return next(v for v in ("unknown", "know", "strangers") if t(f"links.cell.{v}", lang) == shown)
+
+
+def _answer(at: AppTest, a: str, b: str, answer: str, lang: str = "fr") -> None:
+    """Clicks the pair's cell until it shows `answer` (each click moves to the next answer)."""
+    for _ in range(3):
+        if _cell_value(at, a, b, lang) == answer:
+            return
+        _cell(at, a, b).click().run()
+        assert_no_error(at)
+    assert _cell_value(at, a, b, lang) == answer
 
 
 def _members(at: AppTest) -> list[str]:
@@ -92,8 +107,8 @@ def test_a_pairs_grid_answer_is_saved_and_shows_in_the_lists():
     at = _grid(_links_step())
     a, b, c = _members(at)[:3]
 
-    _cell(at, a, b).set_value("know").run()
-    _cell(at, a, c).set_value("strangers").run()
+    _answer(at, a, b, "know")
+    _answer(at, a, c, "strangers")
 
     assert_no_error(at)
     links = stored_workbook(at).links
@@ -110,23 +125,23 @@ def test_a_pairs_grid_answer_is_saved_and_shows_in_the_lists():
 def test_unknown_and_no_stay_different_in_the_grid_and_in_the_store():
     at = _grid(_links_step())
     a, b, c = _members(at)[:3]
-    _cell(at, a, b).set_value("strangers").run()
-    _cell(at, a, c).set_value("know").run()
+    _answer(at, a, b, "strangers")
+    _answer(at, a, c, "know")
 
-    _cell(at, a, c).set_value("unknown").run()
+    _answer(at, a, c, "unknown")
 
     links = stored_workbook(at).links
     assert links.between(a, b) is Acquaintance.STRANGERS
     assert links.between(a, c) is None
     assert (a, c) not in links.pairs and (c, a) not in links.pairs
-    assert _cell(at, a, b).value == "strangers"
-    assert _cell(at, a, c).value == "unknown"
+    assert _cell_value(at, a, b) == "strangers"
+    assert _cell_value(at, a, c) == "unknown"
 
 
 def test_a_connait_aussi_answer_keeps_a_no_given_in_the_grid():
     at = _grid(_links_step())
     a, b, c = _members(at)[:3]
-    _cell(at, a, b).set_value("strangers").run()
+    _answer(at, a, b, "strangers")
     view = next(s for s in at.segmented_control if s.label == t("links.view", "fr"))
     view.set_value("each").run()
 
@@ -141,7 +156,7 @@ def test_the_grid_shows_at_most_fifteen_contacts_and_says_so():
     at = _grid(_links_step())
     people = GRID_LIMIT
 
-    cells = [s for s in at.selectbox if str(s.key).startswith("links.pair.")]
+    cells = [b for b in at.button if str(b.key).startswith("links.cell.")]
 
     assert len(_members(at)) > GRID_LIMIT
     assert len(cells) == people * (people - 1) // 2
@@ -189,8 +204,8 @@ def test_answers_survive_a_change_of_language_and_more_can_be_given_after_it():
     ]
     assert _knows(at, a).value == [b]
     _grid(at, "en")
-    assert _cell(at, a, b).value == "know"
-    _cell(at, b, c).set_value("strangers").run()
+    assert _cell_value(at, a, b, "en") == "know"
+    _answer(at, b, c, "strangers", "en")
     assert_no_error(at)
     links = stored_workbook(at).links
     assert links.between(a, b) is Acquaintance.KNOW

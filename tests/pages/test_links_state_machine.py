@@ -1,6 +1,6 @@
 """« Qui connaît qui » driven at random: the lists, the grid and the store agree with a plain model.
 
-A hypothesis state machine answers « connaît aussi… » lists and pairs-grid cells in any order,
+A hypothesis state machine answers « connaît aussi… » lists and clicks grid cells in any order,
 changes the set of contacts asked about, switches view and language, and leaves for another
 page and comes back. After every step it checks that no error is shown, that the store holds
 exactly the model's pairs (an unanswered pair absent, never stored as « no »), and that every
@@ -32,7 +32,7 @@ from tests.apptest import assert_no_error, goto, like_a_browser, open_app, store
 
 LONG = os.environ.get("RESEAU_LONG_PROPERTY") == "1"
 POOL = 7  # the first contacts of the demo the machine picks its sets from: runs stay short
-ANSWERS = ("unknown", "know", "strangers")
+ANSWERS = ("unknown", "know", "strangers")  # the order a grid cell's clicks go through
 
 
 class LinksMachine(RuleBasedStateMachine):
@@ -95,19 +95,20 @@ class LinksMachine(RuleBasedStateMachine):
             elif self.pairs.get(key) is Acquaintance.KNOW:
                 del self.pairs[key]  # left out of the list: back to unknown, not to « no »
 
-    @rule(data=hs.data(), answer=hs.sampled_from(ANSWERS))
-    def answer_a_grid_cell(self, data: hs.DataObject, answer: str) -> None:
+    @rule(data=hs.data(), clicks=hs.integers(1, 3))
+    def click_a_grid_cell(self, data: hs.DataObject, clicks: int) -> None:
         if self.view != "grid":
             self._set_view("grid")
-        a, b = data.draw(
-            hs.lists(hs.sampled_from(self.members), min_size=2, max_size=2, unique=True)
-        )
-        first, second = pair(a, b)
-        self._widget(self.at.selectbox, f"links.pair.{first}.{second}.").set_value(answer).run()
-        if answer == "unknown":
-            self.pairs.pop((first, second), None)
-        else:
-            self.pairs[(first, second)] = Acquaintance(answer)
+        two = hs.lists(hs.sampled_from(self.members), min_size=2, max_size=2, unique=True)
+        first, second = pair(*data.draw(two))
+        for _ in range(clicks):
+            self._widget(self.at.button, f"links.cell.{first}.{second}").click().run()
+            state = self.pairs.get((first, second))
+            after = ANSWERS[(ANSWERS.index("unknown" if state is None else state.value) + 1) % 3]
+            if after == "unknown":
+                self.pairs.pop((first, second), None)
+            else:
+                self.pairs[(first, second)] = Acquaintance(after)
 
     # --- changing what is shown ---
     @rule(data=hs.data())
@@ -149,9 +150,10 @@ class LinksMachine(RuleBasedStateMachine):
         for i, a in enumerate(self.members):
             for b in self.members[:i]:
                 first, second = pair(a, b)
-                cell = self._widget(self.at.selectbox, f"links.pair.{first}.{second}.")
+                cell = self._widget(self.at.button, f"links.cell.{first}.{second}")
                 state = self.pairs.get((first, second))
-                assert cell.value == ("unknown" if state is None else state.value)
+                answer = "unknown" if state is None else state.value
+                assert cell.label == t(f"links.cell.{answer}", self.lang)
 
 
 def test_any_sequence_of_answers_keeps_lists_grid_and_store_in_step() -> None:
