@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
 from statistics import fmean, median
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 from openpyxl import Workbook as ExcelWorkbook
@@ -34,6 +34,9 @@ from reseau.scoring import ScoringSettings, score_network
 from reseau.storage import Member, WorkbookStore, Workshop
 from reseau.storage.store import workbooks
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, circle_of, roles_of
+
+if TYPE_CHECKING:
+    from reseau.follow_up import FollowUp
 
 
 @dataclass(frozen=True)
@@ -371,33 +374,6 @@ class RoomSummaries:
 ROOMS = RoomSummaries()
 
 
-class Reveals:
-    """Which rooms the trainer has revealed to their participants, shared by every tab.
-
-    Participants work on their own first; once the trainer reveals the room, each of them sees
-    their profile beside the room's (counts and medians only). Held by the process: a restart
-    hides every room again, which errs on the side of showing less.
-    """
-
-    def __init__(self) -> None:
-        self._shown: set[tuple[str, str]] = set()
-        self._lock = threading.Lock()
-
-    def shown(self, store: WorkbookStore, code: str) -> bool:
-        with self._lock:
-            return (str(store.engine.url), code) in self._shown
-
-    def show(self, store: WorkbookStore, code: str, shown: bool) -> None:
-        with self._lock:
-            if shown:
-                self._shown.add((str(store.engine.url), code))
-            else:
-                self._shown.discard((str(store.engine.url), code))
-
-
-REVEALS = Reveals()
-
-
 # --- the room as charts ---
 # Two charts side by side on the trainer's screen: shorter than a full-width chart.
 ROOM_CHART_HEIGHT = 380
@@ -515,8 +491,13 @@ def _swatch(sheet: Worksheet, row: int, colour: str) -> None:
     sheet.cell(row=row, column=1).font = Font(bold=True, color="FFFFFFFF")
 
 
-def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
-    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants."""
+def room_excel(
+    summary: RoomSummary, lang: Lang, exported: datetime, follow_up: FollowUp | None = None
+) -> bytes:
+    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants.
+
+    A follow-up workshop's file adds the room before and after (`reseau.follow_up`).
+    """
     book = ExcelWorkbook()
     about = first_sheet(book)
     about.title = t("workshop.sheet.about", lang)[:31]
@@ -629,6 +610,10 @@ def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
 
     for sheet in book.worksheets:
         _fit_columns(sheet)
+    if follow_up is not None:
+        from reseau.follow_up import add_sheet  # it builds on this module's tables
+
+        add_sheet(book, follow_up, lang)
     about.column_dimensions["B"].width = 40
     buffer = BytesIO()
     book.save(buffer)
