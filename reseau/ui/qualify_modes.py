@@ -9,7 +9,7 @@ import streamlit as st
 from reseau import walkthrough
 from reseau.i18n import label, t_count
 from reseau.ui import qualify_card, qualify_links, qualify_review, qualify_sort, qualify_table
-from reseau.ui.map_view import on_phone
+from reseau.ui.screen import on_phone
 from reseau.ui.state import Workspace
 from reseau.vocabulary import Circle
 
