@@ -488,7 +488,7 @@ def scales(ws: Workspace, contact: Contact) -> None:
 
 
 def more_criteria(ws: Workspace, contact: Contact) -> None:
-    """Reciprocity, kinds of value and the last contact: what refines the picture."""
+    """Reciprocity, kinds of value, the last contact, who introduced them: the finer picture."""
     exchange_col, last_col = st.columns(2, gap="large")
     with exchange_col:
         _choice(
@@ -507,6 +507,10 @@ def more_criteria(ws: Workspace, contact: Contact) -> None:
         )
     with last_col:
         last_contact(ws, contact)
+    # Imported here: the « Qui connaît qui » step builds on this module (`labelled_key`).
+    from reseau.ui.qualify_links import introduction
+
+    introduction(ws, contact, where="card")
 
 
 def last_contact(ws: Workspace, contact: Contact) -> None:

@@ -18,6 +18,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reseau import clock
+from reseau.acquaintances import WhoKnowsWhom
 from reseau.assessments import forget_removed
 from reseau.cadence import done_days
 from reseau.contact import Contact
@@ -394,6 +395,11 @@ class Workspace:
     def set_marks(self, circle: Circle, marks: Mapping[str, int]) -> None:
         """Saves the participant's self-assessment of one circle on the five marks."""
         self.commit(self.workbook.with_changes(network=self.network.with_marks(circle, marks)))
+
+    def set_links(self, links: WhoKnowsWhom) -> None:
+        """Saves who knows whom and who introduced whom (the « Qui connaît qui » answers)."""
+        if links != self.workbook.links:
+            self.commit(self.workbook.with_changes(links=links))
 
     def set_cursor(self, contact_id: str | None) -> None:
         if contact_id != self.cursor:
