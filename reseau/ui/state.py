@@ -477,7 +477,7 @@ def _settable(key: str, value: Any) -> bool:
     return kind not in _UNSETTABLE_KINDS
 
 
-class CallbackSafeSession(MutableMapping[str, Any]):
+class CallbackSafeSession(MutableMapping[str | int, Any]):
     """The session's state, which a widget's callback reads and writes to the end unstopped.
 
     A click during a run makes Streamlit stop that run at its next access to the session, even
@@ -491,7 +491,7 @@ class CallbackSafeSession(MutableMapping[str, Any]):
 
     def __init__(
         self,
-        proxy: MutableMapping[str, Any],
+        proxy: MutableMapping[str | int, Any],
         safe_state: Callable[[], Any] | None = None,
         in_callback: Callable[[], bool] | None = None,
     ) -> None:
@@ -505,14 +505,14 @@ class CallbackSafeSession(MutableMapping[str, Any]):
             return None
         return self._safe_state()
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str | int) -> Any:
         safe = self._direct()
         if safe is None:
             return self._proxy[key]
         with safe._lock:
             return safe._state[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str | int, value: Any) -> None:
         safe = self._direct()
         if safe is None:
             self._proxy[key] = value
@@ -520,7 +520,7 @@ class CallbackSafeSession(MutableMapping[str, Any]):
         with safe._lock:
             safe._state[key] = value
 
-    def __delitem__(self, key: str) -> None:
+    def __delitem__(self, key: str | int) -> None:
         safe = self._direct()
         if safe is None:
             del self._proxy[key]
@@ -535,7 +535,7 @@ class CallbackSafeSession(MutableMapping[str, Any]):
         with safe._lock:
             return key in safe._state
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[str | int]:
         safe = self._direct()
         if safe is None:
             return iter(self._proxy)
