@@ -295,7 +295,8 @@ def _pair_cell(
     (a drop-down that narrow hides its value), each click moving to the next one: ? → Oui → Non.
     """
     current = pair_value(ws.workbook.links, a, b)
-    question = ws.t("links.pair", a=names[a], b=names[b])
+    # A widget's label is Markdown: the names are shown as typed.
+    question = ws.t("links.pair", a=escape_markdown(names[a]), b=escape_markdown(names[b]))
     if visible:
         key = grid_key(ws, a, b)
         ws.set_widget_value(key, current)

@@ -253,3 +253,22 @@ def test_a_connait_aussi_answer_keeps_the_pairs_with_contacts_outside_the_chosen
     links = stored_workbook(at).links
     assert links.between(a, b) is None
     assert links.between(a, c) is Acquaintance.KNOW
+
+
+def test_on_a_phone_each_pair_is_asked_with_the_names_as_typed_not_as_markdown():
+    from reseau.contact import Contact
+    from reseau.network import Network
+    from reseau.ui.markdown import escape_markdown
+    from reseau.workbook import Workbook
+
+    bold, image = "**Ana**", "![Marc](https://example.com/x.png)"
+    contacts = (Contact(first_name=bold), Contact(first_name=image))
+    workbook_id = open_store().create(Workbook(network=Network(contacts=contacts)))
+    at = goto(open_app(lang="fr", wb=workbook_id), "pages/qualifier.py")
+    at.session_state["reseau.screen.narrow"] = True  # what the width report says on a phone
+    at.segmented_control[0].set_value("links").run()
+    _grid(at)
+
+    labels = [box.label for box in at.selectbox if str(box.key).startswith("links.pair.")]
+
+    assert labels == [t("links.pair", "fr", a=escape_markdown(image), b=escape_markdown(bold))]
