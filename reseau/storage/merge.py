@@ -169,10 +169,22 @@ def merge_workbooks(base: Workbook, mine: Workbook, theirs: Workbook) -> Merge:
     changes: dict[str, Any] = {
         "network": network,
         "links": _merge_links(base, mine, theirs, network, collisions),
+        # Per contact: two tabs marking different actions done keep both days.
+        "actions_done": {
+            contact_id: on
+            for contact_id, on in _merge_keyed(
+                base.actions_done,
+                mine.actions_done,
+                theirs.actions_done,
+                "actions_done",
+                collisions,
+            ).items()
+            if contact_id in network
+        },
     }
     for spec in dataclasses.fields(Workbook):
         name = spec.name
-        if name in ("network", "links"):
+        if name in changes:
             continue
         if name in _PER_TAB_FIELDS:
             changes[name] = getattr(mine, name)
