@@ -23,9 +23,9 @@ from reseau.i18n import t_count
 from reseau.network import Network
 from reseau.scoring import Score
 from reseau.ui.markdown import escape_markdown
-from reseau.ui.qualify_card import labelled_key
 from reseau.ui.qualify_review import MODE
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import labelled_key
 
 MEMBERS = "links.members"  # scratch: the ids of the contacts the step asks about
 VIEW = "links.view"  # scratch: "each" (contact by contact) or "grid" (pairs grid)
