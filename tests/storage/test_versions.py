@@ -322,3 +322,18 @@ def test_days_of_actions_done_merge_per_contact_and_collide_only_on_the_same_con
 
     assert not apart.collided and apart.workbook.actions_done == {a: one, b: two}
     assert same.collided and same.workbook.actions_done == {a: two}
+
+
+def test_rhythms_and_unchanged_marks_set_in_two_tabs_for_different_contacts_are_both_kept(demo):
+    a, b = demo.contacts[0].id, demo.contacts[1].id
+    base = Workbook(network=demo)
+
+    merged = merge_workbooks(
+        base,
+        base.with_changes(cadences={a: 14}, unchanged=frozenset({a})),
+        base.with_changes(cadences={b: 120}, unchanged=frozenset({b})),
+    )
+
+    assert not merged.collided
+    assert merged.workbook.cadences == {a: 14, b: 120}
+    assert merged.workbook.unchanged == frozenset({a, b})
