@@ -66,7 +66,7 @@ def _save_details(ws: Workspace) -> None:
 def _who_sees_the_name(ws: Workspace) -> str:
     """Who sees the participant's name: they alone, or also the trainer of their workshop."""
     membership = None
-    if ws.store is not None and ws.workbook_id and ws.workbook.workshop_code:
+    if ws.workbook_id and ws.workbook.workshop_code:
         membership = ws.store.membership(ws.workbook_id)
     if membership is None:
         return ws.t("home.participant.who")

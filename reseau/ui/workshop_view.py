@@ -441,7 +441,7 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
                 room_summary(ws, workshop.code),
                 ws.lang,
                 datetime.now(UTC),
-                follow_up=room_follow_up(ws.store, workshop.code, ws.today) if ws.store else None,
+                follow_up=room_follow_up(ws.store, workshop.code, ws.today),
             ),
             notice_xlsx,
         ),
