@@ -80,6 +80,7 @@ def follow_up_room(ws: Workspace, workshop: Workshop) -> None:
     st.markdown(ws.t("follow_up.participants", count=follow_up.participants))
     if not follow_up.shown:
         st.info(ws.t("follow_up.too_few", count=MIN_ROOM), icon=":material/group:")
+        st.caption(ws.t("follow_up.live_note"))
         return
     table = rows(follow_up, ws.lang)
     st.dataframe(
@@ -95,3 +96,4 @@ def follow_up_room(ws: Workspace, workshop: Workshop) -> None:
         hide_index=True,
         width="stretch",
     )
+    st.caption(ws.t("follow_up.live_note"))
