@@ -374,33 +374,6 @@ class RoomSummaries:
 ROOMS = RoomSummaries()
 
 
-class Reveals:
-    """Which rooms the trainer has revealed to their participants, shared by every tab.
-
-    Participants work on their own first; once the trainer reveals the room, each of them sees
-    their profile beside the room's (counts and medians only). Held by the process: a restart
-    hides every room again, which errs on the side of showing less.
-    """
-
-    def __init__(self) -> None:
-        self._shown: set[tuple[str, str]] = set()
-        self._lock = threading.Lock()
-
-    def shown(self, store: WorkbookStore, code: str) -> bool:
-        with self._lock:
-            return (str(store.engine.url), code) in self._shown
-
-    def show(self, store: WorkbookStore, code: str, shown: bool) -> None:
-        with self._lock:
-            if shown:
-                self._shown.add((str(store.engine.url), code))
-            else:
-                self._shown.discard((str(store.engine.url), code))
-
-
-REVEALS = Reveals()
-
-
 # --- the room as charts ---
 # Two charts side by side on the trainer's screen: shorter than a full-width chart.
 ROOM_CHART_HEIGHT = 380

@@ -158,7 +158,7 @@ def test_roles_filled_circle_counts_criteria_and_actions_done_are_counted():
     text = sentences(comparison, "fr")
     assert "Action faite : Claire." in text
     assert "Rôle pourvu depuis : Pair." in text
-    assert "Confiance en moyenne : 2 → 3." in text
+    assert "Intensité / confiance en moyenne : 2 → 3." in text
 
 
 def test_an_assessment_reads_back_from_its_document_unchanged():

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from reseau.acquaintances import Acquaintance, IntroducedBy, Introduction
+from reseau.contact_table import field_for_header
 from reseau.export.metadata import read_metadata
 from reseau.importing import read_contacts
 from reseau.serialization import (
@@ -79,6 +80,24 @@ def test_a_version_2_stored_workbook_still_loads_whole():
     assert (workbook.cursor, workbook.workshop_code) == ("demo04", "K7QPZX")
     assert (workbook.assessments, workbook.cadences, workbook.unchanged) == ((), {}, frozenset())
     _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
+
+
+def test_a_contact_table_with_the_earlier_trust_title_still_reads_the_levels(tmp_path):
+    # Before « Intensité / confiance » became the one name of the criterion, the column said
+    # « Confiance » (and "Trust" in English): the demo file and files people kept.
+    from reseau.demo import DEMO_FILE, load_demo_network
+
+    current = DEMO_FILE.read_text(encoding="utf-8")
+    header, rest = current.split("\n", 1)
+    for old_title in ("Confiance", "Trust"):
+        titles = [old_title if field_for_header(h) == "trust" else h for h in header.split(",")]
+        old_file = tmp_path / f"{old_title}.csv"
+        old_file.write_text(",".join(titles) + "\n" + rest, encoding="utf-8")
+
+        levels = [c.trust for c in load_demo_network(old_file)]
+
+        assert levels == [c.trust for c in load_demo_network()]
+        assert sum(1 for level in levels if level) >= 20
 
 
 V3 = Path(__file__).parent / "fixtures" / "v3"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
     DateTime,
@@ -33,6 +34,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    false,
     func,
     insert,
     inspect,
@@ -88,6 +90,9 @@ workshops = Table(
     Column("name", String(WORKSHOP_NAME_LIMIT), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("closed_at", DateTime(timezone=True)),
+    # Whether the trainer shows the room's results to its participants: in the store, so every
+    # process sees the same choice and a restart keeps it.
+    Column("revealed", Boolean, nullable=False, server_default=false()),
 )
 # A follow-up workshop (the second session of a course) and the first workshop it follows: its
 # room is the first one's participants, who come back with their workbooks and assessments.
@@ -111,6 +116,9 @@ _ADDED_WORKBOOK_COLUMNS = {
     "first_name": f"VARCHAR({FIRST_NAME_LIMIT})",
     "version": "INTEGER NOT NULL DEFAULT 1",
     "last_seen": "TIMESTAMP",  # WITH TIME ZONE on PostgreSQL (`_column_kind`)
+}
+_ADDED_WORKSHOP_COLUMNS = {
+    "revealed": "BOOLEAN NOT NULL DEFAULT FALSE",
 }
 
 
@@ -193,6 +201,7 @@ class Workshop:
     name: str
     created_at: datetime
     closed_at: datetime | None = None
+    revealed: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -396,22 +405,26 @@ class WorkbookStore:
                 time.sleep(0.2 * (attempt + 1))
 
     def _add_missing_columns(self) -> None:
-        present = {column["name"] for column in inspect(self.engine).get_columns("workbooks")}
-        missing = {n: kind for n, kind in _ADDED_WORKBOOK_COLUMNS.items() if n not in present}
-        if not missing:
-            return
         dialect = self.engine.dialect.name
-        with self.engine.begin() as conn:
-            for name, kind in missing.items():
-                kind = _column_kind(dialect, kind)
-                conn.execute(text(f"ALTER TABLE workbooks ADD COLUMN {name} {kind}"))
-            if "last_seen" in missing:
-                # Rows from before the column: their last change is the last visit known.
-                conn.execute(
-                    update(workbooks)
-                    .where(workbooks.c.last_seen.is_(None))
-                    .values(last_seen=workbooks.c.updated_at)
-                )
+        for table, added in (
+            ("workbooks", _ADDED_WORKBOOK_COLUMNS),
+            ("workshops", _ADDED_WORKSHOP_COLUMNS),
+        ):
+            present = {column["name"] for column in inspect(self.engine).get_columns(table)}
+            missing = {n: kind for n, kind in added.items() if n not in present}
+            if not missing:
+                continue
+            with self.engine.begin() as conn:
+                for name, kind in missing.items():
+                    kind = _column_kind(dialect, kind)
+                    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
+                if table == "workbooks" and "last_seen" in missing:
+                    # Rows from before the column: their last change is the last visit known.
+                    conn.execute(
+                        update(workbooks)
+                        .where(workbooks.c.last_seen.is_(None))
+                        .values(last_seen=workbooks.c.updated_at)
+                    )
 
     # --- workbooks ---
     def create(self, workbook: Workbook, workbook_id: str | None = None) -> str:
@@ -487,13 +500,22 @@ class WorkbookStore:
         self.ensure_intact()
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(workbooks.c.data, func.coalesce(workbooks.c.version, 1)).where(
-                    workbooks.c.id == workbook_id
-                )
+                select(
+                    workbooks.c.data,
+                    func.coalesce(workbooks.c.version, 1),
+                    workbooks.c.first_name,
+                ).where(workbooks.c.id == workbook_id)
             ).one_or_none()
         if row is None:
             raise WorkbookNotFound()
-        return StoredWorkbook(workbook_from_json(row[0]), int(row[1]))
+        workbook = workbook_from_json(row[0])
+        if row[2] and not workbook.network.participant:
+            # Before Accueil's name became the only one, the name shown to the trainer was
+            # typed apart: a workbook with only that one keeps it as the participant's name.
+            workbook = workbook.with_changes(
+                network=workbook.network.with_details(participant=row[2])
+            )
+        return StoredWorkbook(workbook, int(row[1]))
 
     def exists(self, workbook_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -639,6 +661,15 @@ class WorkbookStore:
         if result.rowcount == 0:
             self.workshop(code)  # raises when there is no such workshop; closing twice is fine
 
+    def reveal_room(self, code: str, revealed: bool) -> None:
+        """Shows (or hides again) the room's results to the workshop's participants."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(workshops).where(workshops.c.code == code).values(revealed=revealed)
+            )
+        if result.rowcount == 0:
+            raise WorkshopNotFound()
+
     def open_workshop(self, typed_code: str) -> Workshop:
         """The open workshop a participant's code names, or the error to show them."""
         workshop = self.workshop(normalise_join_code(typed_code))
@@ -667,6 +698,8 @@ class WorkbookStore:
                     data=workbook_to_json(workbook),
                     workshop_code=workshop.code,
                     seat=self._next_seat(workshop.code),
+                    # The participant's one name: the trainer sees the name on their charts.
+                    first_name=clean_first_name(workbook.network.participant),
                     updated_at=_now(),
                     last_seen=_now(),
                     version=func.coalesce(workbooks.c.version, 0) + 1,
@@ -746,12 +779,21 @@ class WorkbookStore:
             literal(now, DateTime(timezone=True)),
             literal(now, DateTime(timezone=True)),
             func.coalesce(func.max(workbooks.c.seat), 0) + 1,
+            literal(clean_first_name(workbook.network.participant), String()),
         ).where(workbooks.c.workshop_code == code)
         try:
             with self.engine.begin() as conn:
                 conn.execute(
                     insert(workbooks).from_select(
-                        ["id", "data", "workshop_code", "created_at", "updated_at", "seat"],
+                        [
+                            "id",
+                            "data",
+                            "workshop_code",
+                            "created_at",
+                            "updated_at",
+                            "seat",
+                            "first_name",
+                        ],
                         seat_query,
                     )
                 )
@@ -766,6 +808,7 @@ def _workshop_from_row(row: Row[Any]) -> Workshop:
         name=row.name,
         created_at=_aware(row.created_at),
         closed_at=_aware(row.closed_at),
+        revealed=bool(row.revealed),
     )
 
 

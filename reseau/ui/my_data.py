@@ -12,13 +12,12 @@ from datetime import date
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from reseau.errors import ReseauError
 from reseau.export.xlsx import XLSX_MIME, build_xlsx, download_name, notice_xlsx
 from reseau.i18n import day
-from reseau.storage import FIRST_NAME_LIMIT, retention_days_from_env
+from reseau.storage import retention_days_from_env
 from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import LANG_PARAM, NEW_PARAM, WORKBOOK_PARAM, join, personal_link
-from reseau.ui.markdown import problem_md, t_md
+from reseau.ui.markdown import t_md
 from reseau.ui.state import Workspace
 
 _CONFIRMING = "my_data.confirm_delete"
@@ -113,26 +112,8 @@ def _workshop(ws: Workspace) -> None:
         if shown
         else ws.t("mydata.first_name.anonymous")
     )
-    with st.form("my_data.first_name", border=False, enter_to_submit=True):
-        name = st.text_input(
-            ws.t("mydata.first_name.label"),
-            value=shown or "",
-            max_chars=FIRST_NAME_LIMIT,
-            help=ws.t("mydata.first_name.help"),
-        )
-        if st.form_submit_button(ws.t("mydata.first_name.button")):
-            try:
-                kept = ws.store.set_first_name(workbook_id, name)
-            except ReseauError as problem:
-                ws.flash("error", problem_md(ws, problem))
-            else:
-                ws.flash(
-                    "success",
-                    t_md(ws, "mydata.first_name.saved", name=kept)
-                    if kept
-                    else ws.t("mydata.first_name.removed"),
-                )
-            st.rerun()
+    # One name, one field: it is typed on Accueil, where the sentence beside it says who sees it.
+    st.caption(ws.t("mydata.first_name.where"))
 
 
 def _delete(ws: Workspace) -> None:

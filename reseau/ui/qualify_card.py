@@ -28,6 +28,7 @@ from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
 from reseau.ui import assessments_view
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
+from reseau.ui.screen import PHONE_MAX_WIDTH
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
 from reseau.vocabulary import (
@@ -408,6 +409,25 @@ def _identity(ws: Workspace, contact: Contact) -> None:
         st.caption(escape_lines(contact.notes))
 
 
+# The card's head (name, details, status) as a keyed container: Streamlit gives it the class
+# `st-key-<key>`; the style below pins its wrapper (Streamlit wraps each container in one, which
+# would hold a sticky child in place) under the app's top bar on a phone-narrow screen, so the
+# name stays in view down to the first action. Only a static style: no participant text.
+CARD_HEAD = "reseau-card-head"
+_STICKY_NAME_ON_A_PHONE = f"""<style>
+@media (max-width: {PHONE_MAX_WIDTH}px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{CARD_HEAD}) {{
+    position: sticky; top: 3.75rem; z-index: 3;
+    background: var(--st-background-color, #ffffff);
+    padding-bottom: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.15);
+  }}
+  .st-key-{CARD_HEAD} [data-testid="stCaptionContainer"] {{
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
+  }}
+}}
+</style>"""
+
+
 def card(ws: Workspace, contact: Contact) -> None:
     """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
 
@@ -416,14 +436,16 @@ def card(ws: Workspace, contact: Contact) -> None:
     the card above the row to the next contact, so the card keeps its place and its name stays
     in view whatever the participant opens. Each contact opens on the first tab.
     """
+    st.html(_STICKY_NAME_ON_A_PHONE)
     with st.container(border=True):
-        who_col, status_col = st.columns([3, 2], vertical_alignment="center")
-        with who_col:
-            _identity(ws, contact)
-        with status_col:
-            _status(ws, contact)
-            # Re-assessing months later: the card offers « Inchangé » while a contact is unseen.
-            assessments_view.unchanged_button(ws, contact.id)
+        with st.container(key=CARD_HEAD):
+            who_col, status_col = st.columns([3, 2], vertical_alignment="center")
+            with who_col:
+                _identity(ws, contact)
+            with status_col:
+                _status(ws, contact)
+                # Re-assessing months later: the card offers « Inchangé » while a contact is unseen.
+                assessments_view.unchanged_button(ws, contact.id)
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",

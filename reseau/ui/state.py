@@ -21,6 +21,7 @@ from reseau import clock
 from reseau.assessments import forget_removed
 from reseau.cadence import done_days
 from reseau.contact import Contact
+from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings, score_network
@@ -369,8 +370,19 @@ class Workspace:
         self.commit(forget_removed(self.workbook.with_changes(network=network, cursor=cursor)))
 
     def set_details(self, *, participant: str | None = None, mission: str | None = None) -> None:
+        """Saves the participant's name and mission; in a workshop the trainer sees that name."""
         network = self.network.with_details(participant=participant, mission=mission)
         self.commit(self.workbook.with_changes(network=network))
+        store, workbook_id = self._store, self.workbook_id
+        if participant is None or store is None or not workbook_id:
+            return
+        if self.workbook.workshop_code is None:
+            return
+        try:
+            store.set_first_name(workbook_id, participant)
+        except (ReseauError, SQLAlchemyError):
+            # The workbook's own save has already said what went wrong, if anything did.
+            log.warning("the name shown to the trainer was not updated")
 
     def set_lang(self, lang: Lang) -> None:
         if lang is not self.lang:

@@ -38,7 +38,6 @@ from reseau.ui.state import Workspace
 from reseau.ui.widgets import show_flashes
 from reseau.vocabulary import SCALES, circle_of
 from reseau.workshop import (
-    REVEALS,
     ROOMS,
     RoomSummary,
     circle_figure,
@@ -226,15 +225,20 @@ def start_presenting(ws: Workspace, workshop: Workshop) -> None:
 
 
 def reveal_toggle(ws: Workspace, workshop: Workshop, explain: bool = True) -> None:
-    """Shows or hides the room's results on the participants' screens."""
-    shown = REVEALS.shown(ws.store, workshop.code)
-    wanted = st.toggle(
-        ws.t("trainer.reveal.toggle"),
-        value=shown,
-        key=f"trainer.reveal.{workshop.code}",
-    )
-    if wanted != shown:
-        REVEALS.show(ws.store, workshop.code, wanted)
+    """Shows or hides the room's results on the participants' screens.
+
+    The choice lives in the store: the toggle starts each run from it, so a choice made in
+    another tab or process is never undone by this one's next click.
+    """
+    store = ws.store
+    key = f"trainer.reveal.{workshop.code}"
+    shown = store.workshop(workshop.code).revealed
+    st.session_state[key] = shown
+
+    def _store_choice() -> None:
+        store.reveal_room(workshop.code, bool(st.session_state[key]))
+
+    wanted = st.toggle(ws.t("trainer.reveal.toggle"), key=key, on_change=_store_choice)
     state = ws.t("trainer.reveal.shown" if wanted else "trainer.reveal.hidden")
     st.caption(f"{state} {ws.t('trainer.reveal.help')}" if explain else state)
 
@@ -342,7 +346,7 @@ def live_room(ws: Workspace, code: str, presenting: bool = False) -> None:
     actions.metric(ws.t("workshop.col.actions"), sum(p.actions for p in people))
 
     if presenting:
-        if not REVEALS.shown(ws.store, code):
+        if not ws.store.workshop(code).revealed:
             st.info(ws.t("trainer.reveal.hidden_projector"), icon=":material/visibility_off:")
             return
     else:
