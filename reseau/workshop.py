@@ -27,8 +27,10 @@ from sqlalchemy import select
 
 from reseau.charts.style import BASE_FONT, GRID, LABEL_FONT, MUTED, base_layout, escape, wrap
 from reseau.export.safety import append_row, first_sheet
+from reseau.export.shape_sheet import add_room_shape_sheet
 from reseau.i18n import Lang, label, t
 from reseau.network import Network
+from reseau.network_shape import NO_ROOM_SHAPE, RoomShape, room_shape
 from reseau.palette import INK, circle_colour, hex_argb, quadrant_colour
 from reseau.scoring import ScoringSettings, score_network
 from reseau.storage import Member, WorkbookStore, Workshop
@@ -121,6 +123,7 @@ class RoomSummary:
     quadrants: tuple[tuple[Quadrant | None, int], ...]  # None: not qualified yet
     circles: tuple[CircleFigures, ...]
     profiles: tuple[Profile, ...] = ()  # one per participant, in no telling order
+    shape: RoomShape = NO_ROOM_SHAPE  # who knows whom: numbers only (reseau.network_shape)
 
     @property
     def total_contacts(self) -> int:
@@ -136,6 +139,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
     sorting = 0
     marks: dict[Circle, dict[str, list[int]]] = {c: {s.code: [] for s in SCALES} for c in Circle}
     profiles: list[Profile] = []
+    linked = []
 
     for position, member in enumerate(members, start=1):
         network = member.workbook.network
@@ -167,6 +171,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
         for score in scores.values():
             per_quadrant[score.quadrant] += 1
         profiles.append(profile_of(network, member.workbook.settings, today))
+        linked.append((network, member.workbook.links))
 
     method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
     empty_roles = sorted(
@@ -193,6 +198,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
         ),
         # Sorted by size, so a profile's place says nothing of who arrived when.
         profiles=tuple(sorted(profiles, key=lambda p: (p.contacts, p.qualified))),
+        shape=room_shape(linked),
     )
 
 
@@ -614,6 +620,8 @@ def room_excel(
         from reseau.follow_up import add_sheet  # it builds on this module's tables
 
         add_sheet(book, follow_up, lang)
+    if not summary.shape.is_empty:
+        add_room_shape_sheet(book, summary.shape, lang)
     about.column_dimensions["B"].width = 40
     buffer = BytesIO()
     book.save(buffer)
