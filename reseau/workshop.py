@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
 from statistics import fmean, median
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 from openpyxl import Workbook as ExcelWorkbook
@@ -36,6 +36,9 @@ from reseau.scoring import ScoringSettings, score_network
 from reseau.storage import Member, WorkbookStore, Workshop
 from reseau.storage.store import workbooks
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, circle_of, roles_of
+
+if TYPE_CHECKING:
+    from reseau.follow_up import FollowUp
 
 
 @dataclass(frozen=True)
@@ -494,8 +497,13 @@ def _swatch(sheet: Worksheet, row: int, colour: str) -> None:
     sheet.cell(row=row, column=1).font = Font(bold=True, color="FFFFFFFF")
 
 
-def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
-    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants."""
+def room_excel(
+    summary: RoomSummary, lang: Lang, exported: datetime, follow_up: FollowUp | None = None
+) -> bytes:
+    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants.
+
+    A follow-up workshop's file adds the room before and after (`reseau.follow_up`).
+    """
     book = ExcelWorkbook()
     about = first_sheet(book)
     about.title = t("workshop.sheet.about", lang)[:31]
@@ -608,6 +616,10 @@ def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
 
     for sheet in book.worksheets:
         _fit_columns(sheet)
+    if follow_up is not None:
+        from reseau.follow_up import add_sheet  # it builds on this module's tables
+
+        add_sheet(book, follow_up, lang)
     if not summary.shape.is_empty:
         add_room_shape_sheet(book, summary.shape, lang)
     about.column_dimensions["B"].width = 40

@@ -26,6 +26,7 @@ from reseau.explain import explain_potential, explain_quadrant, explain_rank, ex
 from reseau.i18n import label
 from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
+from reseau.ui import assessments_view
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
 from reseau.ui.screen import PHONE_MAX_WIDTH
 from reseau.ui.state import Workspace
@@ -443,6 +444,8 @@ def card(ws: Workspace, contact: Contact) -> None:
                 _identity(ws, contact)
             with status_col:
                 _status(ws, contact)
+                # Re-assessing months later: the card offers « Inchangé » while a contact is unseen.
+                assessments_view.unchanged_button(ws, contact.id)
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",

@@ -24,6 +24,7 @@ import streamlit as st
 from reseau.charts.plotly_config import chart_config
 from reseau.errors import ReseauError
 from reseau.export.xlsx import notice_xlsx
+from reseau.follow_up import room_follow_up
 from reseau.i18n import Lang, day, label, number
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
@@ -54,6 +55,7 @@ WRONG_PASSWORD_DELAY = 1.0  # seconds: slows guessing down without bothering a t
 
 _AUTHENTICATED = "trainer.authenticated"
 _SELECTED = "trainer.workshop"
+SELECTED = _SELECTED  # the follow-up form selects the workshop it opens
 _CONFIRM_CLOSE = "trainer.confirm_close"
 PRESENT_PARAM = "present"
 _TO_TOP = "trainer.present.to_top"
@@ -435,7 +437,12 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
         data=deferred(
             ws,
             "room export",
-            lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
+            lambda: room_excel(
+                room_summary(ws, workshop.code),
+                ws.lang,
+                datetime.now(UTC),
+                follow_up=room_follow_up(ws.store, workshop.code, ws.today) if ws.store else None,
+            ),
             notice_xlsx,
         ),
         on_click=on_download(ws),
