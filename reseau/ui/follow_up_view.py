@@ -54,8 +54,8 @@ def open_follow_up(ws: Workspace, workshop: Workshop) -> None:
 
 def _first_of(ws: Workspace, workshop: Workshop) -> Workshop:
     """The first workshop of a course: `workshop` itself unless it is a follow-up."""
-    first = ws.store.follows(workshop.code) if ws.store else None
-    if first is None or ws.store is None:
+    first = ws.store.follows(workshop.code)
+    if first is None:
         return workshop
     try:
         return ws.store.workshop(first)
