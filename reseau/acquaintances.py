@@ -194,7 +194,7 @@ def checked_links(value: object, known: Container[str] | None, dropped: list[str
             introducer = item.get("contact")
             if introducer is not None and (not is_known(introducer) or introducer == contact_id):
                 introducer = None  # the introducer left the network: still « by a contact »
-            introductions[contact_id] = Introduction(IntroducedBy(item.get("by")), introducer)
+            introductions[contact_id] = Introduction(IntroducedBy(str(item.get("by"))), introducer)
         except (ValueError, TypeError):
             dropped.append(f"links.introductions.{contact_id}")
     if not isinstance(saved, Mapping):

@@ -308,7 +308,7 @@ def sentences(comparison: Comparison, lang: Lang | str) -> list[str]:
         if move.changed_quadrant:
             key = (move.quadrant_before, move.quadrant_after)
             by_quadrant.setdefault(key, []).append(move.name)
-    rank = {q: i for i, q in enumerate(QUADRANT_PRIORITY)}
+    rank: dict[Quadrant | None, int] = {q: i for i, q in enumerate(QUADRANT_PRIORITY)}
     for (old, new), names in sorted(
         by_quadrant.items(), key=lambda item: (rank.get(item[0][1], 9), rank.get(item[0][0], 9))
     ):

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from reseau.charts.style import BASE_FONT, GRID, LABEL_FONT, MUTED, base_layout, escape, wrap
-from reseau.export.safety import append_row
+from reseau.export.safety import append_row, first_sheet
 from reseau.i18n import Lang, label, t
 from reseau.network import Network
 from reseau.palette import INK, circle_colour, hex_argb, quadrant_colour
@@ -491,7 +491,7 @@ def _swatch(sheet: Worksheet, row: int, colour: str) -> None:
 def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
     """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants."""
     book = ExcelWorkbook()
-    about = book.active
+    about = first_sheet(book)
     about.title = t("workshop.sheet.about", lang)[:31]
     workshop = summary.workshop
     append_row(about, [t("workshop.export.title", lang)])
@@ -510,10 +510,10 @@ def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
     ]
     for name, value in facts:
         append_row(about, [name, value])
-    for row in about.iter_rows(min_row=2):
-        row[0].font = Font(bold=True)
-        if isinstance(row[1].value, datetime):
-            row[1].number_format = "yyyy-mm-dd hh:mm"
+    for cells in about.iter_rows(min_row=2):
+        cells[0].font = Font(bold=True)
+        if isinstance(cells[1].value, datetime):
+            cells[1].number_format = "yyyy-mm-dd hh:mm"
     append_row(about, [])
     append_row(about, [t("workshop.export.privacy", lang)])
 

@@ -158,7 +158,11 @@ def _grouped_points(data: ChartData) -> tuple[list[_Point], list[dict]]:
             role_name = label(role, lang) if role else t("role.none", lang)
             for i, (quadrant, group) in enumerate(groups):
                 offset = (i - (len(groups) - 1) / 2) * width / len(groups)
-                strengths = [s.strength for c in group if (s := data.score(c)) and s.quadrant]
+                strengths = [
+                    s.strength
+                    for c in group
+                    if (s := data.score(c)) and s.quadrant and s.strength is not None
+                ]
                 mean = sum(strengths) / len(strengths) if strengths else None
                 x, y = _xy(angle + offset, radius_for(mean))
                 name = label(quadrant, lang) if quadrant else t("quadrant.none", lang)
@@ -237,6 +241,7 @@ def concentric(
     problem = unavailable(data, needs_scores=False)
     if problem:
         return problem
+    role_notes: list[dict]
     if data.detailed:
         points, role_notes = _detailed_points(data), []
     else:

@@ -94,7 +94,7 @@ def _roles_drawn(data: ChartData, circle: Circle) -> list[tuple[Role | None, tup
     for role in (*roles_of(circle), None):
         members = tuple(c for c in kept if c.role is role)
         is_gap = role is not None and role is not Role.OTHER and role not in in_network
-        if members or (is_gap and data.chart_filter.shows_role(role)):
+        if members or (role is not None and is_gap and data.chart_filter.shows_role(role)):
             drawn.append((role, members))
     return drawn
 
@@ -190,6 +190,8 @@ def sunburst(
             role_id = f"{circle_id}/{role.value if role else 'none'}"
             full = label(role, lang) if role else t("role.none", lang)
             if not members:
+                # Only a gap (a method role nobody holds) is drawn without members.
+                assert role is not None
                 sectors.add(
                     f"gap/{circle.value}/{role.value}",
                     circle_id,

@@ -74,8 +74,8 @@ def evolution_sheet(ctx: ExportContext, book: ExcelWorkbook) -> Worksheet | None
             move.potential_before,
             move.potential_after,
         )
-        for column, value in enumerate(values, start=2):
-            cell = write_value(sheet.cell(row=row, column=column), _rounded(value))
+        for number, value in enumerate(values, start=2):
+            cell = write_value(sheet.cell(row=row, column=number), _rounded(value))
             cell.number_format = "0"
         sheet.cell(row=row, column=6, value=_quadrant(ctx, move.quadrant_before))
         after = sheet.cell(row=row, column=7, value=_quadrant(ctx, move.quadrant_after))

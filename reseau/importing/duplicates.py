@@ -157,10 +157,10 @@ def merge_contacts(network: Network, contacts: Iterable[Contact]) -> MergeResult
     merged: list[tuple[Contact, Contact]] = []
     for contact in contacts:
         key = name_key(contact)
-        position = index.find(key, contact, current)
-        if position is not None:
-            updated = merge_into(current[position], contact)
-            current[position] = updated
+        found = index.find(key, contact, current)
+        if found is not None:
+            updated = merge_into(current[found], contact)
+            current[found] = updated
             merged.append((contact, updated))
             continue
         if contact.id in ids:

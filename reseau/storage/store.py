@@ -16,14 +16,18 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any, overload
 
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     DateTime,
     Engine,
     Integer,
     MetaData,
+    Row,
+    ScalarSelect,
     String,
     Table,
     Text,
@@ -238,6 +242,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@overload
+def _aware(moment: datetime) -> datetime: ...
+@overload
+def _aware(moment: None) -> None: ...
 def _aware(moment: datetime | None) -> datetime | None:
     # SQLite gives back naive datetimes; everything is stored in UTC.
     if moment is not None and moment.tzinfo is None:
@@ -280,7 +288,7 @@ def retention_days_from_env() -> int:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         # The busy timeout comes first: switching to WAL needs a lock too, and concurrent
         # writers must wait their turn instead of failing with "database is locked".
@@ -444,7 +452,7 @@ class WorkbookStore:
                 return expected_version + 1
             return self._version(conn, workbook_id) or 1
 
-    def _version(self, conn, workbook_id: str) -> int | None:  # type: ignore[no-untyped-def]
+    def _version(self, conn: Connection, workbook_id: str) -> int | None:
         return conn.execute(
             select(func.coalesce(workbooks.c.version, 1)).where(workbooks.c.id == workbook_id)
         ).scalar_one_or_none()
@@ -659,7 +667,7 @@ class WorkbookStore:
             for row in rows
         ]
 
-    def _next_seat(self, code: str):  # type: ignore[no-untyped-def]
+    def _next_seat(self, code: str) -> ScalarSelect[Any]:
         # Computed inside the INSERT/UPDATE statement, so two arrivals rarely share a number.
         return (
             select(func.coalesce(func.max(workbooks.c.seat), 0) + 1)
@@ -703,7 +711,7 @@ class WorkbookStore:
         return workbook_id
 
 
-def _workshop_from_row(row) -> Workshop:  # type: ignore[no-untyped-def]
+def _workshop_from_row(row: Row[Any]) -> Workshop:
     return Workshop(
         code=row.code,
         name=row.name,

@@ -95,8 +95,6 @@ def _counted(client: str, attempt: Callable[..., _T], *args: Any) -> _T:
 def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
     """Starts the session in a new workbook of the workshop; False (with a message) if refused."""
     store = ws.store
-    if store is None:
-        return False
     client = client_address()
     try:
         _not_locked_out(client)
@@ -115,7 +113,7 @@ def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
 def join(ws: Workspace, typed_code: str) -> bool:
     """Attaches this session to the workshop the code names; False (and a message) if refused."""
     store = ws.store
-    if store is None or not ws.workbook_id:
+    if not ws.workbook_id:
         return False
     client = client_address()
     try:

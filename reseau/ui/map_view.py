@@ -118,10 +118,15 @@ def sunburst_list(ws: Workspace, chosen: ChartFilter) -> None:
     data = ChartData.of(ws.network, ws.scores(), ws.lang, chosen)
     if not data.placed:
         return
-    circles = list(Circle)
+    circles: dict[Circle | None, int] = {circle: n for n, circle in enumerate(Circle)}
     people = sorted(
         data.placed,
-        key=lambda c: (circles.index(c.circle), c.role is None, str(c.role or ""), c.display_name),
+        key=lambda c: (
+            circles.get(c.circle, len(circles)),
+            c.role is None,
+            str(c.role or ""),
+            c.display_name,
+        ),
     )
     with st.expander(ws.t("map.sunburst.list"), icon=":material/list:"):
         st.dataframe(

@@ -18,7 +18,7 @@ _CONFIRMING = "my_data.confirm_delete"
 
 def my_data(ws: Workspace) -> None:
     """The sidebar block; nothing when there is no store to keep the workbook in."""
-    if ws.store is None or not ws.workbook_id:
+    if not ws.workbook_id:
         return
     with st.sidebar.expander(ws.t("mydata.title"), icon=":material/shield_person:"):
         _resume_link(ws)
@@ -39,8 +39,9 @@ def _resume_link(ws: Workspace) -> None:
 
 
 def _workshop(ws: Workspace) -> None:
-    membership = ws.store.membership(ws.workbook_id) if ws.store and ws.workbook_id else None
-    if membership is None:
+    workbook_id = ws.workbook_id
+    membership = ws.store.membership(workbook_id) if workbook_id else None
+    if membership is None or workbook_id is None:
         with st.form("my_data.join", border=False, enter_to_submit=True):
             code = st.text_input(
                 ws.t("mydata.join.label"),

@@ -10,7 +10,7 @@ labels change gets a new key (`labelled_key`), so a browser never sends an old l
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from typing import Any
@@ -20,6 +20,7 @@ import streamlit as st
 from reseau import walkthrough
 from reseau.charts.plotly_config import chart_config
 from reseau.contact import SCALE_FIELDS, SHORT_TEXT_LIMIT, Contact
+from reseau.contact_fields import FieldKind, field_spec
 from reseau.errors import ReseauError
 from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
 from reseau.i18n import label
@@ -49,17 +50,6 @@ def _key(contact: Contact, name: str) -> str:
     return f"qualify.{contact.id}.{name}"
 
 
-# Session state may hand back an option's plain value ("sponsor") rather than the enum member.
-_CHOICES: dict[str, type] = {
-    "circle": Circle,
-    "role": Role,
-    "reciprocity": Reciprocity,
-    "last_contact_nature": ContactNature,
-    "last_contact_result": ContactResult,
-    "action_status": ActionStatus,
-}
-
-
 def widget_choice(ws: Workspace, key: str, enum: type) -> Any:
     """The vocabulary item chosen in a widget, as the enum member, or None."""
     value = ws.widget_value(key)
@@ -69,13 +59,17 @@ def widget_choice(ws: Workspace, key: str, enum: type) -> Any:
 def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[], None]:
     """A callback saving one field of one contact from its widget, reporting a refusal kindly."""
 
+    spec = field_spec(field)
+
     def save() -> None:
         value: Any = ws.widget_value(key)
-        if field == "value_kinds":
-            value = frozenset(ValueKind(kind) for kind in value or ())
-        elif field in _CHOICES:
-            value = widget_choice(ws, key, _CHOICES[field])
-        elif field in SCALE_FIELDS and value is not None:
+        # Session state may hand back an option's plain value ("sponsor") rather than the
+        # enum member.
+        if spec.kind is FieldKind.CHOICES and spec.choices is not None:
+            value = frozenset(spec.choices(item) for item in value or ())
+        elif spec.kind is FieldKind.CHOICE and spec.choices is not None:
+            value = widget_choice(ws, key, spec.choices)
+        elif spec.kind is FieldKind.SCALE and value is not None:
             value = int(value)
         elif isinstance(value, str):
             value = value.strip()
@@ -286,7 +280,7 @@ def _choice(
     ws: Workspace,
     contact: Contact,
     field: str,
-    options: Sequence[Any],
+    options: Iterable[Any],
     title_key: str,
     *,
     help_key: str | None = None,
@@ -319,17 +313,25 @@ def _text(ws: Workspace, contact: Contact, field: str) -> None:
 
 
 def _date(
-    ws: Workspace, contact: Contact, field: str, help: str | None = None, **limits: date
+    ws: Workspace,
+    contact: Contact,
+    field: str,
+    help: str | None = None,
+    *,
+    min_value: date,
+    max_value: date | None = None,
 ) -> None:
     key = _key(contact, field)
+    value: date | None = getattr(contact, field)
     st.date_input(
         ws.t(f"field.{field}"),
-        value=getattr(contact, field),
+        value=value,
         key=key,
         format=date_format(ws.lang),
         help=help,
         on_change=_saver(ws, contact.id, field, key),
-        **limits,
+        min_value=min_value,
+        max_value=max_value,
     )
 
 
@@ -457,8 +459,8 @@ def card(ws: Workspace, contact: Contact) -> None:
 
 def scales(ws: Workspace, contact: Contact) -> None:
     """The five scored criteria, one per line: the relationship's two, then the mission's three."""
-    for field in ("frequency", "trust", "added_value", "interest", "power"):
-        _scale(ws, contact, field, SCALE_FIELDS[field])
+    for field, scale in SCALE_FIELDS.items():
+        _scale(ws, contact, field, scale)
 
 
 def more_criteria(ws: Workspace, contact: Contact) -> None:

@@ -16,7 +16,7 @@ from reseau.workshop import MIN_ROOM, ROOMS, Comparison, compare_to_room, profil
 
 def room_comparison(ws: Workspace) -> None:
     """The section, shown only to a workshop's participant and only when the room is revealed."""
-    if ws.store is None or ws.workbook_id is None:
+    if ws.workbook_id is None:
         return
     membership = ws.store.membership(ws.workbook_id)
     if membership is None or not membership.workshop.revealed:

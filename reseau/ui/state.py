@@ -143,15 +143,13 @@ _MERGE_ATTEMPTS = 5
 class Workspace:
     """The session's workbook, its id in the store, and the passing messages for the user."""
 
-    def __init__(
-        self, session: MutableMapping[str, Any], store: WorkbookStore | None = None
-    ) -> None:
+    def __init__(self, session: MutableMapping[str | int, Any], store: WorkbookStore) -> None:
         self._session = session
         self._store = store
 
     # --- reading ---
     @property
-    def store(self) -> WorkbookStore | None:
+    def store(self) -> WorkbookStore:
         return self._store
 
     @property
@@ -218,7 +216,7 @@ class Workspace:
 
         Saves are conditional on `version`; without it, the stored version is read now.
         """
-        if version is None and self._store is not None and workbook_id:
+        if version is None and workbook_id:
             stored = self._store.load_versioned(workbook_id)
             workbook, version = stored.workbook, stored.version
         self._session[_WORKBOOK_ID] = workbook_id
@@ -227,8 +225,6 @@ class Workspace:
 
     def open_stored(self, workbook_id: str) -> None:
         """Makes this session show the stored workbook with this id (WorkbookNotFound if none)."""
-        if self._store is None:
-            raise WorkbookNotFound()
         stored = self._store.load_versioned(workbook_id)
         self.attach(workbook_id, stored.workbook, stored.version)
 
@@ -268,7 +264,7 @@ class Workspace:
             sync = self._session[_SYNC] = _Sync(self.workbook, 1)
         ticket = sync.ticket()
         self._session[_WORKBOOK] = workbook  # the last point where this run may be stopped
-        if store is None or not workbook_id:
+        if not workbook_id:
             return
         try:
             outcome = sync.save(store, workbook_id, workbook, ticket)
@@ -391,7 +387,7 @@ class Workspace:
 
     def delete_workbook(self) -> None:
         """Deletes this workbook from the store for good and empties the session of it."""
-        if self._store is not None and self.workbook_id:
+        if self.workbook_id:
             self._store.delete(self.workbook_id)
         for key in (_WORKBOOK, _WORKBOOK_ID, _SCORES, _SCRATCH, _SYNC):
             self._session.pop(key, None)
@@ -447,14 +443,17 @@ def _settable(key: str, value: Any) -> bool:
     """Whether a widget's value may be set through the session (see `_UNSETTABLE_KINDS`)."""
     if isinstance(value, Mapping) or str(key).startswith("FormSubmitter:"):
         return False
+    unknown_kind = not isinstance(value, bool) and value is not None
     try:
         from streamlit.runtime.state.session_state_proxy import get_session_state
 
         state = get_session_state()._state
         widget_id = state._key_id_mapper.get_id_from_key(key, None)
+        if widget_id is None:
+            return unknown_kind
         kind = state._new_widget_state.widget_metadata[widget_id].value_type
     except Exception:  # not a Streamlit session (tests), or another Streamlit version
-        return not isinstance(value, bool) and value is not None
+        return unknown_kind
     return kind not in _UNSETTABLE_KINDS
 
 

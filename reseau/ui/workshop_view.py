@@ -129,23 +129,20 @@ def create_workshop(ws: Workspace) -> None:
         ):
             return
     try:
-        workshop = ws.store.create_workshop(name) if ws.store else None
+        workshop = ws.store.create_workshop(name)
     except ReseauError as problem:
         st.error(problem_md(ws, problem))
         return
-    if workshop is not None:
-        ws.set_scratch(_SELECTED, workshop.code)
-        # A toast, not a banner: a banner would stay on the projected screen until the next
-        # full rerun (the live room reruns alone).
-        ws.flash(
-            "toast", t_md(ws, "trainer.created", name=workshop.name, code=workshop.display_code)
-        )
-        st.rerun()
+    ws.set_scratch(_SELECTED, workshop.code)
+    # A toast, not a banner: a banner would stay on the projected screen until the next
+    # full rerun (the live room reruns alone).
+    ws.flash("toast", t_md(ws, "trainer.created", name=workshop.name, code=workshop.display_code))
+    st.rerun()
 
 
 def choose_workshop(ws: Workspace) -> Workshop | None:
     """The workshop the trainer is looking at (the newest by default)."""
-    workshops = ws.store.workshops() if ws.store else []
+    workshops = ws.store.workshops()
     if not workshops:
         st.info(ws.t("trainer.none_yet"))
         return None
@@ -203,7 +200,7 @@ def present_link(workshop: Workshop) -> str:
 def presented_workshop(ws: Workspace) -> Workshop | None:
     """The workshop named by `?present=CODE`, when there is one and it exists."""
     code = str(st.query_params.get(PRESENT_PARAM, "")).upper().replace("-", "").strip()
-    if not code or ws.store is None:
+    if not code:
         return None
     try:
         return ws.store.workshop(code)
@@ -232,8 +229,6 @@ def reveal_toggle(ws: Workspace, workshop: Workshop, explain: bool = True) -> No
     another tab or process is never undone by this one's next click.
     """
     store = ws.store
-    if store is None:
-        return
     key = f"trainer.reveal.{workshop.code}"
     shown = store.workshop(workshop.code).revealed
     st.session_state[key] = shown
@@ -310,8 +305,6 @@ def _short_address(link: str) -> str:
 
 
 def room_summary(ws: Workspace, code: str) -> RoomSummary:
-    if ws.store is None:
-        raise WorkshopNotFound()
     return ROOMS.summary(ws.store, code, ws.today)
 
 
@@ -351,7 +344,7 @@ def live_room(ws: Workspace, code: str, presenting: bool = False) -> None:
     actions.metric(ws.t("workshop.col.actions"), sum(p.actions for p in people))
 
     if presenting:
-        if ws.store is None or not ws.store.workshop(code).revealed:
+        if not ws.store.workshop(code).revealed:
             st.info(ws.t("trainer.reveal.hidden_projector"), icon=":material/visibility_off:")
             return
     else:
@@ -463,8 +456,7 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
     st.warning(t_md(ws, "trainer.close.confirm_text", name=workshop.name))
     yes_col, no_col = st.columns(2)
     if yes_col.button(ws.t("trainer.close.confirm"), type="primary", key="trainer.close.yes"):
-        if ws.store is not None:
-            ws.store.close_workshop(workshop.code)
+        ws.store.close_workshop(workshop.code)
         ws.set_scratch(_CONFIRM_CLOSE, False)
         ws.flash("success", t_md(ws, "trainer.closed", name=workshop.name))
         st.rerun()

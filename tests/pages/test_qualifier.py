@@ -308,13 +308,13 @@ def test_a_trainer_changes_a_threshold_and_the_method_text_follows():
     assert "Potential is high from 70 out of 100" in texts(at)
 
 
-def test_a_choice_the_browser_sends_as_plain_text_is_saved_as_the_methods_value(demo):
+def test_a_choice_the_browser_sends_as_plain_text_is_saved_as_the_methods_value(demo, memory_store):
     # In a browser, session state holds "sponsor", not Role.SPONSOR: the card must not keep a str.
     from reseau.ui.qualify_card import _saver
     from reseau.ui.state import Workspace
 
     session: dict = {}
-    ws = Workspace(session)
+    ws = Workspace(session, memory_store)
     ws.set_network(demo)
     victor = next(c for c in demo if c.circle is Circle.OPERATIONAL and c.role is None)
     session["role"] = "lending_manager"
