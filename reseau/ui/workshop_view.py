@@ -24,6 +24,7 @@ import streamlit as st
 from reseau.charts.plotly_config import chart_config
 from reseau.errors import ReseauError
 from reseau.export.xlsx import notice_xlsx
+from reseau.follow_up import room_follow_up
 from reseau.i18n import Lang, day, label, number
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
@@ -34,6 +35,7 @@ from reseau.ui.joining import app_url, join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.pages import TRAINER
 from reseau.ui.screen import on_phone
+from reseau.ui.shape_view import room_shape_panel
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import show_flashes
 from reseau.vocabulary import SCALES, circle_of
@@ -54,6 +56,7 @@ WRONG_PASSWORD_DELAY = 1.0  # seconds: slows guessing down without bothering a t
 
 _AUTHENTICATED = "trainer.authenticated"
 _SELECTED = "trainer.workshop"
+SELECTED = _SELECTED  # the follow-up form selects the workshop it opens
 _CONFIRM_CLOSE = "trainer.confirm_close"
 PRESENT_PARAM = "present"
 _TO_TOP = "trainer.present.to_top"
@@ -412,6 +415,7 @@ def _room_results(ws: Workspace, summary: RoomSummary) -> None:
                 total=summary.sorting_participants,
             )
         )
+    room_shape_panel(ws, summary.shape)
 
 
 def _room_chart(ws: Workspace, figure: Any, name: str) -> None:
@@ -439,7 +443,12 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
         data=deferred(
             ws,
             "room export",
-            lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
+            lambda: room_excel(
+                room_summary(ws, workshop.code),
+                ws.lang,
+                datetime.now(UTC),
+                follow_up=room_follow_up(ws.store, workshop.code, ws.today) if ws.store else None,
+            ),
             notice_xlsx,
         ),
         on_click=on_download(ws),

@@ -28,10 +28,11 @@ from reseau.workbook import Workbook
 
 def _age(store: WorkbookStore, table, days: int, **where: str) -> None:  # type: ignore[no-untyped-def]
     past = datetime.now(UTC) - timedelta(days=days)
-    column = "updated_at" if table is workbooks else "created_at"
+    # An old workbook was neither changed nor opened since.
+    columns = ("updated_at", "last_seen") if table is workbooks else ("created_at",)
     condition = [table.c[name] == value for name, value in where.items()]
     with store.engine.begin() as conn:
-        conn.execute(update(table).where(*condition).values({column: past}))
+        conn.execute(update(table).where(*condition).values(dict.fromkeys(columns, past)))
 
 
 def test_a_saved_workbook_comes_back_exactly_with_its_position(store, demo):
