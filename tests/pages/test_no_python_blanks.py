@@ -83,8 +83,10 @@ def _shown(at: AppTest) -> Iterator[tuple[str, str]]:
     for node in _nodes(at._tree):
         kind = getattr(node, "type", "")
         proto = getattr(node, "proto", None)
-        if proto is None or kind == "bidi_component":
-            continue  # a component's script and data are code, never shown
+        if proto is None:
+            continue
+        if kind == "bidi_component":
+            continue  # a component's script and its data, never shown as text
         if kind == "plotly_chart":
             figure = json.loads(proto.spec)
             for text in _strings(figure):
