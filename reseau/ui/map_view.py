@@ -58,7 +58,7 @@ def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: Colou
     network, scores, lang = ws.network, ws.scores(), ws.lang
     builders: dict[MapChart, Callable[[], go.Figure | ChartUnavailable]] = {
         MapChart.SUNBURST: lambda: sunburst(
-            network, scores, lang, chart_filter=chosen, colour_by=colour_by
+            network, scores, lang, chart_filter=chosen, colour_by=colour_by, compact=compact
         ),
         MapChart.CONCENTRIC: lambda: concentric(
             network, scores, lang, chart_filter=chosen, settings=ws.settings, compact=compact
