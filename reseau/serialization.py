@@ -25,7 +25,7 @@ from reseau.saved_checks import checked_marks, checked_settings, checked_worksho
 from reseau.workbook import Assessment, Workbook
 
 FORMAT_NAME = "reseau-workbook"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 _FIELDS = frozenset(
     {
         "format",
@@ -42,40 +42,55 @@ _FIELDS = frozenset(
         "cadences",
         "unchanged",
         "links",
+        "actions_done",
     }
 )
 
 
-def _stored(spec: FieldSpec, value: Any) -> Any:
-    """A contact field's value as JSON: codes for the method's values, ISO text for dates."""
+def _writer(spec: FieldSpec) -> Callable[[Any], Any] | None:
+    """How a field's value is written as JSON: codes for the method's values, ISO text for
+    dates; None when the value is written as it is."""
     if spec.kind is FieldKind.CHOICES:
-        return sorted(item.value for item in value)
-    if spec.kind is FieldKind.DATE and isinstance(value, date):
-        return value.isoformat()
-    if spec.kind is FieldKind.CHOICE and value is not None:
-        return value.value
-    return value
-
-
-def _read(spec: FieldSpec, value: Any) -> Any:
-    """A contact field's value from JSON, the reverse of `_stored`."""
-    if spec.kind is FieldKind.CHOICES and spec.choices is not None:
-        return frozenset(spec.choices(item) for item in value or ())
+        return lambda items: sorted(item.value for item in items)
     if spec.kind is FieldKind.DATE:
-        return date.fromisoformat(value) if value else None
-    if spec.kind is FieldKind.CHOICE and spec.choices is not None and value is not None:
-        return spec.choices(value)
-    return value
+        return lambda day: day.isoformat() if isinstance(day, date) else day
+    if spec.kind is FieldKind.CHOICE:
+        return lambda item: None if item is None else item.value
+    return None
+
+
+def _reader(spec: FieldSpec) -> Callable[[Any], Any] | None:
+    """How a field's value is read back from JSON, the reverse of `_writer`."""
+    choices = spec.choices
+    if spec.kind is FieldKind.CHOICES and choices is not None:
+        return lambda codes: frozenset(choices(code) for code in codes or ())
+    if spec.kind is FieldKind.DATE:
+        return lambda text: date.fromisoformat(text) if text else None
+    if spec.kind is FieldKind.CHOICE and choices is not None:
+        return lambda code: None if code is None else choices(code)
+    return None
+
+
+# Built once: the store writes every contact on every save.
+_WRITERS = tuple((name, _writer(field_spec(name))) for name in CONTACT_FIELDS)
+_READERS = tuple((name, _reader(field_spec(name))) for name in CONTACT_FIELDS)
 
 
 def contact_to_dict(contact: Contact) -> dict[str, Any]:
     """The contact as the store writes it, its fields in `CONTACT_FIELDS` order."""
-    return {name: _stored(field_spec(name), getattr(contact, name)) for name in CONTACT_FIELDS}
+    data: dict[str, Any] = {}
+    for name, write in _WRITERS:
+        value = getattr(contact, name)
+        data[name] = value if write is None else write(value)
+    return data
 
 
 def contact_from_dict(data: dict[str, Any]) -> Contact:
     """The contact a stored dict describes; a field the dict lacks keeps its default."""
-    values = {name: _read(field_spec(name), data[name]) for name in CONTACT_FIELDS if name in data}
+    values: dict[str, Any] = {}
+    for name, read in _READERS:
+        if name in data:
+            values[name] = data[name] if read is None else read(data[name])
     return Contact(**values)
 
 
@@ -102,6 +117,7 @@ def workbook_to_dict(workbook: Workbook, *, contacts: bool = True) -> dict[str, 
         "cadences": dict(sorted(workbook.cadences.items())),
         "unchanged": sorted(workbook.unchanged),
         "links": links_to_dict(workbook.links),
+        "actions_done": {cid: on.isoformat() for cid, on in sorted(workbook.actions_done.items())},
     }
     if contacts:
         data["contacts"] = [contact_to_dict(c) for c in network]
@@ -125,12 +141,19 @@ def _version_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "links": {"pairs": [], "introductions": {}}}
 
 
+def _version_4_to_5(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 5 keeps the day each first action was marked done: none recorded before it (the
+    # due date of an action already done stands in, as it did).
+    return {**data, "actions_done": {}}
+
+
 # From each version to the next; a new version adds its step here and a committed fixture of
 # the version before it (tests/fixtures/vN/).
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _version_1_to_2,
     2: _version_2_to_3,
     3: _version_3_to_4,
+    4: _version_4_to_5,
 }
 
 
@@ -188,6 +211,7 @@ def read_workbook(
         cadences=_checked_cadences(document.get("cadences"), known, dropped),
         unchanged=_checked_unchanged(document.get("unchanged"), known, dropped),
         links=checked_links(document.get("links"), known, dropped),
+        actions_done=_checked_actions_done(document.get("actions_done"), known, dropped),
     )
     return ReadWorkbook(workbook, tuple(dropped))
 
@@ -226,6 +250,27 @@ def _checked_cadences(value: object, known: Network | None, dropped: list[str]) 
             kept[contact_id] = days
         else:
             dropped.append(f"cadences.{contact_id}")
+    return kept
+
+
+def _checked_actions_done(
+    value: object, known: Network | None, dropped: list[str]
+) -> dict[str, date]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        dropped.append("actions_done")
+        return {}
+    kept: dict[str, date] = {}
+    for contact_id, on in value.items():
+        try:
+            day = date.fromisoformat(on) if isinstance(on, str) else None
+        except ValueError:
+            day = None
+        if day is not None and (known is None or contact_id in known):
+            kept[contact_id] = day
+        else:
+            dropped.append(f"actions_done.{contact_id}")
     return kept
 
 

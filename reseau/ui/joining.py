@@ -122,6 +122,11 @@ def join(ws: Workspace, typed_code: str) -> bool:
         if ws.workbook.workshop_code == workshop.code:
             ws.flash("info", t_md(ws, "join.already", name=workshop.name))
             return True
+        first = ws.workbook.workshop_code
+        if first is not None and store.follows(workshop.code) == first:
+            # The follow-up's room is the first workshop's: the workbook stays where it is.
+            ws.flash("info", t_md(ws, "join.follow_up", name=store.workshop(first).name))
+            return True
         if ws.workbook.workshop_code is None:
             ws.ensure_stored()  # a new workbook gets its row at its first change: this one
             workbook, _ = store.attach_to_workshop(ws.workbook_id, workshop.code)

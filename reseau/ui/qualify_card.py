@@ -10,7 +10,7 @@ labels change gets a new key (`labelled_key`), so a browser never sends an old l
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache, partial
 from typing import Any, Literal
@@ -26,18 +26,16 @@ from reseau.explain import explain_potential, explain_quadrant, explain_rank, ex
 from reseau.i18n import Lang, label, t
 from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
+from reseau.ui import assessments_view
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
+from reseau.ui.screen import PHONE_MAX_WIDTH
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
 from reseau.vocabulary import (
     ActionStatus,
     Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
     Role,
     Scale,
-    ValueKind,
     roles_of,
 )
 
@@ -309,19 +307,21 @@ def _choice(
     ws: Workspace,
     contact: Contact,
     field: str,
-    options: Iterable[Any],
-    title_key: str,
+    title_key: str | None = None,
     *,
     help_key: str | None = None,
-    multi: bool = False,
 ) -> None:
+    """A field chosen from one of the method's lists, as pills: several for a set of items."""
+    spec = field_spec(field)
+    options = list(spec.choices or ())
+    multi = spec.kind is FieldKind.CHOICES
     key = _key(contact, field)
     current = getattr(contact, field)
     st.pills(
-        ws.t(title_key),
-        list(options),
+        ws.t(title_key or spec.label_key),
+        options,
         selection_mode="multi" if multi else "single",
-        default=sorted(current, key=list(options).index) if multi else current,
+        default=sorted(current, key=options.index) if multi else current,
         format_func=partial(label, lang=ws.lang),
         key=key,
         help=ws.t(help_key) if help_key else None,
@@ -439,6 +439,25 @@ def _identity(ws: Workspace, contact: Contact) -> None:
         st.caption(escape_lines(contact.notes))
 
 
+# The card's head (name, details, status) as a keyed container: Streamlit gives it the class
+# `st-key-<key>`; the style below pins its wrapper (Streamlit wraps each container in one, which
+# would hold a sticky child in place) under the app's top bar on a phone-narrow screen, so the
+# name stays in view down to the first action. Only a static style: no participant text.
+CARD_HEAD = "reseau-card-head"
+_STICKY_NAME_ON_A_PHONE = f"""<style>
+@media (max-width: {PHONE_MAX_WIDTH}px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{CARD_HEAD}) {{
+    position: sticky; top: 3.75rem; z-index: 3;
+    background: var(--st-background-color, #ffffff);
+    padding-bottom: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.15);
+  }}
+  .st-key-{CARD_HEAD} [data-testid="stCaptionContainer"] {{
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
+  }}
+}}
+</style>"""
+
+
 def card(ws: Workspace, contact: Contact) -> None:
     """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
 
@@ -447,12 +466,16 @@ def card(ws: Workspace, contact: Contact) -> None:
     the card above the row to the next contact, so the card keeps its place and its name stays
     in view whatever the participant opens. Each contact opens on the first tab.
     """
+    st.html(_STICKY_NAME_ON_A_PHONE)
     with st.container(border=True):
-        who_col, status_col = st.columns([3, 2], vertical_alignment="center")
-        with who_col:
-            _identity(ws, contact)
-        with status_col:
-            _status(ws, contact)
+        with st.container(key=CARD_HEAD):
+            who_col, status_col = st.columns([3, 2], vertical_alignment="center")
+            with who_col:
+                _identity(ws, contact)
+            with status_col:
+                _status(ws, contact)
+                # Re-assessing months later: the card offers « Inchangé » while a contact is unseen.
+                assessments_view.unchanged_button(ws, contact.id)
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",
@@ -477,14 +500,13 @@ def scales(ws: Workspace, contact: Contact) -> None:
 
 
 def more_criteria(ws: Workspace, contact: Contact) -> None:
-    """Reciprocity, kinds of value and the last contact: what refines the picture."""
+    """Reciprocity, kinds of value, the last contact, who introduced them: the finer picture."""
     exchange_col, last_col = st.columns(2, gap="large")
     with exchange_col:
         _choice(
             ws,
             contact,
             "reciprocity",
-            Reciprocity,
             "criterion.reciprocity",
             help_key="criterion.reciprocity.help",
         )
@@ -492,19 +514,21 @@ def more_criteria(ws: Workspace, contact: Contact) -> None:
             ws,
             contact,
             "value_kinds",
-            ValueKind,
             "criterion.value_kinds",
             help_key="criterion.value_kinds.help",
-            multi=True,
         )
     with last_col:
         last_contact(ws, contact)
+    # Imported here: the « Qui connaît qui » step builds on this module (`labelled_key`).
+    from reseau.ui.qualify_links import introduction
+
+    introduction(ws, contact, where="card")
 
 
 def last_contact(ws: Workspace, contact: Contact) -> None:
-    _choice(ws, contact, "last_contact_nature", ContactNature, "field.last_contact_nature")
+    _choice(ws, contact, "last_contact_nature")
     _date(ws, contact, "last_contact_date", max_value=ws.today, min_value=date(1950, 1, 1))
-    _choice(ws, contact, "last_contact_result", ContactResult, "field.last_contact_result")
+    _choice(ws, contact, "last_contact_result")
     _text(ws, contact, "last_contact_note")
 
 

@@ -1,4 +1,4 @@
-"""The Qualifier screen's header: progress, and the choice between its six ways of working."""
+"""The Qualifier screen's header: progress, and the choice between its seven ways of working."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import streamlit as st
 
 from reseau import walkthrough
 from reseau.i18n import label, t_count
-from reseau.ui import qualify_card, qualify_review, qualify_sort, qualify_table
+from reseau.ui import qualify_card, qualify_links, qualify_review, qualify_sort, qualify_table
+from reseau.ui.screen import on_phone
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import reported_problems, show_flashes
 from reseau.vocabulary import Circle
 
-MODES: tuple[str, ...] = ("sort", "gaps", "card", "table", "diagnosis", "settings")
+MODES: tuple[str, ...] = ("sort", "gaps", "card", "table", "links", "diagnosis", "settings")
 
 
 def progress_header(ws: Workspace) -> None:
@@ -44,7 +45,7 @@ def _default_mode(ws: Workspace) -> str:
 
 
 def mode_choice(ws: Workspace) -> str:
-    """The segmented control of the six modes; the choice survives moving between pages."""
+    """The segmented control of the seven modes; the choice survives moving between pages."""
     mode = ws.scratch(qualify_review.MODE) or _default_mode(ws)
     key = f"qualify.mode.{mode}"
     st.segmented_control(
@@ -75,6 +76,7 @@ PANELS: dict[str, Callable[[Workspace], None]] = {
     "gaps": qualify_sort.gaps_panel,
     "card": _card_mode,
     "table": qualify_table.table,
+    "links": lambda ws: qualify_links.links_panel(ws, phone=on_phone()),
     "diagnosis": qualify_review.diagnosis_panel,
     "settings": qualify_review.settings_panel,
 }
