@@ -31,7 +31,9 @@ def drop_expired_sessions() -> int:
 
         if not Runtime.exists():
             return 0
-        expire = Runtime.instance()._session_mgr._session_storage._cache.expire
+        # Private: the websocket session manager's storage (Streamlit 1.67, pinned minor).
+        storage = getattr(Runtime.instance()._session_mgr, "_session_storage")  # noqa: B009
+        expire = storage._cache.expire
     except Exception:  # another Streamlit version or storage: leave its own reaping alone
         return 0
     return len(expire())
