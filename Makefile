@@ -27,7 +27,7 @@ bench: $(VENV)/.dev
 	$(PY) benchmarks/bench.py
 
 # Streamlit's own protocol, no browsers: 1, 10, 30 participants every 3 s and 100 every 5 s.
-LOADTEST_ARGS ?= --scenarios 1x3,10x3,30x3,100x5 --seconds 60 --cpu-actions 40
+LOADTEST_ARGS ?= --scenarios 1x3,10x3,30x3,100x5 --seconds 60 --cpu-actions 100
 loadtest: $(VENV)/.dev
 	$(PY) benchmarks/loadtest.py $(LOADTEST_ARGS)
 

@@ -21,7 +21,8 @@ seconds so its cleanup happens within the run):
 - `knee`: the smallest N of the scenarios whose p95 is above 1 s;
 - `cpu_ratio`: one participant clicking through the card without thinking (`--cpu-actions`
   interactions) against the app and against `benchmarks/bare_card.py` (the same widgets and no
-  app), server CPU per interaction of each and their ratio;
+  app), both servers running at once and taking turns, server CPU per interaction of each and
+  their ratio;
 - `processes` (with `--processes-compare`): participants without think-time for a fixed time
   through HAProxy (`deploy/haproxy.cfg`) in front of one, then two app processes sharing
   PostgreSQL (`RESEAU_TEST_DATABASE_URL`): interactions per second of each.
@@ -511,7 +512,7 @@ async def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str,
     with tempfile.TemporaryDirectory(prefix="reseau-loadtest-") as tmp_name:
         tmp = Path(tmp_name)
         if args.cpu_actions:
-            log(f"cpu ratio: {args.cpu_actions} card interactions, app then bare script")
+            log(f"cpu ratio: {args.cpu_actions} card interactions, app and bare script in turns")
             result["cpu_ratio"] = await cpu_ratio(args.cpu_actions, args.session_ttl, tmp)
             log(f"  {json.dumps(result['cpu_ratio'])}")
         scenarios = []

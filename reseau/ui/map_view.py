@@ -136,33 +136,44 @@ def sunburst_list(ws: Workspace, chosen: ChartFilter) -> None:
     A name too long for its sector at a readable size (18 px on a projector) is left out of the
     chart; on a phone there is no room for names at all: the list holds every one of them.
     """
-    data = ChartData.of(ws.network, ws.scores(), ws.lang, chosen)
-    if not data.placed:
+    table = _sunburst_table(ws, chosen)
+    if table is None:
         return
-    circles: dict[Circle | None, int] = {circle: n for n, circle in enumerate(Circle)}
-    people = sorted(
-        data.placed,
-        key=lambda c: (
-            circles.get(c.circle, len(circles)),
-            c.role is None,
-            str(c.role or ""),
-            c.display_name,
-        ),
-    )
     with st.expander(ws.t("map.sunburst.list"), icon=":material/list:"):
-        st.dataframe(
-            {
-                ws.t("field.name"): [c.display_name for c in people],
-                ws.t("field.circle"): [label(c.circle, ws.lang) for c in people],
-                ws.t("field.role"): [label(c.role, ws.lang) for c in people],
-                ws.t("field.quadrant"): [
-                    label(getattr(data.score(c), "quadrant", None), ws.lang) for c in people
-                ],
-            },
-            hide_index=True,
-            width="stretch",
-            placeholder="",
+        st.dataframe(table, hide_index=True, width="stretch", placeholder="")
+
+
+def _sunburst_table(ws: Workspace, chosen: ChartFilter) -> dict[str, list[str]] | None:
+    """The list's columns, made once per change: at 500 contacts, writing its 2,000 cells on
+    every rerun doubled the page's time (benchmarks/bench.py, page reruns)."""
+    network, scores, lang = ws.network, ws.scores(), ws.lang
+    cached = ws.scratch("map.sunburst_table")
+    fresh = cached is not None and cached[0] is network and cached[1] is scores
+    if fresh and cached[2:4] == (lang, chosen):
+        return cached[4]
+    data = ChartData.of(network, scores, lang, chosen)
+    table = None
+    if data.placed:
+        circles: dict[Circle | None, int] = {circle: n for n, circle in enumerate(Circle)}
+        people = sorted(
+            data.placed,
+            key=lambda c: (
+                circles.get(c.circle, len(circles)),
+                c.role is None,
+                str(c.role or ""),
+                c.display_name,
+            ),
         )
+        table = {
+            ws.t("field.name"): [c.display_name for c in people],
+            ws.t("field.circle"): [label(c.circle, lang) for c in people],
+            ws.t("field.role"): [label(c.role, lang) for c in people],
+            ws.t("field.quadrant"): [
+                label(getattr(data.score(c), "quadrant", None), lang) for c in people
+            ],
+        }
+    ws.set_scratch("map.sunburst_table", (network, scores, lang, chosen, table))
+    return table
 
 
 def _reset(ws: Workspace) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from typing import Any, Literal
 
 import streamlit as st
@@ -22,7 +22,7 @@ from reseau.contact import SCALE_FIELDS, SHORT_TEXT_LIMIT, Contact
 from reseau.contact_fields import FieldKind, field_spec
 from reseau.errors import ReseauError
 from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
-from reseau.i18n import label
+from reseau.i18n import Lang, label, t
 from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
 from reseau.ui import assessments_view
@@ -245,19 +245,31 @@ _POINTS_WIDTH = 250
 _DUE_WIDTH = 180
 
 
+# The card's tooltips depend only on the language: written once, not on every click.
+@cache
+def _scale_help(field: str, lang: Lang) -> str:
+    scale = SCALE_FIELDS[field]
+    anchors = "\n".join(
+        "- " + t("qualify.anchor", lang, point=point, anchor=t(scale.anchor_key(point), lang))
+        for point in scale.points
+    )
+    return f"{t(scale.help_key, lang)}\n\n{anchors}"
+
+
+@cache
+def _roles_help(circle: Circle, lang: Lang) -> str:
+    return "\n".join(f"- **{label(r, lang)}** — {t(r.help_key, lang)}" for r in roles_of(circle))
+
+
 def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
     """One scored criterion on one line: its name, the five points, what the point chosen means."""
     key = _key(contact, field)
-    anchors = "\n".join(
-        "- " + ws.t("qualify.anchor", point=point, anchor=ws.t(scale.anchor_key(point)))
-        for point in scale.points
-    )
     # One flexible row rather than three columns: four messages to the browser instead of seven,
     # five times per click on the card (benchmarks/loadtest.py); on a phone the row wraps.
     with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
         st.markdown(
             f"**{ws.t(scale.label_key)}**",
-            help=f"{ws.t(scale.help_key)}\n\n{anchors}",
+            help=_scale_help(field, ws.lang),
             width=_NAME_WIDTH,
         )
         value = st.segmented_control(
@@ -377,7 +389,7 @@ def placement(ws: Workspace, contact: Contact) -> None:
             default=contact.role,
             format_func=partial(label, lang=ws.lang),
             key=role_key,
-            help="\n".join(f"- **{label(r, ws.lang)}** — {ws.t(r.help_key)}" for r in roles),
+            help=_roles_help(contact.circle, ws.lang),
             on_change=_saver(ws, contact.id, "role", role_key),
             wrap=True,
         )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 
@@ -29,6 +31,13 @@ if str(ROOT / "benchmarks") not in sys.path:
 from protocol_client import StreamlitSession
 
 LANG = "fr"
+T = TypeVar("T")
+
+
+def run(journey: Coroutine[Any, Any, T]) -> T:
+    """Runs a journey on its own event loop: Playwright's may already run in this thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, journey).result()
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +90,7 @@ def test_a_click_on_next_redraws_only_the_qualifier_and_shows_the_next_contact(a
         finally:
             await session.close()
 
-    first, then, fragment_runs, sidebar_kept = asyncio.run(journey())
+    first, then, fragment_runs, sidebar_kept = run(journey())
 
     assert then != first
     assert fragment_runs == 1
@@ -100,7 +109,7 @@ def test_the_message_a_click_on_the_card_leaves_shows_in_the_same_fragment_run(a
         finally:
             await session.close()
 
-    shown, fragment_runs = asyncio.run(journey())
+    shown, fragment_runs = run(journey())
 
     assert fragment_runs == 1
     assert shown
