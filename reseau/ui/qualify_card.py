@@ -9,6 +9,7 @@ labels change gets a new key (`labelled_key`), so a browser never sends an old l
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -42,6 +43,7 @@ from reseau.vocabulary import (
 
 FILTER = "qualify.filter"
 SKIPPED = "qualify.skipped"
+_DEFAULT_DUE = "qualify.default_due"  # contact id -> the due date the card chose for it
 
 
 def _key(contact: Contact, name: str) -> str:
@@ -413,7 +415,7 @@ def card(ws: Workspace, contact: Contact) -> None:
     the card above the row to the next contact, so the card keeps its place and its name stays
     in view whatever the participant opens. Each contact opens on the first tab.
     """
-    with st.container(border=True):
+    with st.container(border=True, key=f"qualify-card-{contact.id}"):
         who_col, status_col = st.columns([3, 2], vertical_alignment="center")
         with who_col:
             _identity(ws, contact)
@@ -430,7 +432,39 @@ def card(ws: Workspace, contact: Contact) -> None:
         with more:
             more_criteria(ws, contact)
         move_buttons(ws, "bottom")
+    _scroll_to_the_card(contact)
     explanations(ws, contact)
+
+
+_SCROLL = """
+<script>
+(() => {
+  // Brings a contact's card to the top of the screen when it is shown, once: every answer on
+  // it then fits one 1440x900 screen, the name in view, the page's header scrolled away.
+  const selector = %(selector)s;
+  const started = performance.now();
+  const bring = () => {
+    const card = document.querySelector(selector);
+    if (!card) {
+      if (performance.now() - started < 5000) setTimeout(bring, 50);
+      return;
+    }
+    if (card.dataset.reseauShown) return;
+    card.dataset.reseauShown = "1";
+    card.style.scrollMarginTop = "3.75rem";  // below Streamlit's own header bar
+    card.scrollIntoView({ block: "start" });
+  };
+  bring();
+})();
+</script>
+"""
+
+
+def _scroll_to_the_card(contact: Contact) -> None:
+    """Scrolls the card of the contact just opened to the top of the screen (once per card)."""
+    selector = json.dumps(f".st-key-qualify-card-{contact.id}")
+    # In the sidebar, where the script's empty element takes no room from the card.
+    st.sidebar.html(_SCROLL % {"selector": selector}, unsafe_allow_javascript=True)
 
 
 def scales(ws: Workspace, contact: Contact) -> None:
@@ -484,11 +518,23 @@ def _save_action(ws: Workspace, contact_id: str, key: str) -> None:
     if "action_due" in changes:
         # The date field keeps what it last showed unless told: show the date just chosen.
         ws.set_widget_value(_key(contact, "action_due"), changes["action_due"])
+        chosen = dict(ws.scratch(_DEFAULT_DUE, {}))
+        chosen[contact_id] = changes["action_due"]
+        ws.set_scratch(_DEFAULT_DUE, chosen)
+
+
+def _due_note(ws: Workspace, contact: Contact) -> str:
+    """One short line under the due date: the date the card chose, or the one it would choose."""
+    if contact.action_due is None:
+        return ws.t("qualify.due.empty", days=FIRST_ACTION_DELAY_DAYS)
+    if ws.scratch(_DEFAULT_DUE, {}).get(contact.id) == contact.action_due:
+        return ws.t("qualify.due.chosen", days=FIRST_ACTION_DELAY_DAYS)
+    return ""
 
 
 def first_action(ws: Workspace, contact: Contact) -> None:
     """What to do next with this person, by when, and where it stands."""
-    text_col, due_col, status_col = st.columns([4, 1.5, 2.2])
+    text_col, due_col, status_col = st.columns([3.4, 1.9, 2.2])
     with text_col:
         key = _key(contact, "action_text")
         st.text_area(
@@ -508,6 +554,9 @@ def first_action(ws: Workspace, contact: Contact) -> None:
             help=ws.t("qualify.due.help", days=FIRST_ACTION_DELAY_DAYS),
             min_value=date(2000, 1, 1),
         )
+        note = _due_note(ws, contact)
+        if note:
+            st.caption(note)
     with status_col:
         key = _key(contact, "action_status")
         st.segmented_control(
