@@ -71,8 +71,8 @@ def test_the_card_from_its_name_to_the_next_contact_fits_one_1440_by_900_screen(
     assert_no_error(page)
     height = shown["height"]
     assert shown["name"]["top"] >= 0
-    assert 0 <= shown["due"]["top"] and shown["due"]["bottom"] <= height
-    assert 0 <= shown["next"]["top"] and shown["next"]["bottom"] <= height
+    assert shown["due"]["top"] >= 0 and shown["due"]["bottom"] <= height
+    assert shown["next"]["top"] >= 0 and shown["next"]["bottom"] <= height
     screenshot(page, f"{lang}-card-1440x900")
 
 
