@@ -1,4 +1,5 @@
 # Two commands: `make run` starts the app, `make test` runs the whole test suite.
+# `make test` lints, type-checks (mypy, configured in pyproject.toml) and runs pytest.
 # Both create a virtual environment in .venv on first use; only Python 3.11+ and make are needed.
 PYTHON ?= python3
 VENV := .venv
@@ -15,6 +16,7 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 format: $(VENV)/.dev

@@ -13,6 +13,7 @@ from reseau.ui.frontend_words import speak_the_participants_language
 from reseau.ui.my_data import my_data
 from reseau.ui.navigation_guard import wait_for_grid_edits_before_changing_page
 from reseau.ui.pages_folder import app_shell
+from reseau.ui.screen import watch_screen
 from reseau.ui.session import problem_key, replay_lost_changes, start_session, visitor_lang
 from reseau.ui.state import Workspace, workspace
 from reseau.ui.widgets import language_switch
@@ -56,6 +57,7 @@ with app_shell():
     language_switch(ws)
     my_data(ws)
     speak_the_participants_language(ws.lang)
+    watch_screen()
     wait_for_grid_edits_before_changing_page()
     try:
         navigation.run()

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reseau import vocabulary as vocab
+from reseau.contact_fields import FIELDS, FieldKind, names
+from reseau.contact_fields import LONG_TEXT_LIMIT as LONG_TEXT_LIMIT
+from reseau.contact_fields import SHORT_TEXT_LIMIT as SHORT_TEXT_LIMIT
 from reseau.errors import (
     ContactHasNoName,
     RoleNotInCircle,
@@ -16,52 +21,21 @@ from reseau.errors import (
     TextTooLong,
 )
 from reseau.text import clean_text
-from reseau.vocabulary import (
-    ADDED_VALUE,
-    FREQUENCY,
-    INTEREST,
-    POWER,
-    TRUST,
-    ActionStatus,
-    Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
-    Role,
-    Scale,
-    ValueKind,
-    circle_of,
-)
 
-IDENTITY_FIELDS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "company",
-    "job_title",
-    "email",
-    "phone",
-    "notes",
-)
-SCALE_FIELDS: dict[str, Scale] = {
-    "frequency": FREQUENCY,
-    "trust": TRUST,
-    "added_value": ADDED_VALUE,
-    "interest": INTEREST,
-    "power": POWER,
+IDENTITY_FIELDS: tuple[str, ...] = names(identity=True)
+SCALE_FIELDS: dict[str, vocab.Scale] = {
+    spec.name: spec.scale for spec in FIELDS if spec.scale is not None
 }
 # What scoring cannot do without: the rest of the qualification refines it when present.
-REQUIRED_FOR_QUALIFIED: tuple[str, ...] = (
-    "circle",
-    "role",
-    "frequency",
-    "trust",
-    "added_value",
-    "interest",
-    "power",
+REQUIRED_FOR_QUALIFIED: tuple[str, ...] = names(needed_to_score=True)
+
+
+# Built once from the declarations: a contact is checked on every change and every import row.
+_TEXT_LIMITS: tuple[tuple[str, int], ...] = tuple(
+    (spec.name, spec.limit) for spec in FIELDS if spec.limit is not None
 )
-SHORT_TEXT_LIMIT = 200
-LONG_TEXT_LIMIT = 5000
-_LONG_TEXT_FIELDS = ("notes", "last_contact_note", "action_text")
+_SETS: tuple[str, ...] = names(kind=FieldKind.CHOICES)
+_SCALES: tuple[tuple[str, vocab.Scale], ...] = tuple(SCALE_FIELDS.items())
 
 
 def new_contact_id() -> str:
@@ -69,9 +43,32 @@ def new_contact_id() -> str:
     return secrets.token_hex(8)
 
 
+def _with_declared_fields(cls: type) -> type:
+    """Gives the class a field for every declared contact field it does not type itself.
+
+    The typed attributes below are there for code that reads a field by name; a field only
+    shown, edited, stored and imported through its declaration needs none, and is stored after
+    them (so the stored JSON of the fields below keeps its order).
+    """
+    annotations = cls.__annotations__
+    for spec in FIELDS:
+        if spec.name not in annotations:
+            annotations[spec.name] = "Any"
+            empty = spec.empty
+            setattr(cls, spec.name, field(default_factory=_always(empty)))
+    return cls
+
+
+def _always(value: Any) -> Callable[[], Any]:
+    """A default factory for a field's empty value (each field binds its own)."""
+    return lambda: value
+
+
 @dataclass(frozen=True)
+@_with_declared_fields
 class Contact:
-    """One person of the participant's network, validated on construction."""
+    """One person of the participant's network, validated on construction from the fields'
+    declarations (`reseau.contact_fields`)."""
 
     first_name: str = ""
     last_name: str = ""
@@ -80,44 +77,43 @@ class Contact:
     email: str = ""
     phone: str = ""
     notes: str = ""
-    circle: Circle | None = None
-    role: Role | None = None
+    circle: vocab.Circle | None = None
+    role: vocab.Role | None = None
     role_other: str = ""
     frequency: int | None = None
-    last_contact_nature: ContactNature | None = None
+    last_contact_nature: vocab.ContactNature | None = None
     last_contact_date: date | None = None
-    last_contact_result: ContactResult | None = None
+    last_contact_result: vocab.ContactResult | None = None
     last_contact_note: str = ""
     trust: int | None = None
-    reciprocity: Reciprocity | None = None
-    value_kinds: frozenset[ValueKind] = field(default_factory=frozenset)
+    reciprocity: vocab.Reciprocity | None = None
+    value_kinds: frozenset[vocab.ValueKind] = field(default_factory=frozenset)
     added_value: int | None = None
     interest: int | None = None
     power: int | None = None
     action_text: str = ""
     action_due: date | None = None
-    action_status: ActionStatus = ActionStatus.TODO
+    action_status: vocab.ActionStatus = vocab.ActionStatus.TODO
     id: str = field(default_factory=new_contact_id)
 
     def __post_init__(self) -> None:
-        for name in (*IDENTITY_FIELDS, "role_other", "last_contact_note", "action_text"):
-            value = getattr(self, name)
-            text = clean_text(value).strip()
-            limit = LONG_TEXT_LIMIT if name in _LONG_TEXT_FIELDS else SHORT_TEXT_LIMIT
+        for name, limit in _TEXT_LIMITS:
+            text = clean_text(getattr(self, name)).strip()
             if len(text) > limit:
                 raise TextTooLong(field=name, limit=limit)
             object.__setattr__(self, name, text)
         if not (self.first_name or self.last_name):
             raise ContactHasNoName()
-        object.__setattr__(self, "value_kinds", frozenset(self.value_kinds))
-        for name, scale in SCALE_FIELDS.items():
+        for name in _SETS:
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
+        for name, scale in _SCALES:
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not scale.contains(value)):
                 raise ScoreOutOfScale(field=name, value=value, low=scale.low, high=scale.high)
         if self.role is not None:
             if self.circle is None:
                 raise RoleWithoutCircle(role=self.role.value)
-            home = circle_of(self.role)
+            home = vocab.circle_of(self.role)
             if home is not None and home is not self.circle:
                 raise RoleNotInCircle(role=self.role.value, circle=self.circle.value)
 
@@ -149,4 +145,5 @@ class Contact:
         return dataclasses.replace(self, **changes)
 
 
+# The contact's fields in the order the store writes them (the typed ones first).
 CONTACT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Contact))

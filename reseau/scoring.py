@@ -186,7 +186,7 @@ def score_network(
         p = potential(contact, settings)
         quad = quadrant_for(s, p, settings) if s is not None and p is not None else None
         raw[contact.id] = (s, p, quad)
-        if quad is not None and contact.is_sorted:
+        if s is not None and p is not None and quad is not None and contact.is_sorted:
             ranked.append((_priority_key(contact, s, p, quad), contact.id))
     ranks = {cid: i for i, (_, cid) in enumerate(sorted(ranked), start=1)}
     return {cid: Score(cid, s, p, q, ranks.get(cid)) for cid, (s, p, q) in raw.items()}

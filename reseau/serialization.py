@@ -14,25 +14,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reseau.acquaintances import checked_links, links_to_dict
 from reseau.assessments import assessment_from_dict, assessment_to_dict
 from reseau.cadence import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from reseau.contact import CONTACT_FIELDS, Contact
+from reseau.contact_fields import FieldKind, FieldSpec, field_spec
 from reseau.i18n import Lang
 from reseau.network import Network
 from reseau.saved_checks import checked_marks, checked_settings, checked_workshop_code, text
-from reseau.vocabulary import (
-    ActionStatus,
-    Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
-    Role,
-    ValueKind,
-)
 from reseau.workbook import Assessment, Workbook
 
 FORMAT_NAME = "reseau-workbook"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
 _FIELDS = frozenset(
     {
         "format",
@@ -48,43 +41,56 @@ _FIELDS = frozenset(
         "assessments",
         "cadences",
         "unchanged",
+        "links",
+        "actions_done",
     }
 )
 
-_ENUM_FIELDS = {
-    "circle": Circle,
-    "role": Role,
-    "last_contact_nature": ContactNature,
-    "last_contact_result": ContactResult,
-    "reciprocity": Reciprocity,
-    "action_status": ActionStatus,
-}
-_DATE_FIELDS = ("last_contact_date", "action_due")
+
+def _writer(spec: FieldSpec) -> Callable[[Any], Any] | None:
+    """How a field's value is written as JSON: codes for the method's values, ISO text for
+    dates; None when the value is written as it is."""
+    if spec.kind is FieldKind.CHOICES:
+        return lambda items: sorted(item.value for item in items)
+    if spec.kind is FieldKind.DATE:
+        return lambda day: day.isoformat() if isinstance(day, date) else day
+    if spec.kind is FieldKind.CHOICE:
+        return lambda item: None if item is None else item.value
+    return None
+
+
+def _reader(spec: FieldSpec) -> Callable[[Any], Any] | None:
+    """How a field's value is read back from JSON, the reverse of `_writer`."""
+    choices = spec.choices
+    if spec.kind is FieldKind.CHOICES and choices is not None:
+        return lambda codes: frozenset(choices(code) for code in codes or ())
+    if spec.kind is FieldKind.DATE:
+        return lambda text: date.fromisoformat(text) if text else None
+    if spec.kind is FieldKind.CHOICE and choices is not None:
+        return lambda code: None if code is None else choices(code)
+    return None
+
+
+# Built once: the store writes every contact on every save.
+_WRITERS = tuple((name, _writer(field_spec(name))) for name in CONTACT_FIELDS)
+_READERS = tuple((name, _reader(field_spec(name))) for name in CONTACT_FIELDS)
 
 
 def contact_to_dict(contact: Contact) -> dict[str, Any]:
+    """The contact as the store writes it, its fields in `CONTACT_FIELDS` order."""
     data: dict[str, Any] = {}
-    for name in CONTACT_FIELDS:
+    for name, write in _WRITERS:
         value = getattr(contact, name)
-        if name == "value_kinds":
-            value = sorted(kind.value for kind in value)
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif hasattr(value, "value"):
-            value = value.value
-        data[name] = value
+        data[name] = value if write is None else write(value)
     return data
 
 
 def contact_from_dict(data: dict[str, Any]) -> Contact:
-    values = {name: data[name] for name in CONTACT_FIELDS if name in data}
-    for name, enum in _ENUM_FIELDS.items():
-        if values.get(name) is not None:
-            values[name] = enum(values[name])
-    for name in _DATE_FIELDS:
-        if values.get(name):
-            values[name] = date.fromisoformat(values[name])
-    values["value_kinds"] = frozenset(ValueKind(v) for v in values.get("value_kinds", ()))
+    """The contact a stored dict describes; a field the dict lacks keeps its default."""
+    values: dict[str, Any] = {}
+    for name, read in _READERS:
+        if name in data:
+            values[name] = data[name] if read is None else read(data[name])
     return Contact(**values)
 
 
@@ -110,6 +116,8 @@ def workbook_to_dict(workbook: Workbook, *, contacts: bool = True) -> dict[str, 
         "assessments": [assessment_to_dict(a) for a in workbook.assessments],
         "cadences": dict(sorted(workbook.cadences.items())),
         "unchanged": sorted(workbook.unchanged),
+        "links": links_to_dict(workbook.links),
+        "actions_done": {cid: on.isoformat() for cid, on in sorted(workbook.actions_done.items())},
     }
     if contacts:
         data["contacts"] = [contact_to_dict(c) for c in network]
@@ -128,11 +136,24 @@ def _version_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "assessments": [], "cadences": {}, "unchanged": []}
 
 
+def _version_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 4 keeps who knows whom among the contacts and who introduced each: nobody yet.
+    return {**data, "links": {"pairs": [], "introductions": {}}}
+
+
+def _version_4_to_5(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 5 keeps the day each first action was marked done: none recorded before it (the
+    # due date of an action already done stands in, as it did).
+    return {**data, "actions_done": {}}
+
+
 # From each version to the next; a new version adds its step here and a committed fixture of
 # the version before it (tests/fixtures/vN/).
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _version_1_to_2,
     2: _version_2_to_3,
+    3: _version_3_to_4,
+    4: _version_4_to_5,
 }
 
 
@@ -189,6 +210,8 @@ def read_workbook(
         assessments=_checked_assessments(document.get("assessments"), dropped),
         cadences=_checked_cadences(document.get("cadences"), known, dropped),
         unchanged=_checked_unchanged(document.get("unchanged"), known, dropped),
+        links=checked_links(document.get("links"), known, dropped),
+        actions_done=_checked_actions_done(document.get("actions_done"), known, dropped),
     )
     return ReadWorkbook(workbook, tuple(dropped))
 
@@ -227,6 +250,27 @@ def _checked_cadences(value: object, known: Network | None, dropped: list[str]) 
             kept[contact_id] = days
         else:
             dropped.append(f"cadences.{contact_id}")
+    return kept
+
+
+def _checked_actions_done(
+    value: object, known: Network | None, dropped: list[str]
+) -> dict[str, date]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        dropped.append("actions_done")
+        return {}
+    kept: dict[str, date] = {}
+    for contact_id, on in value.items():
+        try:
+            day = date.fromisoformat(on) if isinstance(on, str) else None
+        except ValueError:
+            day = None
+        if day is not None and (known is None or contact_id in known):
+            kept[contact_id] = day
+        else:
+            dropped.append(f"actions_done.{contact_id}")
     return kept
 
 

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-class Circle(StrEnum):
+class Term(StrEnum):
+    """A vocabulary code whose label sits in the catalogue under `label_key`."""
+
+    @property
+    def label_key(self) -> str:
+        raise NotImplementedError
+
+
+class Circle(Term):
     """One of the three networks of the method (« les trois réseaux »)."""
 
     INFORMATION = "information"
@@ -23,7 +31,7 @@ class Circle(StrEnum):
         return f"circle.{self.value}"
 
 
-class Role(StrEnum):
+class Role(Term):
     """A role inside a circle; OTHER is allowed in every circle with a free-text description."""
 
     PEER = "peer"
@@ -78,7 +86,7 @@ def circle_of(role: Role) -> Circle | None:
     return None
 
 
-class Reciprocity(StrEnum):
+class Reciprocity(Term):
     """Who gives what in the relationship (criterion 4)."""
 
     BALANCED = "balanced"
@@ -91,7 +99,7 @@ class Reciprocity(StrEnum):
         return f"reciprocity.{self.value}"
 
 
-class ContactNature(StrEnum):
+class ContactNature(Term):
     """How the last contact happened (criterion 2)."""
 
     MEETING = "meeting"
@@ -107,7 +115,7 @@ class ContactNature(StrEnum):
         return f"nature.{self.value}"
 
 
-class ContactResult(StrEnum):
+class ContactResult(Term):
     """How the last contact went (criterion 2)."""
 
     POSITIVE = "positive"
@@ -120,7 +128,7 @@ class ContactResult(StrEnum):
         return f"result.{self.value}"
 
 
-class ValueKind(StrEnum):
+class ValueKind(Term):
     """What a person can bring to the mission (criterion 5)."""
 
     INFORMATION = "information"
@@ -132,7 +140,7 @@ class ValueKind(StrEnum):
         return f"value_kind.{self.value}"
 
 
-class ActionStatus(StrEnum):
+class ActionStatus(Term):
     """Where the first action stands (criterion 7)."""
 
     TODO = "todo"
@@ -144,7 +152,7 @@ class ActionStatus(StrEnum):
         return f"status.{self.value}"
 
 
-class Quadrant(StrEnum):
+class Quadrant(Term):
     """Where potential and strength place a contact, each with its kind of first action."""
 
     DEVELOP = "develop"

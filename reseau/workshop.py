@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
 from statistics import fmean, median
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 from openpyxl import Workbook as ExcelWorkbook
@@ -26,14 +26,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from reseau.charts.style import BASE_FONT, GRID, LABEL_FONT, MUTED, base_layout, escape, wrap
-from reseau.export.safety import append_row
+from reseau.export.safety import append_row, first_sheet
+from reseau.export.shape_sheet import add_room_shape_sheet
 from reseau.i18n import Lang, label, t
 from reseau.network import Network
+from reseau.network_shape import NO_ROOM_SHAPE, RoomShape, room_shape
 from reseau.palette import INK, circle_colour, hex_argb, quadrant_colour
 from reseau.scoring import ScoringSettings, score_network
 from reseau.storage import Member, WorkbookStore, Workshop
 from reseau.storage.store import workbooks
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, circle_of, roles_of
+
+if TYPE_CHECKING:
+    from reseau.follow_up import FollowUp
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,7 @@ class RoomSummary:
     quadrants: tuple[tuple[Quadrant | None, int], ...]  # None: not qualified yet
     circles: tuple[CircleFigures, ...]
     profiles: tuple[Profile, ...] = ()  # one per participant, in no telling order
+    shape: RoomShape = NO_ROOM_SHAPE  # who knows whom: numbers only (reseau.network_shape)
 
     @property
     def total_contacts(self) -> int:
@@ -133,6 +139,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
     sorting = 0
     marks: dict[Circle, dict[str, list[int]]] = {c: {s.code: [] for s in SCALES} for c in Circle}
     profiles: list[Profile] = []
+    linked = []
 
     for position, member in enumerate(members, start=1):
         network = member.workbook.network
@@ -164,6 +171,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
         for score in scores.values():
             per_quadrant[score.quadrant] += 1
         profiles.append(profile_of(network, member.workbook.settings, today))
+        linked.append((network, member.workbook.links))
 
     method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
     empty_roles = sorted(
@@ -190,6 +198,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
         ),
         # Sorted by size, so a profile's place says nothing of who arrived when.
         profiles=tuple(sorted(profiles, key=lambda p: (p.contacts, p.qualified))),
+        shape=room_shape(linked),
     )
 
 
@@ -371,33 +380,6 @@ class RoomSummaries:
 ROOMS = RoomSummaries()
 
 
-class Reveals:
-    """Which rooms the trainer has revealed to their participants, shared by every tab.
-
-    Participants work on their own first; once the trainer reveals the room, each of them sees
-    their profile beside the room's (counts and medians only). Held by the process: a restart
-    hides every room again, which errs on the side of showing less.
-    """
-
-    def __init__(self) -> None:
-        self._shown: set[tuple[str, str]] = set()
-        self._lock = threading.Lock()
-
-    def shown(self, store: WorkbookStore, code: str) -> bool:
-        with self._lock:
-            return (str(store.engine.url), code) in self._shown
-
-    def show(self, store: WorkbookStore, code: str, shown: bool) -> None:
-        with self._lock:
-            if shown:
-                self._shown.add((str(store.engine.url), code))
-            else:
-                self._shown.discard((str(store.engine.url), code))
-
-
-REVEALS = Reveals()
-
-
 # --- the room as charts ---
 # Two charts side by side on the trainer's screen: shorter than a full-width chart.
 ROOM_CHART_HEIGHT = 380
@@ -515,10 +497,15 @@ def _swatch(sheet: Worksheet, row: int, colour: str) -> None:
     sheet.cell(row=row, column=1).font = Font(bold=True, color="FFFFFFFF")
 
 
-def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
-    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants."""
+def room_excel(
+    summary: RoomSummary, lang: Lang, exported: datetime, follow_up: FollowUp | None = None
+) -> bytes:
+    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants.
+
+    A follow-up workshop's file adds the room before and after (`reseau.follow_up`).
+    """
     book = ExcelWorkbook()
-    about = book.active
+    about = first_sheet(book)
     about.title = t("workshop.sheet.about", lang)[:31]
     workshop = summary.workshop
     append_row(about, [t("workshop.export.title", lang)])
@@ -537,10 +524,10 @@ def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
     ]
     for name, value in facts:
         append_row(about, [name, value])
-    for row in about.iter_rows(min_row=2):
-        row[0].font = Font(bold=True)
-        if isinstance(row[1].value, datetime):
-            row[1].number_format = "yyyy-mm-dd hh:mm"
+    for cells in about.iter_rows(min_row=2):
+        cells[0].font = Font(bold=True)
+        if isinstance(cells[1].value, datetime):
+            cells[1].number_format = "yyyy-mm-dd hh:mm"
     append_row(about, [])
     append_row(about, [t("workshop.export.privacy", lang)])
 
@@ -629,6 +616,12 @@ def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
 
     for sheet in book.worksheets:
         _fit_columns(sheet)
+    if follow_up is not None:
+        from reseau.follow_up import add_sheet  # it builds on this module's tables
+
+        add_sheet(book, follow_up, lang)
+    if not summary.shape.is_empty:
+        add_room_shape_sheet(book, summary.shape, lang)
     about.column_dimensions["B"].width = 40
     buffer = BytesIO()
     book.save(buffer)

@@ -12,6 +12,7 @@ from hypothesis import settings
 
 from reseau.demo import load_demo_network
 from reseau.network import Network
+from reseau.storage import WorkbookStore, open_store
 
 # The machine is shared and noisy: a property test checks properties, never how fast they hold.
 settings.register_profile("reseau", deadline=None)
@@ -38,6 +39,14 @@ def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("RESEAU_DATA_DIR", str(data_dir))
     monkeypatch.delenv("DATABASE_URL", raising=False)
     return data_dir
+
+
+@pytest.fixture
+def memory_store() -> Iterator[WorkbookStore]:
+    """A real store kept in memory: a `Workspace` always has one."""
+    store = open_store("sqlite://")
+    yield store
+    store.engine.dispose()
 
 
 @pytest.fixture

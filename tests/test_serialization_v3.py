@@ -14,7 +14,6 @@ from reseau.export.metadata import read_metadata
 from reseau.export.xlsx import build_xlsx
 from reseau.importing import read_contacts
 from reseau.serialization import (
-    FORMAT_VERSION,
     read_workbook,
     upgrade,
     workbook_from_json,
@@ -37,7 +36,6 @@ def test_a_workbook_with_assessments_and_cadences_reads_back_the_same():
 
     again = workbook_from_json(workbook_to_json(workbook))
 
-    assert FORMAT_VERSION == 3
     assert again.assessments == workbook.assessments
     assert again.cadences == {"demo04": 10}
     assert again.unchanged == frozenset({"demo01"})

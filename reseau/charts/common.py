@@ -81,6 +81,13 @@ class ChartData:
         """Contacts placed in a circle (a role may still be missing)."""
         return tuple(c for c in self.contacts if c.circle is not None)
 
+    def position(self, contact: Contact) -> tuple[float, float]:
+        """The strength and potential of a contact in `scored`."""
+        score = self.scores[contact.id]
+        # A quadrant is only given to a contact with both a strength and a potential.
+        assert score.strength is not None and score.potential is not None
+        return score.strength, score.potential
+
     @property
     def scored(self) -> tuple[Contact, ...]:
         """Contacts with a strength, a potential and so a quadrant."""

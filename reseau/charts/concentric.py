@@ -73,6 +73,7 @@ class _Point:
     text: str
     hover: str
     priority: float
+    contact_id: str = ""  # empty for a bubble standing for several contacts
 
 
 def radius_for(strength: float | None) -> float:
@@ -130,6 +131,7 @@ def _detailed_points(data: ChartData) -> list[_Point]:
                     short_name(contact),
                     contact_hover(contact, score, data.lang),
                     float(score.rank) if score and score.rank else math.inf,
+                    contact.id,
                 )
             )
     return points
@@ -158,7 +160,11 @@ def _grouped_points(data: ChartData) -> tuple[list[_Point], list[dict]]:
             role_name = label(role, lang) if role else t("role.none", lang)
             for i, (quadrant, group) in enumerate(groups):
                 offset = (i - (len(groups) - 1) / 2) * width / len(groups)
-                strengths = [s.strength for c in group if (s := data.score(c)) and s.quadrant]
+                strengths = [
+                    s.strength
+                    for c in group
+                    if (s := data.score(c)) and s.quadrant and s.strength is not None
+                ]
                 mean = sum(strengths) / len(strengths) if strengths else None
                 x, y = _xy(angle + offset, radius_for(mean))
                 name = label(quadrant, lang) if quadrant else t("quadrant.none", lang)
@@ -237,6 +243,7 @@ def concentric(
     problem = unavailable(data, needs_scores=False)
     if problem:
         return problem
+    role_notes: list[dict]
     if data.detailed:
         points, role_notes = _detailed_points(data), []
     else:

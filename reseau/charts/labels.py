@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 CHAR_WIDTH = 0.56  # average glyph width, as a share of the font size
 LINE_HEIGHT = 1.2
@@ -121,7 +122,7 @@ def place_labels(
             [text for text in candidates if text],
             font_size,
             centre,
-            lambda box, own=own: _free(box, own, taken, bounds),
+            partial(_free, own=own, taken=taken, bounds=bounds),
             leaders,
         )
         if placement is not None:

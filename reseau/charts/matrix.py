@@ -181,8 +181,8 @@ def matrix(
     problem = unavailable(data, needs_scores=True)
     if problem:
         return problem
-    contacts = sorted(data.scored, key=lambda c: (data.score(c).rank or math.inf, c.id))
-    raw = [(data.score(c).strength, data.score(c).potential) for c in contacts]
+    contacts = sorted(data.scored, key=lambda c: (data.scores[c.id].rank or math.inf, c.id))
+    raw = [data.position(c) for c in contacts]
     positions = _spread(raw)
     labels = (
         _names(contacts, positions, data) if len(contacts) <= LABEL_LIMIT and not compact else {}

@@ -60,7 +60,7 @@ def axis_values(contact: Contact, today: date) -> dict[str, float | None]:
     levels = {**strength_levels(contact, today), **potential_levels(contact)}
     contact_levels = [v for v in (levels["recency"], levels["result"]) if v is not None]
     levels["last_contact"] = sum(contact_levels) / len(contact_levels) if contact_levels else None
-    return {axis: None if levels[axis] is None else 1 + 4 * levels[axis] for axis in AXES}
+    return {axis: None if (level := levels[axis]) is None else 1 + 4 * level for axis in AXES}
 
 
 def circle_averages(
@@ -71,7 +71,7 @@ def circle_averages(
     values = [v for v in values if any(x is not None for x in v.values())]
     averages: dict[str, float | None] = {}
     for axis in AXES:
-        present = [v[axis] for v in values if v[axis] is not None]
+        present = [x for v in values if (x := v[axis]) is not None]
         averages[axis] = sum(present) / len(present) if present else None
     return averages, len(values)
 
@@ -264,7 +264,7 @@ def marks_radar(
         marks = network.marks.get(circle)
         if not marks or not chart_filter.shows_circle(circle):
             continue
-        values = [marks.get(mark) for mark in FIVE_MARKS]
+        values: list[float | None] = [marks.get(mark) for mark in FIVE_MARKS]
         name = label(circle, lang)
         hovers = [
             hover_lines(

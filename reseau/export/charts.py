@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl.chart import BarChart, RadarChart, Reference, ScatterChart
+from openpyxl.chart.axis import NumericAxis
 from openpyxl.chart.data_source import (
     AxDataSource,
     NumData,
@@ -22,7 +23,7 @@ from openpyxl.chart.data_source import (
     StrVal,
 )
 from openpyxl.chart.label import DataLabel, DataLabelList
-from openpyxl.chart.legend import LegendEntry
+from openpyxl.chart.legend import Legend, LegendEntry
 from openpyxl.chart.marker import DataPoint, Marker
 from openpyxl.chart.series import SeriesLabel, XYSeries
 from openpyxl.chart.shapes import GraphicalProperties
@@ -58,10 +59,25 @@ def _text_properties(size: float, bold: bool = False) -> RichText:
 def _title(text: str) -> Title:
     made = title_maker(text)
     made.overlay = False
+    # title_maker always writes its text as rich text; the stubs leave both levels optional.
+    assert made.tx is not None and made.tx.rich is not None
     for paragraph in made.tx.rich.p:
         font = CharacterProperties(latin=Font(typeface=FONT_NAME), sz=1100, b=True)
         paragraph.pPr = ParagraphProperties(defRPr=font)
     return made
+
+
+def _size(chart: BarChart | RadarChart | ScatterChart, width_cm: float, height_cm: float) -> None:
+    # openpyxl takes any number of centimetres; its stubs type the width as an int.
+    chart.width = width_cm  # type: ignore[assignment]
+    chart.height = height_cm
+
+
+def _legend_below(chart: BarChart | RadarChart | ScatterChart) -> Legend:
+    if chart.legend is None:
+        chart.legend = Legend()
+    chart.legend.position = "b"
+    return chart.legend
 
 
 def _finish(chart: BarChart | RadarChart | ScatterChart, title: str) -> None:
@@ -127,7 +143,7 @@ def bar_chart(
     chart.type = "col"
     chart.grouping = "clustered"
     chart.style = 10
-    chart.width, chart.height = _WIDTH_CM, height_cm
+    _size(chart, _WIDTH_CM, height_cm)
     first, last = header_row + 1, header_row + len(labels)
     categories = str_ref(_ref(sheet, label_column, first, last), list(labels))
     for column in series:
@@ -186,7 +202,7 @@ def radar_chart(
     chart = RadarChart()
     chart.type = "marker"
     chart.radarStyle = "marker"
-    chart.width, chart.height = _WIDTH_CM, height_cm
+    _size(chart, _WIDTH_CM, height_cm)
     first, last = header_row + 1, header_row + len(labels)
     categories = str_ref(_ref(sheet, label_column, first, last), list(labels))
     from openpyxl.chart.series import Series
@@ -212,7 +228,7 @@ def radar_chart(
     chart.y_axis.scaling.max = 5
     chart.y_axis.majorUnit = 1
     chart.y_axis.numFmt = "0"
-    chart.legend.position = "b"
+    _legend_below(chart)
     _finish(chart, title)
     return chart
 
@@ -282,7 +298,7 @@ def matrix_chart(
     chart = ScatterChart()
     chart.scatterStyle = "lineMarker"
     chart.style = 2
-    chart.width, chart.height = width_cm, height_cm
+    _size(chart, width_cm, height_cm)
     for group in groups:
         if not group.names:
             continue
@@ -323,17 +339,20 @@ def matrix_chart(
         chart.series.append(series)
     if threshold_rows is not None:
         _threshold_lines(chart, sheet, columns, threshold_rows, thresholds)
-    for axis, text in ((chart.x_axis, x_title), (chart.y_axis, y_title)):
+    x_axis = chart.x_axis
+    # A scatter chart's x axis is numeric; openpyxl's stubs also allow a text axis there.
+    assert isinstance(x_axis, NumericAxis)
+    for axis, text in ((x_axis, x_title), (chart.y_axis, y_title)):
         axis.scaling.min = 0
         axis.scaling.max = 100
         axis.majorUnit = 25
         axis.numFmt = "0"
         axis.majorGridlines = None
         axis.title = _title(text)
-    chart.legend.position = "b"
+    legend = _legend_below(chart)
     # The threshold lines are not named in the legend.
     first_line = sum(1 for group in groups if group.names)
-    chart.legend.legendEntry = [
+    legend.legendEntry = [
         LegendEntry(idx=index, delete=True) for index in range(first_line, len(chart.series))
     ]
     _finish(chart, title)

@@ -35,7 +35,7 @@ def evolution_sheet(ctx: ExportContext, book: ExcelWorkbook) -> Worksheet | None
     for column, width in _WIDTHS.items():
         sheet.column_dimensions[column].width = width
     last = workbook.assessments[-1]
-    now = snapshot(workbook.network, workbook.settings, ctx.today)
+    now = snapshot(workbook.network, workbook.settings, ctx.today, workbook.links)
     comparison = compare(last, now)
     title = ctx.t(
         "export.evolution.title",
@@ -74,8 +74,8 @@ def evolution_sheet(ctx: ExportContext, book: ExcelWorkbook) -> Worksheet | None
             move.potential_before,
             move.potential_after,
         )
-        for column, value in enumerate(values, start=2):
-            cell = write_value(sheet.cell(row=row, column=column), _rounded(value))
+        for number, value in enumerate(values, start=2):
+            cell = write_value(sheet.cell(row=row, column=number), _rounded(value))
             cell.number_format = "0"
         sheet.cell(row=row, column=6, value=_quadrant(ctx, move.quadrant_before))
         after = sheet.cell(row=row, column=7, value=_quadrant(ctx, move.quadrant_after))

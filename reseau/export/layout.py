@@ -8,14 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.export.figures import KeyFigures
-from reseau.export.safety import write_value
+from reseau.export.safety import writable, write_value
 from reseau.i18n import Lang, t
 from reseau.palette import CENTRE_COLOUR, INK, hex_argb
 from reseau.plan import Plan
@@ -101,8 +102,9 @@ def text_colour_on(colour: str) -> str:
     return WHITE if on_white >= on_ink else hex_argb(INK)
 
 
-def coloured(cell: Cell, colour: str) -> Cell:
+def coloured(given: Cell | MergedCell, colour: str) -> Cell:
     """A cell filled with a palette colour, its text in bold white or ink, whichever reads."""
+    cell = writable(given)
     cell.fill = fill(colour)
     cell.font = font(bold=True, color=text_colour_on(colour))
     return cell
@@ -159,6 +161,8 @@ def print_setup(
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     if fit_width:
+        if sheet.sheet_properties.pageSetUpPr is None:
+            sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
@@ -168,8 +172,11 @@ def print_setup(
     # The footer sits in the bottom margin: leave it room, or it is clipped.
     sheet.page_margins.top = sheet.page_margins.bottom = 0.75
     sheet.page_margins.header = sheet.page_margins.footer = 0.3
-    sheet.oddFooter.left.text = "&A"
-    sheet.oddFooter.right.text = ctx.t("export.footer.page")
+    footer = sheet.oddFooter
+    # openpyxl always gives a sheet its footers; its stubs leave them optional.
+    assert footer is not None
+    footer.left.text = "&A"
+    footer.right.text = ctx.t("export.footer.page")
 
 
 def column_points(width: float) -> float:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.workbook.workbook import Workbook as ExcelWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.text import clean_text, has_control_characters
@@ -47,8 +48,24 @@ def excel_text(text: str) -> str:
     return text
 
 
-def set_text(cell: Cell, text: str) -> Cell:
-    """Writes `text` into `cell` as a string that can never become a live formula."""
+def writable(cell: Cell | MergedCell) -> Cell:
+    """The cell itself, refused when it lies inside a merged range (openpyxl cannot write it)."""
+    if not isinstance(cell, Cell):
+        raise ValueError(f"{cell.coordinate} lies inside a merged range")
+    return cell
+
+
+def first_sheet(book: ExcelWorkbook) -> Worksheet:
+    """The sheet a new openpyxl workbook starts with."""
+    sheet = book.active
+    if not isinstance(sheet, Worksheet):
+        raise ValueError("the workbook has no worksheet to write into")
+    return sheet
+
+
+def set_text(given: Cell | MergedCell, text: str) -> Cell:
+    """Writes `text` into a cell as a string that can never become a live formula."""
+    cell = writable(given)
     cell.value = excel_text(text)
     if is_formula_like(text):
         cell.data_type = "s"
@@ -56,10 +73,11 @@ def set_text(cell: Cell, text: str) -> Cell:
     return cell
 
 
-def write_value(cell: Cell, value: Any) -> Cell:
+def write_value(given: Cell | MergedCell, value: Any) -> Cell:
     """Writes any value; text goes through `set_text`, other values (numbers, dates) as they are."""
     if isinstance(value, str):
-        return set_text(cell, value)
+        return set_text(given, value)
+    cell = writable(given)
     cell.value = value
     return cell
 
@@ -78,7 +96,8 @@ def append_row(sheet: Worksheet, values: list[Any]) -> int:
             value = excel_text(value)
         row.append(value)
     sheet.append(row)
-    number = sheet._current_row
+    # openpyxl keeps the row `append` just wrote only in a private attribute.
+    number: int = sheet._current_row  # type: ignore[attr-defined]
     for column, text in risky:
         set_text(sheet.cell(row=number, column=column), text)
     return number

@@ -30,6 +30,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.contact import SCALE_FIELDS
+from reseau.contact_fields import FIELDS, FieldKind, names
 from reseau.contact_table import TABLE_FIELDS, contact_to_record, headers
 from reseau.export.evolution_sheet import evolution_sheet
 from reseau.export.figures import key_figures
@@ -61,7 +62,7 @@ from reseau.export.layout import (
     wrapped_text,
 )
 from reseau.export.metadata import METADATA_SHEET, SHEET_VERSION, WORKBOOK_ROW
-from reseau.export.safety import append_row, set_text, write_value
+from reseau.export.safety import append_row, first_sheet, set_text, write_value
 from reseau.export.summary_sheet import summary_sheet
 from reseau.i18n import Lang, label, t
 from reseau.method_values import without_accents
@@ -74,10 +75,6 @@ from reseau.vocabulary import (
     SCALES,
     ActionStatus,
     Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
-    Role,
 )
 from reseau.workbook import Workbook
 
@@ -307,7 +304,7 @@ def _contacts_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
     column_headers = contact_sheet_headers(ctx.lang)
     sheet.append(column_headers)
     table_header(sheet, 1, len(column_headers))
-    date_columns = [TABLE_FIELDS.index(name) + 1 for name in ("last_contact_date", "action_due")]
+    date_columns = [TABLE_FIELDS.index(name) + 1 for name in names(kind=FieldKind.DATE)]
     status_index = TABLE_FIELDS.index("action_status")
     sample: list[list[Any]] = []
     for contact in ctx.workbook.network:
@@ -402,12 +399,9 @@ def _contacts_rules(ctx: ExportContext, sheet: Worksheet, last: int) -> None:
 
 # The fields of the Contacts sheet chosen from a list, and the method's values of each.
 LISTED_FIELDS: dict[str, tuple[Any, ...]] = {
-    "circle": tuple(Circle),
-    "role": tuple(Role),
-    "last_contact_nature": tuple(ContactNature),
-    "last_contact_result": tuple(ContactResult),
-    "reciprocity": tuple(Reciprocity),
-    "action_status": tuple(ActionStatus),
+    spec.name: tuple(spec.choices)
+    for spec in FIELDS
+    if spec.kind is FieldKind.CHOICE and spec.choices is not None
 }
 # The hidden columns of the Méthode sheet holding those lists (Z onwards).
 _LIST_COLUMN = 26
@@ -488,8 +482,8 @@ def _method_lines(ctx: ExportContext) -> list[tuple[str, Sequence[str]]]:
     try:
         from reseau.explain import method_description
     except ImportError:
-        method_description = None
-    if method_description is not None:
+        pass
+    else:
         return [(s.title, s.lines) for s in method_description(settings, ctx.lang)]
 
     def weights(values: Mapping[str, float]) -> str:
@@ -645,7 +639,7 @@ def write_xlsx(
     book = ExcelWorkbook()
     book.properties.creator = "Réseau"
     book.properties.title = ctx.t("export.summary.title")
-    summary_sheet(ctx, book.active)
+    summary_sheet(ctx, first_sheet(book))
     _plan_sheet(ctx, book.create_sheet())
     _contacts_sheet(ctx, book.create_sheet())
     evolution_sheet(ctx, book)
@@ -676,7 +670,7 @@ def download_name(participant: str, today: date, lang: Lang | str) -> str:
 def notice_xlsx(text: str) -> bytes:
     """A one-sheet workbook holding a sentence: what a download gives when its file failed."""
     book = ExcelWorkbook()
-    sheet = book.active
+    sheet = first_sheet(book)
     sheet.title = "Réseau"
     set_text(sheet["A1"], text)
     sheet.column_dimensions["A"].width = 100

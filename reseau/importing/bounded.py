@@ -53,14 +53,16 @@ _HEARTBEAT_S = 0.25
 _SLOTS = threading.BoundedSemaphore(limits.MAX_PARALLEL_IMPORTS)
 
 
-def _without_main_module(get_preparation_data: Callable[[str], dict]) -> Callable[[str], dict]:
+def _without_main_module(
+    get_preparation_data: Callable[[str], dict[str, Any]],
+) -> Callable[[str], dict[str, Any]]:
     """multiprocessing re-imports the parent's `__main__` in each child. While Streamlit runs a
     page, `__main__` is the app script itself (app.py): a child would run the whole app. The
     reading children need nothing from it, so their preparation leaves it out."""
     if getattr(get_preparation_data, "without_main_module", False):
         return get_preparation_data
 
-    def prepare(name: str) -> dict:
+    def prepare(name: str) -> dict[str, Any]:
         data = get_preparation_data(name)
         if name == _CHILD_NAME:
             data.pop("init_main_from_path", None)
@@ -71,7 +73,8 @@ def _without_main_module(get_preparation_data: Callable[[str], dict]) -> Callabl
     return prepare
 
 
-_spawn.get_preparation_data = _without_main_module(_spawn.get_preparation_data)
+# mypy holds a module's functions fixed; multiprocessing looks this one up at run time.
+_spawn.get_preparation_data = _without_main_module(_spawn.get_preparation_data)  # type: ignore[assignment]
 
 
 def start_reader_server() -> None:

@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import IO
 from xml.parsers import expat
 
 from reseau.i18n import Number
@@ -134,7 +135,7 @@ def _xml_text(text: str) -> str:
     return re.sub(r"&(?:amp|lt|gt|quot|apos);", lambda m: entities[m.group()], text)
 
 
-def _chunks_cut_after_tags(stream: io.BufferedIOBase) -> Iterator[bytes]:
+def _chunks_cut_after_tags(stream: IO[bytes]) -> Iterator[bytes]:
     """The stream in pieces that each end just after a '>' (the last one ends where it ends)."""
     pending: list[bytes] = []
     while chunk := stream.read(_CHUNK):
@@ -160,7 +161,7 @@ _CELL_DIGITS = re.compile(rb' r="[A-Z]{1,3}(\d{1,9})"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\sref\s*=\s*["\']([^"\']*)["\']')
 
 
-def _every_cell_placed_extent(stream: io.BufferedIOBase, sheet: str) -> tuple[int, int] | None:
+def _every_cell_placed_extent(stream: IO[bytes], sheet: str) -> tuple[int, int] | None:
     """The extent of a sheet written the usual way, every row and cell carrying its position.
 
     None when a chunk holds anything else (a prefixed tag, a cell without `r`, another
@@ -190,7 +191,7 @@ def _every_cell_placed_extent(stream: io.BufferedIOBase, sheet: str) -> tuple[in
     return rows, columns
 
 
-def _counted_extent(stream: io.BufferedIOBase, sheet: str) -> tuple[int, int]:
+def _counted_extent(stream: IO[bytes], sheet: str) -> tuple[int, int]:
     """The extent of a sheet, following each row and cell (those without `r` come next)."""
     row = 0  # 1-based position of the current row; cells without `r` follow the previous one
     column = 0

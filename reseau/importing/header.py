@@ -66,7 +66,7 @@ def find_header(cells: pd.DataFrame, wanted: int | None = None) -> Header | None
             best = (score, index)
     if best is None:
         return None
-    (named, count, _), index = best
+    (_, count, _), index = best
     if not count:
         index = _first_wide_row(cells)
         if looks_like_data(cells.iloc[index].tolist()):

@@ -39,7 +39,7 @@ from reseau.importing.readers import Sheet, Source, read_source
 from reseau.importing.sniff import FileKind, file_kind
 from reseau.method_values import fold
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, str], object]  # what it returns is ignored
 _PROGRESS_EVERY = 2_000
 
 
@@ -118,7 +118,7 @@ def read_contacts(
     within = merge_within_file(contacts, rows)
     if not within.contacts:
         raise NoContactFound(skipped=len(skipped))
-    names = {row: c.display_name for c, row in zip(contacts, rows, strict=True)}
+    row_names = {row: c.display_name for c, row in zip(contacts, rows, strict=True)}
     report(1.0, "import.progress.done")
     return ImportPreview(
         format=fmt,
@@ -131,7 +131,8 @@ def read_contacts(
         contacts=within.contacts,
         rows=within.rows,
         skipped=tuple(sorted(skipped, key=lambda note: note.row)),
-        duplicates=tuple(DuplicateRow(row, into, names[row]) for row, into in within.merged),
+        duplicates=tuple(DuplicateRow(row, into, row_names[row]) for row, into in within.merged),
+        renamed=within.renamed,
         warnings=tuple(sorted(warnings, key=lambda note: note.row)),
         encoding=source.encoding,
         separator=source.separator,
@@ -223,6 +224,7 @@ def _read_several(
                 for row, into in within.merged
             ),
         ),
+        renamed=(*(pair for _, p in read for pair in p.renamed), *within.renamed),
         column_notes=(*left_out, *(n for _, p in read for n in p.column_notes)),
         header_row=None,
         top_rows=(),
@@ -373,7 +375,7 @@ def _check_emails(frame: pd.DataFrame, sheet: Sheet) -> list[RowNote]:
     notes: list[RowNote] = []
     emails = frame["email"]
     no_address = (emails != "") & ~emails.str.contains("@", regex=False)
-    for index, value in emails[no_address].items():
+    for index, value in zip(emails.index[no_address], emails[no_address], strict=True):
         if fold(value) and fold(value) not in PLACEHOLDER_EMAILS:
             notes.append(
                 RowNote(
@@ -383,7 +385,7 @@ def _check_emails(frame: pd.DataFrame, sheet: Sheet) -> list[RowNote]:
     if no_address.any():
         frame.loc[no_address, "email"] = ""
     spaced = frame["email"].str.contains(r"\s", regex=True)
-    for index, value in frame["email"][spaced].items():
+    for index, value in zip(frame.index[spaced], frame["email"][spaced], strict=True):
         notes.append(
             RowNote(sheet.row_number(int(index)), "import.warning.email_space", {"value": value})
         )

@@ -6,10 +6,10 @@ detection, mapping and cleaning are the same whatever the source.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import logging
+import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -107,7 +107,7 @@ def read_workbook(data: bytes, kind: FileKind) -> list[Sheet]:
             if name == METADATA_SHEET:
                 continue
             try:
-                sheets.append(_read_sheet(book.book, name))
+                sheets.append(_read_sheet(book.book, str(name)))
             except (TooManyRows, TooManyCells, CellTooBig, SheetTooLarge):
                 raise
             except Exception as problem:
@@ -142,7 +142,8 @@ def _fill_merged(
     for (top, left), (bottom, right) in ranges:
         if bottom <= top or bottom >= len(cells) or right >= len(cells.columns):
             continue
-        cells.iloc[top : bottom + 1, left : right + 1] = cells.iat[top, left]
+        # pandas-stubs type iloc assignment too narrowly: a 2-D slice takes a scalar at run time.
+        cells.iloc[top : bottom + 1, left : right + 1] = cells.iat[top, left]  # type: ignore[index, assignment]
 
 
 # --- CSV ---
@@ -297,14 +298,15 @@ class _VCardReading:
             plain = [p for p in params if p and p[0].upper() not in ("CHARSET", "ENCODING")]
             plain = [p for p in plain if str(p[0]).upper() != "QUOTED-PRINTABLE"]
             try:
-                decoded = codecs.decode(value.encode("utf-8"), "quoted-printable")
+                decoded = quopri.decodestring(value.encode("utf-8"))
                 text = decoded.decode("cp1252", errors="replace")
             except Exception:  # the quoted-printable itself cannot be read
                 self.warnings.append(
                     (card.number, "import.warning.vcard_line_unreadable", {"property": name})
                 )
                 return
-            line = ContentLine(name, plain, text)
+            # vobject takes params as a list of [name, *values] lists; its stubs say a dict.
+            line = ContentLine(name, plain, text)  # type: ignore[arg-type]
             self.warnings.append((card.number, "import.warning.vcard_charset", {"property": name}))
         if "\ufffd" in str(line.value):
             # Bytes that were not text in the file's encoding: the line is left out.

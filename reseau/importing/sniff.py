@@ -78,13 +78,13 @@ def file_kind(data: bytes) -> FileKind:
         return _ole2_kind(data)
     if data.startswith(_NOT_TEXT):
         raise NotASpreadsheet()
-    head = data[:4096]
+    start = data[:4096]
     for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            head = head.decode(encoding, errors="ignore")
+        if start.startswith(bom):
+            head = start.decode(encoding, errors="ignore")
             break
     else:
-        head = head.decode("latin-1")
+        head = start.decode("latin-1")
     if head.lstrip().upper().startswith("BEGIN:VCARD"):
         return FileKind.VCARD
     return FileKind.TEXT

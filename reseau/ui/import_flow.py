@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
 from reseau.bring_in import bring_in
+from reseau.contact_fields import FieldKind, names
 from reseau.contact_table import header
 from reseau.export.metadata import SavedDetails, read_metadata
 from reseau.importing import (
@@ -47,7 +49,8 @@ SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept, edit
 RESULT = "import.result"  # what the last confirmed import did
 DRY_RUN = "import.dry_run"  # (preview, network, MergeResult): what confirming would do
 _ROUND = "import.round"  # bumped after an import, so the uploader starts empty
-_SHOWN_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "circle")
+# Who each person is, and the circle when the file says it.
+_SHOWN_FIELDS = (*names(identity=True, kind=FieldKind.TEXT), "circle")
 _PREVIEW_ROWS = 200
 _DETAILS = "import.saved_details"  # (digest, SavedDetails | None) of the upload
 _DROPPED_SHOWN = 12  # names of dropped values listed; a hand-edited sheet can hold thousands
@@ -122,7 +125,12 @@ def parse(ws: Workspace, upload: Upload) -> ImportPreview | ImportRefused:
     click elsewhere, a closed tab): the child is then ended at once. "Annuler" does the same.
     """
     sheet, mapping, header_row = choices(ws, upload)
-    key = (upload.digest, sheet, tuple(sorted(mapping.items())) if mapping else None, header_row)
+    key: tuple[object, ...] = (
+        upload.digest,
+        sheet,
+        tuple(sorted(mapping.items())) if mapping else None,
+        header_row,
+    )
     cached = ws.scratch(PARSED)
     if cached and cached[0] in (key, (*key, upload.drop)):
         return cached[1]
@@ -285,7 +293,8 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
     if len(dates):
         period = below[1].date_input(
             ws.t("import.shortlist.connected"),
-            value=(),
+            # An empty range (no date chosen yet): Streamlit takes it, its stubs do not.
+            value=(),  # type: ignore[arg-type]
             min_value=dates.min().date(),
             max_value=dates.max().date(),
             format="DD/MM/YYYY",
@@ -392,12 +401,14 @@ def mapping_form(
         grid = st.columns(3)
         for position, column in enumerate(columns):
             values = samples.get(column, ())
-            sample = values and t_md(ws, "import.mapping.sample", values=" · ".join(values))
+            sample = (
+                t_md(ws, "import.mapping.sample", values=" · ".join(values)) if values else None
+            )
             chosen[column] = grid[position % 3].selectbox(
                 escape_markdown(column),
                 options,
                 index=options.index(mapping.get(column)) if mapping.get(column) in options else 0,
-                format_func=lambda field: field_label(field, ws.lang),
+                format_func=partial(field_label, lang=ws.lang),
                 help=sample,
                 key=f"import.map.{upload.digest[:12]}.{position}",
             )

@@ -95,8 +95,6 @@ def _counted(client: str, attempt: Callable[..., _T], *args: Any) -> _T:
 def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
     """Starts the session in a new workbook of the workshop; False (with a message) if refused."""
     store = ws.store
-    if store is None:
-        return False
     client = client_address()
     try:
         _not_locked_out(client)
@@ -115,7 +113,7 @@ def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
 def join(ws: Workspace, typed_code: str) -> bool:
     """Attaches this session to the workshop the code names; False (and a message) if refused."""
     store = ws.store
-    if store is None or not ws.workbook_id:
+    if not ws.workbook_id:
         return False
     client = client_address()
     try:
@@ -123,6 +121,11 @@ def join(ws: Workspace, typed_code: str) -> bool:
         workshop = _counted(client, store.open_workshop, typed_code)
         if ws.workbook.workshop_code == workshop.code:
             ws.flash("info", t_md(ws, "join.already", name=workshop.name))
+            return True
+        first = ws.workbook.workshop_code
+        if first is not None and store.follows(workshop.code) == first:
+            # The follow-up's room is the first workshop's: the workbook stays where it is.
+            ws.flash("info", t_md(ws, "join.follow_up", name=store.workshop(first).name))
             return True
         if ws.workbook.workshop_code is None:
             ws.ensure_stored()  # a new workbook gets its row at its first change: this one

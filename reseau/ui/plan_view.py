@@ -13,6 +13,7 @@ from reseau.explain import day
 from reseau.export.ics import ICS_MIME, plan_calendar
 from reseau.i18n import label, t_count
 from reseau.plan import (
+    PLAN_FIELDS,
     Plan,
     PlanEdit,
     PlanFilter,
@@ -32,7 +33,7 @@ _PLAN_VERSION = "plan.editor_version"
 _UNPLANNED_VERSION = "plan.unplanned_version"
 _TICK_SORTED = "plan.unplanned_tick_sorted"
 _REVIEW = "plan.unplanned_review"
-_EDITABLE = ("action_text", "action_due", "action_status")
+_EDITABLE = PLAN_FIELDS
 # What the participant edits comes first, so it is on screen without scrolling sideways.
 _PLAN_ORDER = ("rank", "name", *_EDITABLE, "late", "quadrant", "circle", "role")
 
@@ -140,6 +141,13 @@ def _report(ws: Workspace, edit: PlanEdit, success: str, level: str = "toast") -
         ws.flash(level, success)
 
 
+def _has_edits(state: Any) -> bool:
+    """Whether a grid's widget state holds changes (it is None before the first change)."""
+    if not isinstance(state, dict):
+        return False
+    return any(state.get(part) for part in ("edited_rows", "added_rows", "deleted_rows"))
+
+
 def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
     """The plan as a table whose text, due date and status are edited in place and saved at once."""
     if not plan.rows:
@@ -188,6 +196,8 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
         },
     )
     st.caption(ws.t("plan.editor.help"))
+    if not _has_edits(ws.widget_value(f"plan_editor_{version}")):
+        return  # reading back every row of a grid nobody edited cost more than drawing it
     changes = [
         (record["id"], {name: _cell(record[name]) for name in _EDITABLE})
         for record in edited.to_dict(orient="records")
@@ -233,8 +243,15 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
         return
     st.caption(ws.t("plan.no_action.help"))
     version = ws.scratch(_UNPLANNED_VERSION, 0)
+    tick_sorted = ws.scratch(_TICK_SORTED, False)
+    cached = ws.scratch("plan.unplanned_frame")
+    if cached is not None and cached[0] is plan and cached[1] == tick_sorted:
+        frame = cached[2]
+    else:
+        frame = _unplanned_frame(ws, plan, tick_sorted)
+        ws.set_scratch("plan.unplanned_frame", (plan, tick_sorted, frame))
     edited = st.data_editor(
-        _unplanned_frame(ws, plan, ws.scratch(_TICK_SORTED, False)),
+        frame,
         hide_index=True,
         width="stretch",
         key=f"plan_unplanned_{version}",

@@ -14,30 +14,29 @@ import zlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
 from reseau import walkthrough
 from reseau.charts.plotly_config import chart_config
 from reseau.contact import SCALE_FIELDS, SHORT_TEXT_LIMIT, Contact
+from reseau.contact_fields import FieldKind, field_spec
 from reseau.errors import ReseauError
 from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
 from reseau.i18n import label
 from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
+from reseau.ui import assessments_view
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
+from reseau.ui.screen import PHONE_MAX_WIDTH
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
 from reseau.vocabulary import (
     ActionStatus,
     Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
     Role,
     Scale,
-    ValueKind,
     roles_of,
 )
 
@@ -50,17 +49,6 @@ def _key(contact: Contact, name: str) -> str:
     return f"qualify.{contact.id}.{name}"
 
 
-# Session state may hand back an option's plain value ("sponsor") rather than the enum member.
-_CHOICES: dict[str, type] = {
-    "circle": Circle,
-    "role": Role,
-    "reciprocity": Reciprocity,
-    "last_contact_nature": ContactNature,
-    "last_contact_result": ContactResult,
-    "action_status": ActionStatus,
-}
-
-
 def widget_choice(ws: Workspace, key: str, enum: type) -> Any:
     """The vocabulary item chosen in a widget, as the enum member, or None."""
     value = ws.widget_value(key)
@@ -70,13 +58,17 @@ def widget_choice(ws: Workspace, key: str, enum: type) -> Any:
 def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[], None]:
     """A callback saving one field of one contact from its widget, reporting a refusal kindly."""
 
+    spec = field_spec(field)
+
     def save() -> None:
         value: Any = ws.widget_value(key)
-        if field == "value_kinds":
-            value = frozenset(ValueKind(kind) for kind in value or ())
-        elif field in _CHOICES:
-            value = widget_choice(ws, key, _CHOICES[field])
-        elif field in SCALE_FIELDS and value is not None:
+        # Session state may hand back an option's plain value ("sponsor") rather than the
+        # enum member.
+        if spec.kind is FieldKind.CHOICES and spec.choices is not None:
+            value = frozenset(spec.choices(item) for item in value or ())
+        elif spec.kind is FieldKind.CHOICE and spec.choices is not None:
+            value = widget_choice(ws, key, spec.choices)
+        elif spec.kind is FieldKind.SCALE and value is not None:
             value = int(value)
         elif isinstance(value, str):
             value = value.strip()
@@ -89,6 +81,12 @@ def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[],
 
 
 # --- navigation ---
+# The buttons to move between contacts, in pixels: wide enough for their words in both languages.
+_MOVE_WIDTH = 160
+_OPEN_WIDTH = 225
+_FILTER_WIDTH = 320
+
+
 def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     """The ids of the walk under the chosen filter, and the contact to show."""
     order = walkthrough.walk_order(ws.network, _current_filter(ws), ws.cursor)
@@ -164,10 +162,10 @@ def _current_filter(ws: Workspace) -> str:
 def navigation(ws: Workspace) -> str | None:
     """Filter, jump list, previous / next / skip / next not qualified; returns the contact shown."""
     order, here = walk(ws)
-    filter_col, jump_col = st.columns([1, 2])
+    row = st.container(horizontal=True, gap="medium")  # fewer messages than two columns
     names = filter_labels(ws)
     filter_key = labelled_key(FILTER, [names[value] for value in walkthrough.FILTERS])
-    filter_col.selectbox(
+    row.selectbox(
         ws.t("qualify.filter"),
         walkthrough.FILTERS,
         index=walkthrough.FILTERS.index(_current_filter(ws)),
@@ -175,13 +173,14 @@ def navigation(ws: Workspace) -> str | None:
         key=filter_key,
         on_change=_change_filter,
         args=(ws, filter_key),
+        width=_FILTER_WIDTH,
     )
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
         return None
     jump_labels = {cid: _jump_label(ws, cid) for cid in order}
     jump_key = labelled_key(f"qualify.jump.{here}", list(jump_labels.values()))
-    jump_col.selectbox(
+    row.selectbox(
         ws.t("qualify.jump"),
         order,
         index=order.index(here),
@@ -189,6 +188,7 @@ def navigation(ws: Workspace) -> str | None:
         key=jump_key,
         on_change=_jump,
         args=(ws, jump_key),
+        width="stretch",
     )
     move_buttons(ws, "top")
     return here
@@ -202,50 +202,47 @@ def move_buttons(ws: Workspace, where: str) -> None:
     """
     order, here = walk(ws)
     place, total = walkthrough.position(order, here)
-    top = where == "top"
-    widths = [1, 1, 1, 1.4, 1.2] if top else [1, 1, 1.4, 2.2]
-    columns = list(st.columns(widths, vertical_alignment="center"))
-    prev_col, next_col = columns[0], columns[1]
-    skip_col = columns[2] if top else None
-    open_col, where_col = columns[-2], columns[-1]
-    prev_col.button(
+    # One flexible row rather than columns: half the messages to the browser on every click
+    # on the card (benchmarks/loadtest.py); on a phone the buttons wrap two by two.
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.button(
         ws.t("qualify.previous"),
         key=f"qualify.{where}.previous",
         icon=":material/arrow_back:",
         disabled=place <= 1,
         on_click=_go,
         args=(ws, walkthrough.step(order, here, -1)),
-        width="stretch",
+        width=_MOVE_WIDTH,
     )
-    next_col.button(
+    row.button(
         ws.t("qualify.next"),
         key=f"qualify.{where}.next",
         icon=":material/arrow_forward:",
         disabled=place >= total,
         on_click=_go,
         args=(ws, walkthrough.step(order, here, +1)),
-        width="stretch",
+        width=_MOVE_WIDTH,
     )
-    if skip_col is not None:
-        skip_col.button(
+    if where == "top":
+        row.button(
             ws.t("qualify.skip"),
             key=f"qualify.{where}.skip",
             icon=":material/redo:",
             help=ws.t("qualify.skip.help"),
             on_click=_skip,
             args=(ws,),
-            width="stretch",
+            width=_MOVE_WIDTH,
         )
-    open_col.button(
+    row.button(
         ws.t("qualify.next_open"),
         key=f"qualify.{where}.next_open",
         icon=":material/fast_forward:",
         type="primary",
         on_click=_go_next_open,
         args=(ws,),
-        width="stretch",
+        width=_OPEN_WIDTH,
     )
-    where_col.markdown(ws.t("qualify.position", place=place, total=total))
+    row.markdown(ws.t("qualify.position", place=place, total=total), width="content")
 
 
 def _jump_label(ws: Workspace, contact_id: str) -> str:
@@ -255,6 +252,13 @@ def _jump_label(ws: Workspace, contact_id: str) -> str:
 
 
 # --- the card ---
+# A criterion's row: its name, then its five points, in pixels (the rest holds what a point means).
+_NAME_WIDTH = 260
+_POINTS_WIDTH = 250
+# The first action's due date, in pixels: a date and its calendar button.
+_DUE_WIDTH = 180
+
+
 def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
     """One scored criterion on one line: its name, the five points, what the point chosen means."""
     key = _key(contact, field)
@@ -262,9 +266,14 @@ def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
         "- " + ws.t("qualify.anchor", point=point, anchor=ws.t(scale.anchor_key(point)))
         for point in scale.points
     )
-    name_col, points_col, anchor_col = st.columns([1.3, 1.4, 2.3], vertical_alignment="center")
-    name_col.markdown(f"**{ws.t(scale.label_key)}**", help=f"{ws.t(scale.help_key)}\n\n{anchors}")
-    with points_col:
+    # One flexible row rather than three columns: four messages to the browser instead of seven,
+    # five times per click on the card (benchmarks/loadtest.py); on a phone the row wraps.
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+        st.markdown(
+            f"**{ws.t(scale.label_key)}**",
+            help=f"{ws.t(scale.help_key)}\n\n{anchors}",
+            width=_NAME_WIDTH,
+        )
         value = st.segmented_control(
             ws.t(scale.label_key),
             list(scale.points),
@@ -272,34 +281,37 @@ def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
             key=key,
             on_change=_saver(ws, contact.id, field, key),
             label_visibility="collapsed",
-            width="stretch",
+            width=_POINTS_WIDTH,
         )
-    chosen = getattr(contact, field) if value is None else value
-    if chosen is None:
-        anchor_col.caption(ws.t(scale.help_key))
-    else:
-        anchor_col.caption(
-            ws.t("qualify.anchor", point=chosen, anchor=ws.t(scale.anchor_key(chosen)))
-        )
+        chosen = getattr(contact, field) if value is None else value
+        if chosen is None:
+            st.caption(ws.t(scale.help_key), width="stretch")
+        else:
+            st.caption(
+                ws.t("qualify.anchor", point=chosen, anchor=ws.t(scale.anchor_key(chosen))),
+                width="stretch",
+            )
 
 
 def _choice(
     ws: Workspace,
     contact: Contact,
     field: str,
-    options: Sequence[Any],
-    title_key: str,
+    title_key: str | None = None,
     *,
     help_key: str | None = None,
-    multi: bool = False,
 ) -> None:
+    """A field chosen from one of the method's lists, as pills: several for a set of items."""
+    spec = field_spec(field)
+    options = list(spec.choices or ())
+    multi = spec.kind is FieldKind.CHOICES
     key = _key(contact, field)
     current = getattr(contact, field)
     st.pills(
-        ws.t(title_key),
-        list(options),
+        ws.t(title_key or spec.label_key),
+        options,
         selection_mode="multi" if multi else "single",
-        default=sorted(current, key=list(options).index) if multi else current,
+        default=sorted(current, key=options.index) if multi else current,
         format_func=partial(label, lang=ws.lang),
         key=key,
         help=ws.t(help_key) if help_key else None,
@@ -320,17 +332,27 @@ def _text(ws: Workspace, contact: Contact, field: str) -> None:
 
 
 def _date(
-    ws: Workspace, contact: Contact, field: str, help: str | None = None, **limits: date
+    ws: Workspace,
+    contact: Contact,
+    field: str,
+    help: str | None = None,
+    *,
+    min_value: date,
+    max_value: date | None = None,
+    width: int | Literal["stretch"] = "stretch",
 ) -> None:
     key = _key(contact, field)
+    value: date | None = getattr(contact, field)
     st.date_input(
         ws.t(f"field.{field}"),
-        value=getattr(contact, field),
+        value=value,
         key=key,
         format=date_format(ws.lang),
         help=help,
         on_change=_saver(ws, contact.id, field, key),
-        **limits,
+        min_value=min_value,
+        max_value=max_value,
+        width=width,
     )
 
 
@@ -407,6 +429,25 @@ def _identity(ws: Workspace, contact: Contact) -> None:
         st.caption(escape_lines(contact.notes))
 
 
+# The card's head (name, details, status) as a keyed container: Streamlit gives it the class
+# `st-key-<key>`; the style below pins its wrapper (Streamlit wraps each container in one, which
+# would hold a sticky child in place) under the app's top bar on a phone-narrow screen, so the
+# name stays in view down to the first action. Only a static style: no participant text.
+CARD_HEAD = "reseau-card-head"
+_STICKY_NAME_ON_A_PHONE = f"""<style>
+@media (max-width: {PHONE_MAX_WIDTH}px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{CARD_HEAD}) {{
+    position: sticky; top: 3.75rem; z-index: 3;
+    background: var(--st-background-color, #ffffff);
+    padding-bottom: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.15);
+  }}
+  .st-key-{CARD_HEAD} [data-testid="stCaptionContainer"] {{
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
+  }}
+}}
+</style>"""
+
+
 def card(ws: Workspace, contact: Contact) -> None:
     """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
 
@@ -415,12 +456,16 @@ def card(ws: Workspace, contact: Contact) -> None:
     the card above the row to the next contact, so the card keeps its place and its name stays
     in view whatever the participant opens. Each contact opens on the first tab.
     """
+    st.html(_STICKY_NAME_ON_A_PHONE)
     with st.container(border=True, key=f"qualify-card-{contact.id}"):
-        who_col, status_col = st.columns([3, 2], vertical_alignment="center")
-        with who_col:
-            _identity(ws, contact)
-        with status_col:
-            _status(ws, contact)
+        with st.container(key=CARD_HEAD):
+            who_col, status_col = st.columns([3, 2], vertical_alignment="center")
+            with who_col:
+                _identity(ws, contact)
+            with status_col:
+                _status(ws, contact)
+                # Re-assessing months later: the card offers « Inchangé » while a contact is unseen.
+                assessments_view.unchanged_button(ws, contact.id)
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",
@@ -429,6 +474,9 @@ def card(ws: Workspace, contact: Contact) -> None:
             placement(ws, contact)
             scales(ws, contact)
             first_action(ws, contact)
+        # Written even while hidden: writing it only once opened (`on_change="rerun"`) saved a
+        # tenth of the messages per click but moved the page under the participant's pointer
+        # after « Suivant non qualifié » from this tab (tests/e2e/test_card_orders.py).
         with more:
             more_criteria(ws, contact)
         move_buttons(ws, "bottom")
@@ -463,25 +511,24 @@ _SCROLL = """
 def _scroll_to_the_card(contact: Contact) -> None:
     """Scrolls the card of the contact just opened to the top of the screen (once per card)."""
     selector = json.dumps(f".st-key-qualify-card-{contact.id}")
-    # In the sidebar, where the script's empty element takes no room from the card.
-    st.sidebar.html(_SCROLL % {"selector": selector}, unsafe_allow_javascript=True)
+    # In the page, not the sidebar: the card is drawn by a fragment, which may not write there.
+    st.html(_SCROLL % {"selector": selector}, unsafe_allow_javascript=True)
 
 
 def scales(ws: Workspace, contact: Contact) -> None:
     """The five scored criteria, one per line: the relationship's two, then the mission's three."""
-    for field in ("frequency", "trust", "added_value", "interest", "power"):
-        _scale(ws, contact, field, SCALE_FIELDS[field])
+    for field, scale in SCALE_FIELDS.items():
+        _scale(ws, contact, field, scale)
 
 
 def more_criteria(ws: Workspace, contact: Contact) -> None:
-    """Reciprocity, kinds of value and the last contact: what refines the picture."""
+    """Reciprocity, kinds of value, the last contact, who introduced them: the finer picture."""
     exchange_col, last_col = st.columns(2, gap="large")
     with exchange_col:
         _choice(
             ws,
             contact,
             "reciprocity",
-            Reciprocity,
             "criterion.reciprocity",
             help_key="criterion.reciprocity.help",
         )
@@ -489,19 +536,21 @@ def more_criteria(ws: Workspace, contact: Contact) -> None:
             ws,
             contact,
             "value_kinds",
-            ValueKind,
             "criterion.value_kinds",
             help_key="criterion.value_kinds.help",
-            multi=True,
         )
     with last_col:
         last_contact(ws, contact)
+    # Imported here: the « Qui connaît qui » step builds on this module (`labelled_key`).
+    from reseau.ui.qualify_links import introduction
+
+    introduction(ws, contact, where="card")
 
 
 def last_contact(ws: Workspace, contact: Contact) -> None:
-    _choice(ws, contact, "last_contact_nature", ContactNature, "field.last_contact_nature")
+    _choice(ws, contact, "last_contact_nature")
     _date(ws, contact, "last_contact_date", max_value=ws.today, min_value=date(1950, 1, 1))
-    _choice(ws, contact, "last_contact_result", ContactResult, "field.last_contact_result")
+    _choice(ws, contact, "last_contact_result")
     _text(ws, contact, "last_contact_note")
 
 
@@ -534,8 +583,8 @@ def _due_note(ws: Workspace, contact: Contact) -> str:
 
 def first_action(ws: Workspace, contact: Contact) -> None:
     """What to do next with this person, by when, and where it stands."""
-    text_col, due_col, status_col = st.columns([3.4, 1.9, 2.2])
-    with text_col:
+    # One flexible row rather than three columns (as the criteria above): fewer messages per click.
+    with st.container(horizontal=True, gap="medium"):
         key = _key(contact, "action_text")
         st.text_area(
             ws.t("criterion.first_action"),
@@ -545,19 +594,20 @@ def first_action(ws: Workspace, contact: Contact) -> None:
             help=ws.t("criterion.first_action.help"),
             on_change=_save_action,
             args=(ws, contact.id, key),
+            width="stretch",
         )
-    with due_col:
-        _date(
-            ws,
-            contact,
-            "action_due",
-            help=ws.t("qualify.due.help", days=FIRST_ACTION_DELAY_DAYS),
-            min_value=date(2000, 1, 1),
-        )
-        note = _due_note(ws, contact)
-        if note:
-            st.caption(note)
-    with status_col:
+        with st.container(width=_DUE_WIDTH, gap="small"):
+            _date(
+                ws,
+                contact,
+                "action_due",
+                help=ws.t("qualify.due.help", days=FIRST_ACTION_DELAY_DAYS),
+                min_value=date(2000, 1, 1),
+                width=_DUE_WIDTH,
+            )
+            note = _due_note(ws, contact)
+            if note:
+                st.caption(note)
         key = _key(contact, "action_status")
         st.segmented_control(
             ws.t("field.action_status"),
@@ -572,25 +622,35 @@ def first_action(ws: Workspace, contact: Contact) -> None:
 
 def explanations(ws: Workspace, contact: Contact) -> None:
     """Why this score, this quadrant, this priority; and the radar against the circle."""
-    scores = ws.scores()
-    with st.expander(ws.t("qualify.why"), icon=":material/help:"):
-        st.markdown(f"**{ws.t('field.rank')}**")
-        lines = explain_rank(contact, ws.network, scores, ws.lang, escape_markdown)
-        st.markdown("\n".join(f"- {line}" for line in lines))
-        score = scores.get(contact.id)
-        if score is not None:
-            st.markdown(f"**{ws.t('field.quadrant')}**")
-            st.markdown(explain_quadrant(score, ws.settings, ws.lang))
-        st.markdown(f"**{ws.t('field.strength')}**")
-        lines = explain_strength(contact, ws.settings, ws.today, ws.lang)
-        st.markdown("\n".join(f"- {line}" for line in lines))
-        st.markdown(f"**{ws.t('field.potential')}**")
-        lines = explain_potential(contact, ws.settings, ws.lang)
-        st.markdown("\n".join(f"- {line}" for line in lines))
+    # Written only while open: eight paragraphs sent again on every click on the card, for a
+    # section seldom opened, were a tenth of the server's work per click (benchmarks/loadtest.py).
+    why = st.expander(
+        ws.t("qualify.why"), icon=":material/help:", key="qualify.why", on_change="rerun"
+    )
+    if why.open:
+        with why:
+            _why(ws, contact)
     # Drawn only when asked: building the radar was a third of the server's time per click on
     # the card (benchmarks/profile_card.py), even with its expander closed.
     if st.toggle(ws.t("qualify.radar"), key="qualify.radar.show"):
         _radar(ws, contact)
+
+
+def _why(ws: Workspace, contact: Contact) -> None:
+    scores = ws.scores()
+    st.markdown(f"**{ws.t('field.rank')}**")
+    lines = explain_rank(contact, ws.network, scores, ws.lang, escape_markdown)
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    score = scores.get(contact.id)
+    if score is not None:
+        st.markdown(f"**{ws.t('field.quadrant')}**")
+        st.markdown(explain_quadrant(score, ws.settings, ws.lang))
+    st.markdown(f"**{ws.t('field.strength')}**")
+    lines = explain_strength(contact, ws.settings, ws.today, ws.lang)
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    st.markdown(f"**{ws.t('field.potential')}**")
+    lines = explain_potential(contact, ws.settings, ws.lang)
+    st.markdown("\n".join(f"- {line}" for line in lines))
 
 
 def _radar(ws: Workspace, contact: Contact) -> None:

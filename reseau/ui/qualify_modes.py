@@ -1,4 +1,4 @@
-"""The Qualifier screen's header: progress, and the choice between its six ways of working."""
+"""The Qualifier screen's header: progress, and the choice between its seven ways of working."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import streamlit as st
 
 from reseau import walkthrough
 from reseau.i18n import label, t_count
-from reseau.ui import qualify_card, qualify_review, qualify_sort, qualify_table
+from reseau.ui import qualify_card, qualify_links, qualify_review, qualify_sort, qualify_table
+from reseau.ui.screen import on_phone
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import reported_problems, show_flashes
 from reseau.vocabulary import Circle
 
-MODES: tuple[str, ...] = ("sort", "gaps", "card", "table", "diagnosis", "settings")
+MODES: tuple[str, ...] = ("sort", "gaps", "card", "table", "links", "diagnosis", "settings")
 
 
 def progress_header(ws: Workspace) -> None:
@@ -57,7 +59,7 @@ def current_mode(ws: Workspace) -> str:
 
 
 def mode_choice(ws: Workspace) -> str:
-    """The segmented control of the six modes; the choice survives moving between pages."""
+    """The segmented control of the seven modes; the choice survives moving between pages."""
     mode = current_mode(ws)
     key = f"qualify.mode.{mode}"
     st.segmented_control(
@@ -89,6 +91,7 @@ PANELS: dict[str, Callable[[Workspace], None]] = {
     "gaps": qualify_sort.gaps_panel,
     "card": _card_mode,
     "table": qualify_table.table,
+    "links": lambda ws: qualify_links.links_panel(ws, phone=on_phone()),
     "diagnosis": qualify_review.diagnosis_panel,
     "settings": qualify_review.settings_panel,
 }
@@ -96,3 +99,21 @@ PANELS: dict[str, Callable[[Workspace], None]] = {
 
 def show_mode(ws: Workspace, mode: str) -> None:
     PANELS.get(mode, _card_mode)(ws)
+
+
+@st.fragment
+def qualifier(ws: Workspace) -> None:
+    """The whole Qualifier below its title: a click here reruns only this part of the page.
+
+    A click on the card used to rerun the whole app (the workbook's lookup, the navigation, the
+    sidebar and its store queries, the page's title) and send all of it again; as a fragment,
+    a click costs what the card costs (`benchmarks/loadtest.py`, CPU per card interaction).
+    What the app's end of run does for the whole page is done here for the fragment's runs: the
+    messages callbacks leave, and the reload after another tab's changes were merged.
+    """
+    show_flashes(ws)
+    with reported_problems(ws):
+        progress_header(ws)
+        show_mode(ws, mode_choice(ws))
+    if ws.take_reload_request():
+        st.rerun()

@@ -114,7 +114,10 @@ def _placement_choice(ws: Workspace, selected: list[str]) -> None:
     if circle is not None:
         st.caption(ws.t(f"circle.{circle.value}.help"))
         roles = roles_of(circle)
-        names = {None: ws.t("qualify.sort.keep_role"), **{r: label(r, ws.lang) for r in roles}}
+        names: dict[Role | None, str] = {
+            None: ws.t("qualify.sort.keep_role"),
+            **{r: label(r, ws.lang) for r in roles},
+        }
         role = st.radio(
             ws.t("field.role"),
             [None, *roles],

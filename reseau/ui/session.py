@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
+from streamlit.runtime.state import QueryParamsProxy
 
 from reseau.demo import load_demo_network
 from reseau.i18n import Lang, t
@@ -28,6 +29,7 @@ from reseau.ui.joining import (
     join,
     open_joined,
 )
+from reseau.ui.resources import store
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
 
@@ -56,9 +58,6 @@ def _browser_lang() -> Lang:
 
 
 def _open_new(ws: Workspace, workbook: Workbook, workbook_id: str | None = None) -> None:
-    if ws.store is None:
-        ws.attach("", workbook)
-        return
     ws.open_new(workbook_id or new_workbook_id(), workbook, _NEW_EMPTY)
 
 
@@ -127,7 +126,9 @@ def replay_lost_changes() -> None:
         )
     except Exception:  # another Streamlit version: say the change may be lost instead
         log.warning("cannot replay a reconnected tab's widget values on this Streamlit")
-        Workspace(st.session_state).flash("warning", t("save.reconnected", _session_lang()))
+        Workspace(st.session_state, store()).flash(
+            "warning", t("save.reconnected", _session_lang())
+        )
         return
     raise RerunException(replay)
 
@@ -180,9 +181,9 @@ def start_session(ws: Workspace) -> None:
     _mark_new(ws, params)
 
 
-def _mark_new(ws: Workspace, params) -> None:  # type: ignore[no-untyped-def]
+def _mark_new(ws: Workspace, params: QueryParamsProxy) -> None:
     """Keeps `new=` in the URL exactly while the workbook has no row in the store yet."""
-    marker = ws.new_origin if ws.store is not None and ws.workbook_id else None
+    marker = ws.new_origin if ws.workbook_id else None
     if not marker:
         if NEW_PARAM in params:
             del params[NEW_PARAM]
@@ -195,7 +196,7 @@ def _restore(ws: Workspace, workbook_id: str, lang: Lang, new: str | None) -> No
     try:
         ws.open_stored(workbook_id)
     except WorkbookNotFound as problem:
-        if new == _NEW_EMPTY and _could_be_an_id(workbook_id) and ws.store:
+        if new == _NEW_EMPTY and _could_be_an_id(workbook_id):
             # Opened here before and never changed: the same new workbook, still without a row.
             _open_new(ws, Workbook(lang=lang), workbook_id)
             return

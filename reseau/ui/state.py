@@ -18,8 +18,11 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reseau import clock
+from reseau.acquaintances import WhoKnowsWhom
 from reseau.assessments import forget_removed
+from reseau.cadence import done_days
 from reseau.contact import Contact
+from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings, score_network
@@ -142,15 +145,13 @@ _MERGE_ATTEMPTS = 5
 class Workspace:
     """The session's workbook, its id in the store, and the passing messages for the user."""
 
-    def __init__(
-        self, session: MutableMapping[str, Any], store: WorkbookStore | None = None
-    ) -> None:
+    def __init__(self, session: MutableMapping[str | int, Any], store: WorkbookStore) -> None:
         self._session = session
         self._store = store
 
     # --- reading ---
     @property
-    def store(self) -> WorkbookStore | None:
+    def store(self) -> WorkbookStore:
         return self._store
 
     @property
@@ -217,7 +218,7 @@ class Workspace:
 
         Saves are conditional on `version`; without it, the stored version is read now.
         """
-        if version is None and self._store is not None and workbook_id:
+        if version is None and workbook_id:
             stored = self._store.load_versioned(workbook_id)
             workbook, version = stored.workbook, stored.version
         self._session[_WORKBOOK_ID] = workbook_id
@@ -226,9 +227,13 @@ class Workspace:
 
     def open_stored(self, workbook_id: str) -> None:
         """Makes this session show the stored workbook with this id (WorkbookNotFound if none)."""
-        if self._store is None:
-            raise WorkbookNotFound()
         stored = self._store.load_versioned(workbook_id)
+        # Opening the link is a visit: the retention period starts again from now. A store that
+        # cannot take the write (read-only, full) still shows the workbook; its saves say why.
+        try:
+            self._store.visit(workbook_id)
+        except SQLAlchemyError:
+            log.warning("could not note the visit of a workbook (the store refused the write)")
         self.attach(workbook_id, stored.workbook, stored.version)
 
     def open_new(self, workbook_id: str, workbook: Workbook, origin: str = "") -> None:
@@ -261,13 +266,20 @@ class Workspace:
         When another tab saved this workbook meanwhile, the two edits are merged; the session
         then shows the merged workbook and the screen is rebuilt from it.
         """
+        before: Workbook | None = self._session.get(_WORKBOOK)
+        if before is not None and before.network is not workbook.network:
+            # Wherever a first action is marked done (card, plan, Bilans, a file), its day is
+            # noted here once, so the keep-in-touch rhythm restarts from it.
+            done = done_days(before.network, workbook.network, workbook.actions_done, self.today)
+            if done != workbook.actions_done:
+                workbook = workbook.with_changes(actions_done=done)
         store, workbook_id = self._store, self.workbook_id
         sync = self._session.get(_SYNC)
         if sync is None:
             sync = self._session[_SYNC] = _Sync(self.workbook, 1)
         ticket = sync.ticket()
         self._session[_WORKBOOK] = workbook  # the last point where this run may be stopped
-        if store is None or not workbook_id:
+        if not workbook_id:
             return
         try:
             outcome = sync.save(store, workbook_id, workbook, ticket)
@@ -359,8 +371,19 @@ class Workspace:
         self.commit(forget_removed(self.workbook.with_changes(network=network, cursor=cursor)))
 
     def set_details(self, *, participant: str | None = None, mission: str | None = None) -> None:
+        """Saves the participant's name and mission; in a workshop the trainer sees that name."""
         network = self.network.with_details(participant=participant, mission=mission)
         self.commit(self.workbook.with_changes(network=network))
+        store, workbook_id = self._store, self.workbook_id
+        if participant is None or store is None or not workbook_id:
+            return
+        if self.workbook.workshop_code is None:
+            return
+        try:
+            store.set_first_name(workbook_id, participant)
+        except (ReseauError, SQLAlchemyError):
+            # The workbook's own save has already said what went wrong, if anything did.
+            log.warning("the name shown to the trainer was not updated")
 
     def set_lang(self, lang: Lang) -> None:
         if lang is not self.lang:
@@ -373,13 +396,18 @@ class Workspace:
         """Saves the participant's self-assessment of one circle on the five marks."""
         self.commit(self.workbook.with_changes(network=self.network.with_marks(circle, marks)))
 
+    def set_links(self, links: WhoKnowsWhom) -> None:
+        """Saves who knows whom and who introduced whom (the « Qui connaît qui » answers)."""
+        if links != self.workbook.links:
+            self.commit(self.workbook.with_changes(links=links))
+
     def set_cursor(self, contact_id: str | None) -> None:
         if contact_id != self.cursor:
             self.commit(self.workbook.with_changes(cursor=contact_id))
 
     def delete_workbook(self) -> None:
         """Deletes this workbook from the store for good and empties the session of it."""
-        if self._store is not None and self.workbook_id:
+        if self.workbook_id:
             self._store.delete(self.workbook_id)
         for key in (_WORKBOOK, _WORKBOOK_ID, _SCORES, _SCRATCH, _SYNC):
             self._session.pop(key, None)
@@ -435,18 +463,21 @@ def _settable(key: str, value: Any) -> bool:
     """Whether a widget's value may be set through the session (see `_UNSETTABLE_KINDS`)."""
     if isinstance(value, Mapping) or str(key).startswith("FormSubmitter:"):
         return False
+    unknown_kind = not isinstance(value, bool) and value is not None
     try:
         from streamlit.runtime.state.session_state_proxy import get_session_state
 
         state = get_session_state()._state
         widget_id = state._key_id_mapper.get_id_from_key(key, None)
+        if widget_id is None:
+            return unknown_kind
         kind = state._new_widget_state.widget_metadata[widget_id].value_type
     except Exception:  # not a Streamlit session (tests), or another Streamlit version
-        return not isinstance(value, bool) and value is not None
+        return unknown_kind
     return kind not in _UNSETTABLE_KINDS
 
 
-class CallbackSafeSession(MutableMapping[str, Any]):
+class CallbackSafeSession(MutableMapping[str | int, Any]):
     """The session's state, which a widget's callback reads and writes to the end unstopped.
 
     A click during a run makes Streamlit stop that run at its next access to the session, even
@@ -460,7 +491,7 @@ class CallbackSafeSession(MutableMapping[str, Any]):
 
     def __init__(
         self,
-        proxy: MutableMapping[str, Any],
+        proxy: MutableMapping[str | int, Any],
         safe_state: Callable[[], Any] | None = None,
         in_callback: Callable[[], bool] | None = None,
     ) -> None:
@@ -474,14 +505,14 @@ class CallbackSafeSession(MutableMapping[str, Any]):
             return None
         return self._safe_state()
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str | int) -> Any:
         safe = self._direct()
         if safe is None:
             return self._proxy[key]
         with safe._lock:
             return safe._state[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str | int, value: Any) -> None:
         safe = self._direct()
         if safe is None:
             self._proxy[key] = value
@@ -489,7 +520,7 @@ class CallbackSafeSession(MutableMapping[str, Any]):
         with safe._lock:
             safe._state[key] = value
 
-    def __delitem__(self, key: str) -> None:
+    def __delitem__(self, key: str | int) -> None:
         safe = self._direct()
         if safe is None:
             del self._proxy[key]
@@ -504,7 +535,7 @@ class CallbackSafeSession(MutableMapping[str, Any]):
         with safe._lock:
             return key in safe._state
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[str | int]:
         safe = self._direct()
         if safe is None:
             return iter(self._proxy)

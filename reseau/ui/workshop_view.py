@@ -24,6 +24,7 @@ import streamlit as st
 from reseau.charts.plotly_config import chart_config
 from reseau.errors import ReseauError
 from reseau.export.xlsx import notice_xlsx
+from reseau.follow_up import room_follow_up
 from reseau.i18n import Lang, day, label, number
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
@@ -33,11 +34,11 @@ from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import app_url, join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.pages import TRAINER
+from reseau.ui.shape_view import room_shape_panel
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import show_flashes
 from reseau.vocabulary import SCALES, circle_of
 from reseau.workshop import (
-    REVEALS,
     ROOMS,
     RoomSummary,
     circle_figure,
@@ -54,6 +55,7 @@ WRONG_PASSWORD_DELAY = 1.0  # seconds: slows guessing down without bothering a t
 
 _AUTHENTICATED = "trainer.authenticated"
 _SELECTED = "trainer.workshop"
+SELECTED = _SELECTED  # the follow-up form selects the workshop it opens
 _CONFIRM_CLOSE = "trainer.confirm_close"
 PRESENT_PARAM = "present"
 _TO_TOP = "trainer.present.to_top"
@@ -130,23 +132,20 @@ def create_workshop(ws: Workspace) -> None:
         ):
             return
     try:
-        workshop = ws.store.create_workshop(name) if ws.store else None
+        workshop = ws.store.create_workshop(name)
     except ReseauError as problem:
         st.error(problem_md(ws, problem))
         return
-    if workshop is not None:
-        ws.set_scratch(_SELECTED, workshop.code)
-        # A toast, not a banner: a banner would stay on the projected screen until the next
-        # full rerun (the live room reruns alone).
-        ws.flash(
-            "toast", t_md(ws, "trainer.created", name=workshop.name, code=workshop.display_code)
-        )
-        st.rerun()
+    ws.set_scratch(_SELECTED, workshop.code)
+    # A toast, not a banner: a banner would stay on the projected screen until the next
+    # full rerun (the live room reruns alone).
+    ws.flash("toast", t_md(ws, "trainer.created", name=workshop.name, code=workshop.display_code))
+    st.rerun()
 
 
 def choose_workshop(ws: Workspace) -> Workshop | None:
     """The workshop the trainer is looking at (the newest by default)."""
-    workshops = ws.store.workshops() if ws.store else []
+    workshops = ws.store.workshops()
     if not workshops:
         st.info(ws.t("trainer.none_yet"))
         return None
@@ -204,7 +203,7 @@ def present_link(workshop: Workshop) -> str:
 def presented_workshop(ws: Workspace) -> Workshop | None:
     """The workshop named by `?present=CODE`, when there is one and it exists."""
     code = str(st.query_params.get(PRESENT_PARAM, "")).upper().replace("-", "").strip()
-    if not code or ws.store is None:
+    if not code:
         return None
     try:
         return ws.store.workshop(code)
@@ -227,17 +226,20 @@ def start_presenting(ws: Workspace, workshop: Workshop) -> None:
 
 
 def reveal_toggle(ws: Workspace, workshop: Workshop, explain: bool = True) -> None:
-    """Shows or hides the room's results on the participants' screens."""
-    if ws.store is None:
-        return
-    shown = REVEALS.shown(ws.store, workshop.code)
-    wanted = st.toggle(
-        ws.t("trainer.reveal.toggle"),
-        value=shown,
-        key=f"trainer.reveal.{workshop.code}",
-    )
-    if wanted != shown:
-        REVEALS.show(ws.store, workshop.code, wanted)
+    """Shows or hides the room's results on the participants' screens.
+
+    The choice lives in the store: the toggle starts each run from it, so a choice made in
+    another tab or process is never undone by this one's next click.
+    """
+    store = ws.store
+    key = f"trainer.reveal.{workshop.code}"
+    shown = store.workshop(workshop.code).revealed
+    st.session_state[key] = shown
+
+    def _store_choice() -> None:
+        store.reveal_room(workshop.code, bool(st.session_state[key]))
+
+    wanted = st.toggle(ws.t("trainer.reveal.toggle"), key=key, on_change=_store_choice)
     state = ws.t("trainer.reveal.shown" if wanted else "trainer.reveal.hidden")
     st.caption(f"{state} {ws.t('trainer.reveal.help')}" if explain else state)
 
@@ -306,8 +308,6 @@ def _short_address(link: str) -> str:
 
 
 def room_summary(ws: Workspace, code: str) -> RoomSummary:
-    if ws.store is None:
-        raise WorkshopNotFound()
     return ROOMS.summary(ws.store, code, ws.today)
 
 
@@ -347,7 +347,7 @@ def live_room(ws: Workspace, code: str, presenting: bool = False) -> None:
     actions.metric(ws.t("workshop.col.actions"), sum(p.actions for p in people))
 
     if presenting:
-        if ws.store is None or not REVEALS.shown(ws.store, code):
+        if not ws.store.workshop(code).revealed:
             st.info(ws.t("trainer.reveal.hidden_projector"), icon=":material/visibility_off:")
             return
     else:
@@ -414,6 +414,7 @@ def _room_results(ws: Workspace, summary: RoomSummary) -> None:
                 total=summary.sorting_participants,
             )
         )
+    room_shape_panel(ws, summary.shape)
 
 
 def _room_chart(ws: Workspace, figure: Any, name: str) -> None:
@@ -436,7 +437,12 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
         data=deferred(
             ws,
             "room export",
-            lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
+            lambda: room_excel(
+                room_summary(ws, workshop.code),
+                ws.lang,
+                datetime.now(UTC),
+                follow_up=room_follow_up(ws.store, workshop.code, ws.today) if ws.store else None,
+            ),
             notice_xlsx,
         ),
         on_click=on_download(ws),
@@ -459,8 +465,7 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
     st.warning(t_md(ws, "trainer.close.confirm_text", name=workshop.name))
     yes_col, no_col = st.columns(2)
     if yes_col.button(ws.t("trainer.close.confirm"), type="primary", key="trainer.close.yes"):
-        if ws.store is not None:
-            ws.store.close_workshop(workshop.code)
+        ws.store.close_workshop(workshop.code)
         ws.set_scratch(_CONFIRM_CLOSE, False)
         ws.flash("success", t_md(ws, "trainer.closed", name=workshop.name))
         st.rerun()

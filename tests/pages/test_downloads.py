@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from reseau.export.xlsx import notice_xlsx
 from reseau.i18n import Lang, t
+from reseau.storage import WorkbookStore
 from reseau.ui.downloads import DownloadFailed, deferred, on_download
 from reseau.ui.state import Workspace
 from reseau.workbook import Workbook
@@ -23,12 +24,12 @@ def _failing() -> bytes:
     raise ValueError(f"{NAME} cannot be used in worksheets.")
 
 
-def _workspace(lang: Lang = Lang.FR) -> Workspace:
-    return Workspace({"reseau.workbook": Workbook(lang=lang)})
+def _workspace(store: WorkbookStore, lang: Lang = Lang.FR) -> Workspace:
+    return Workspace({"reseau.workbook": Workbook(lang=lang)}, store)
 
 
-def test_a_failed_room_export_still_downloads_a_file_that_says_so_in_french(caplog):
-    build = deferred(_workspace(), "room export", _failing, notice_xlsx)
+def test_a_failed_room_export_still_downloads_a_file_that_says_so_in_french(caplog, memory_store):
+    build = deferred(_workspace(memory_store), "room export", _failing, notice_xlsx)
 
     with caplog.at_level(logging.ERROR):
         data = build()
@@ -39,8 +40,8 @@ def test_a_failed_room_export_still_downloads_a_file_that_says_so_in_french(capl
     assert "Zoé" not in caplog.text
 
 
-def test_a_failed_calendar_raises_an_error_that_quotes_nothing_typed(caplog):
-    build = deferred(_workspace(Lang.EN), "calendar", _failing)
+def test_a_failed_calendar_raises_an_error_that_quotes_nothing_typed(caplog, memory_store):
+    build = deferred(_workspace(memory_store, Lang.EN), "calendar", _failing)
 
     with caplog.at_level(logging.ERROR), pytest.raises(DownloadFailed) as raised:
         build()
@@ -66,8 +67,8 @@ def test_the_run_a_click_starts_waits_for_the_file_and_says_it_failed_in_english
     assert t("error.download_failed", "en") not in [e.value for e in at.error]
 
 
-def test_a_file_finished_before_the_click_is_counted_is_not_waited_for_again():
-    ws = _workspace()
+def test_a_file_finished_before_the_click_is_counted_is_not_waited_for_again(memory_store):
+    ws = _workspace(memory_store)
     build = deferred(ws, "calendar", _failing)
     with pytest.raises(DownloadFailed):
         build()  # the worker was quicker than the click's run
@@ -77,8 +78,8 @@ def test_a_file_finished_before_the_click_is_counted_is_not_waited_for_again():
     assert ws.scratch("downloads.watch").outcome(timeout=0.1) == ["calendar"]
 
 
-def test_a_button_drawn_by_an_earlier_run_still_reports_its_failure():
-    ws = _workspace()
+def test_a_button_drawn_by_an_earlier_run_still_reports_its_failure(memory_store):
+    ws = _workspace(memory_store)
     earlier = deferred(ws, "calendar", _failing)
     deferred(ws, "calendar", lambda: b"ok")  # the next run draws the button again
 

@@ -308,13 +308,13 @@ def test_a_trainer_changes_a_threshold_and_the_method_text_follows():
     assert "Potential is high from 70 out of 100" in texts(at)
 
 
-def test_a_choice_the_browser_sends_as_plain_text_is_saved_as_the_methods_value(demo):
+def test_a_choice_the_browser_sends_as_plain_text_is_saved_as_the_methods_value(demo, memory_store):
     # In a browser, session state holds "sponsor", not Role.SPONSOR: the card must not keep a str.
     from reseau.ui.qualify_card import _saver
     from reseau.ui.state import Workspace
 
     session: dict = {}
-    ws = Workspace(session)
+    ws = Workspace(session, memory_store)
     ws.set_network(demo)
     victor = next(c for c in demo if c.circle is Circle.OPERATIONAL and c.role is None)
     session["role"] = "lending_manager"
@@ -385,3 +385,38 @@ def test_the_cards_radar_is_drawn_only_when_the_participant_asks_for_it():
     at.toggle(key="qualify.radar.show").set_value(True).run()
 
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_why_this_score_is_written_when_the_participant_opens_it_and_not_before():
+    at = _qualifier("card", lang="fr")
+    rank_title = f"**{t('field.rank', 'fr')}**"
+    assert rank_title not in texts(at)
+
+    at.session_state["qualify.why"] = True
+    at.run()
+
+    assert_no_error(at)
+    assert rank_title in texts(at)
+    assert f"**{t('field.potential', 'fr')}**" in texts(at)
+
+
+def test_the_diagnosis_shows_the_shape_of_the_network_with_its_formula_once_pairs_are_answered(
+    demo,
+):
+    from itertools import combinations
+
+    from reseau.acquaintances import Acquaintance, WhoKnowsWhom
+
+    support = [c.id for c in demo if c.circle is Circle.SUPPORT][:5]
+    links = WhoKnowsWhom()
+    for a, b in combinations(support, 2):
+        links = links.with_pair(a, b, Acquaintance.KNOW)
+    workbook_id = store().create(Workbook(network=demo, links=links))
+    at = goto(open_app(lang="fr", wb=workbook_id), "pages/qualifier.py")
+    at.segmented_control[0].set_value("diagnosis").run()
+    assert_no_error(at)
+
+    shown = texts(at)
+    assert "contacts du Réseau de soutien se connaissent tous" in shown
+    assert "Densité du Réseau de soutien = paires qui se connaissent ÷ paires renseignées" in shown
+    assert "Taille effective (Burt, sous la forme de Borgatti)" in shown
