@@ -178,8 +178,8 @@ def filter_controls(ws: Workspace) -> ChartFilter:
         # The reset button always stands here, above the filters, switched off while nothing is
         # filtered: it neither appears nor moves when a filter changes, so a click lands on it.
         # It is drawn at once, never through an empty slot filled later in the run: while a run
-        # drew the filters (one started by Esc in a filter's list), the slot stood empty and
-        # the first click on « Effacer les filtres » fell on nothing.
+        # drew the filters the slot stood empty, and the first click on « Effacer les filtres »
+        # after Esc in a filter's list fell on nothing (tests/e2e/test_map_filters.py).
         st.button(
             ws.t("map.filter.reset"),
             key="map.filter.reset",

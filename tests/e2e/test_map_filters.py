@@ -1,8 +1,8 @@
 """The map's filters in a browser: « Effacer les filtres » works on its first click after Esc.
 
-Issue 11 saw the first click do nothing after Esc had closed a filter's list. Reproduced here:
-the run Esc starts redrew the button through an empty slot filled only after the filters, so
-the click fell on nothing while that run drew them.
+Issue 11 saw the first click do nothing after Esc had closed a filter's list; this test failed
+the same way. The button was drawn through an empty slot filled only after the filters: while
+a run drew them, there was no button to click. It is now drawn at once.
 """
 
 from __future__ import annotations
