@@ -84,3 +84,25 @@ def test_the_due_date_shows_every_digit_at_1440_px(
     shown = _open_card(page, server, "fr")
 
     assert shown["dueFits"] is True  # never « 10 / 12 / 202 »
+
+
+_OPEN_CALENDARS = """() => [...document.querySelectorAll('[role="grid"]')]
+    .filter(e => e.offsetParent !== null && !e.closest('[data-testid="stDataFrame"]')).length"""
+
+
+def test_tab_out_of_the_due_date_leaves_no_calendar_over_the_next_fields(
+    new_context: Callable[..., BrowserContext], server: Server
+):
+    # Streamlit 1.67 opens the calendar while the focus is in the date's segments (its own
+    # widget) and closes it as the focus leaves: Tab out must leave nothing over the next fields.
+    page = new_context().new_page()
+    _open_card(page, server, "fr")
+    due = page.get_by_test_id("stMain").get_by_test_id("stDateInput").first
+    due.locator('[role="spinbutton"]').last.click()  # the year
+    page.wait_for_function(f"() => ({_OPEN_CALENDARS})() > 0")
+
+    page.keyboard.press("Tab")  # to the calendar's button
+    page.keyboard.press("Tab")  # out of the field, to the action's status
+
+    page.wait_for_function(f"() => ({_OPEN_CALENDARS})() === 0")
+    assert page.evaluate(_OPEN_CALENDARS) == 0
