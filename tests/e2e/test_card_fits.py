@@ -29,11 +29,14 @@ _MEASURE = """([card, next]) => {
     if (!root || !root.dataset.reseauShown) return null;
     const nexts = [...root.querySelectorAll('button')].filter(b => b.innerText.includes(next));
     const due = root.querySelectorAll('[data-testid="stDateInput"]')[0];
-    const input = due ? due.querySelector('input') : null;
+    // The visible day, month and year (the plain input beside them is hidden).
+    const fields = due ? due.querySelector('[data-testid="stDateInputFieldsScroller"]') : null;
+    const parts = fields ? [...fields.querySelectorAll('[role="spinbutton"]')] : [];
     return {
         card: box(root).top, name: box(root.querySelector('h3')),
         next: box(nexts[nexts.length - 1]), due: box(due),
-        dueFits: input ? input.scrollWidth <= input.clientWidth : null,
+        dueFits: fields && parts.length === 3 ? fields.scrollWidth <= fields.clientWidth
+            && box(parts[2]).right <= box(fields).right : null,
         height: window.innerHeight,
     };
 }"""
