@@ -49,7 +49,7 @@ def _resume_link(ws: Workspace) -> None:
 
 def expires_on(ws: Workspace) -> date | None:
     """The day the stored workbook goes if its owner does not come back; None when not stored."""
-    if ws.store is None or not ws.workbook_id or ws.new_origin:
+    if not ws.workbook_id or ws.new_origin:
         return None
     try:
         expiry = ws.store.expires_on(ws.workbook_id, retention_days_from_env())

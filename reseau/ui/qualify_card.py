@@ -10,8 +10,7 @@ labels change gets a new key (`labelled_key`), so a browser never sends an old l
 from __future__ import annotations
 
 import json
-import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any, Literal
@@ -29,9 +28,10 @@ from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
 from reseau.ui import assessments_view
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
+from reseau.ui.qualify_links import introduction
 from reseau.ui.screen import PHONE_MAX_WIDTH
 from reseau.ui.state import Workspace
-from reseau.ui.widgets import date_format
+from reseau.ui.widgets import date_format, labelled_key
 from reseau.vocabulary import (
     ActionStatus,
     Circle,
@@ -91,18 +91,6 @@ def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     """The ids of the walk under the chosen filter, and the contact to show."""
     order = walkthrough.walk_order(ws.network, _current_filter(ws), ws.cursor)
     return order, walkthrough.current(order, ws.cursor)
-
-
-def labelled_key(base: str, labels: Sequence[str]) -> str:
-    """A selectbox key that changes whenever one of its labels does.
-
-    A browser sends back the label a selectbox last showed, not a value: once a label changes
-    (a ✓ when a contact becomes qualified, another language), the old label no longer names an
-    option and Streamlit hands it to the callback as if the participant had chosen it. A new
-    key makes a new widget that starts on the option the app chooses.
-    """
-    digest = zlib.crc32("\x1f".join(labels).encode("utf-8"))
-    return f"{base}.{digest:08x}"
 
 
 def _change_filter(ws: Workspace, key: str) -> None:
@@ -541,9 +529,6 @@ def more_criteria(ws: Workspace, contact: Contact) -> None:
         )
     with last_col:
         last_contact(ws, contact)
-    # Imported here: the « Qui connaît qui » step builds on this module (`labelled_key`).
-    from reseau.ui.qualify_links import introduction
-
     introduction(ws, contact, where="card")
 
 

@@ -23,9 +23,9 @@ from reseau.i18n import t_count
 from reseau.network import Network
 from reseau.scoring import Score
 from reseau.ui.markdown import escape_markdown
-from reseau.ui.qualify_card import labelled_key
 from reseau.ui.qualify_review import MODE
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import labelled_key
 
 MEMBERS = "links.members"  # scratch: the ids of the contacts the step asks about
 VIEW = "links.view"  # scratch: "each" (contact by contact) or "grid" (pairs grid)
@@ -156,6 +156,11 @@ def _save_introducer(ws: Workspace, contact_id: str, key: str) -> None:
     introducer = ws.widget_value(key)
     if contact_id not in ws.network:
         return
+    current = ws.workbook.links.introduction(contact_id)
+    if current is None or current.by is not IntroducedBy.CONTACT:
+        # The way was changed in the same run (« un contact » cleared, then this list's own
+        # callback): naming an introducer must not bring « un contact du réseau » back.
+        return
     if introducer not in ws.network or introducer == contact_id:
         introducer = None
     introduction = Introduction(IntroducedBy.CONTACT, introducer)
@@ -166,12 +171,14 @@ def _save_introducer(ws: Workspace, contact_id: str, key: str) -> None:
 def introduction(ws: Workspace, contact: Contact, where: str = "links") -> None:
     """« Qui vous l'a présenté ? »: the way, then the contact when it was one; saved on change."""
     current = ws.workbook.links.introduction(contact.id)
-    key = f"{where}.intro.{contact.id}"
+    ways = {by: ws.t(f"links.intro.{by.value}") for by in IntroducedBy}
+    # A new key in another language: the old widget's state would hold the old labels.
+    key = labelled_key(f"{where}.intro.{contact.id}", list(ways.values()))
     ws.set_widget_value(key, None if current is None else current.by)
     st.pills(
         ws.t("links.intro"),
         list(IntroducedBy),
-        format_func=lambda by: ws.t(f"links.intro.{IntroducedBy(by).value}"),
+        format_func=lambda by: ways[IntroducedBy(by)],
         key=key,
         on_change=_save_introduction,
         args=(ws, contact.id, key),
@@ -295,7 +302,8 @@ def _pair_cell(
     (a drop-down that narrow hides its value), each click moving to the next one: ? → Oui → Non.
     """
     current = pair_value(ws.workbook.links, a, b)
-    question = ws.t("links.pair", a=names[a], b=names[b])
+    # A widget's label is Markdown: the names are shown as typed.
+    question = ws.t("links.pair", a=escape_markdown(names[a]), b=escape_markdown(names[b]))
     if visible:
         key = grid_key(ws, a, b)
         ws.set_widget_value(key, current)

@@ -14,8 +14,9 @@ from reseau import walkthrough
 from reseau.editing import QUALIFY_COLUMNS, STATUS_COLUMN, apply_table, frame_rows, qualify_frame
 from reseau.ui.field_columns import field_columns
 from reseau.ui.markdown import escape_markdown
-from reseau.ui.qualify_card import filter_labels, labelled_key
+from reseau.ui.qualify_card import filter_labels
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import labelled_key
 
 _VERSION = "qualify.table.version"
 _IDS = "qualify.table.ids"
