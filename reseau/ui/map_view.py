@@ -181,6 +181,25 @@ def _reset(ws: Workspace) -> None:
     ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
 
 
+def _filtering(ws: Workspace, current: ChartFilter, version: int) -> bool:
+    """Whether the filters, as the participant has just left them, keep anyone out.
+
+    Read from the filters' values before they are drawn (the change that started this run is
+    already there); a filter not drawn yet under this version keeps what was chosen before.
+    """
+
+    def chosen(name: str, before: object) -> Any:
+        value = ws.widget_value(f"map.filter.{name}.{version}")
+        return before if value is None else value
+
+    return ChartFilter.of(
+        chosen("circles", list(current.circles)),
+        chosen("roles", list(current.roles)),
+        chosen("quadrants", list(current.quadrants)),
+        chosen("qualified", current.qualified_only),
+    ).is_active
+
+
 def filter_controls(ws: Workspace) -> ChartFilter:
     """The filters, in the sidebar; what they keep is what every chart of the page shows."""
     current: ChartFilter = ws.scratch(_FILTER, NO_FILTER)
@@ -190,7 +209,17 @@ def filter_controls(ws: Workspace) -> ChartFilter:
         st.subheader(ws.t("map.filters"), anchor=False)
         # The reset button always stands here, above the filters, switched off while nothing is
         # filtered: it neither appears nor moves when a filter changes, so a click lands on it.
-        reset_slot = st.empty()
+        # It is drawn at once, never through an empty slot filled later in the run: while a run
+        # drew the filters the slot stood empty, and the first click on « Effacer les filtres »
+        # after Esc in a filter's list fell on nothing (tests/e2e/test_map_filters.py).
+        st.button(
+            ws.t("map.filter.reset"),
+            key="map.filter.reset",
+            icon=":material/filter_alt_off:",
+            on_click=_reset,
+            args=(ws,),
+            disabled=not _filtering(ws, current, version),
+        )
         circles = st.multiselect(
             ws.t("field.circle"),
             list(Circle),
@@ -226,14 +255,6 @@ def filter_controls(ws: Workspace) -> ChartFilter:
             circles, [r for r in roles if r in role_options], quadrants, qualified_only
         )
         ws.set_scratch(_FILTER, chosen)
-        reset_slot.button(
-            ws.t("map.filter.reset"),
-            key="map.filter.reset",
-            icon=":material/filter_alt_off:",
-            on_click=_reset,
-            args=(ws,),
-            disabled=not chosen.is_active,
-        )
         if chosen.is_active:
             kept = len(chosen.apply(ws.network, ws.scores()))
             st.caption(ws.t("map.filter.kept", kept=kept, total=len(ws.network)))

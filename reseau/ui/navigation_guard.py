@@ -4,8 +4,8 @@ Streamlit's grids send their edits 150 ms after the last one, and the run that s
 must begin before the page changes: a click on another page within that moment dropped the edit
 in the browser (a phone typed in the Accueil grid, Enter, then « Importer » at once). So a small
 script holds a click on a page link made right after a grid edit, and clicks it again once the
-edit's run is over (at most a few seconds later). While it holds one, the page's body carries
-`data-reseau-holding`, which the browser tests wait on too.
+edit has left for the server and a run after it is over (at most 20 s later). While it holds
+one, the page's body carries `data-reseau-holding`, which the browser tests wait on too.
 """
 
 from __future__ import annotations
@@ -20,22 +20,28 @@ _SCRIPT = """
   const GRID = '[data-testid="stDataFrame"], .gdg-overlay-editor, #portal';
   const LINKS = '[data-testid="stSidebarNav"] a, [data-testid="stPageLink"] a';
   const SEND_DELAY = 400;     // the grid's own 150 ms, with room to spare
-  const RUN_WAIT = 4000;      // how long a run carrying the edit may take to start
-  const MOST = 10000;          // never hold a page change longer than this
-  let edited = 0, runSince = 0, held = null;
+  const NOTHING_SENT = 1500;  // no message to the server by then: there was no edit to wait for
+  const MOST = 20000;         // never hold a page change longer than this
+  let edited = 0, sent = 0, ran = 0, held = null;
   const state = () => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    return app ? app.getAttribute('data-test-script-state') : null;
+    const root = document.querySelector('[data-testid="stApp"]');
+    return root ? root.getAttribute('data-test-script-state') : null;
   };
   const running = () => { const s = state(); return s !== null && s !== 'notRunning'; };
   const inGrid = (el) => !!(el && el.closest && el.closest(GRID));
   const editorOpen = () => !!document.querySelector('.gdg-overlay-editor, textarea.gdg-input');
-  const touch = () => { edited = performance.now(); runSince = 0; };
+  const touch = () => { edited = performance.now(); };
+  // When the edit left for the server, and when a run was last seen: the page may change once
+  // a run seen after the edit was sent is over.
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (...args) {
+    if (edited) sent = performance.now();
+    return send.apply(this, args);
+  };
   const app = document.querySelector('[data-testid="stApp"]');
   if (app) {
-    new MutationObserver(() => {
-      if (edited && running()) runSince = runSince || performance.now();
-    }).observe(app, { attributes: true, attributeFilter: ['data-test-script-state'] });
+    new MutationObserver(() => { if (running()) ran = performance.now(); })
+      .observe(app, { attributes: true, attributeFilter: ['data-test-script-state'] });
   }
   // What commits an edit: Enter or Tab in a cell's editor, Delete in the grid, a paste.
   document.addEventListener('keydown', (e) => {
@@ -55,10 +61,10 @@ _SCRIPT = """
   }, true);
   const settled = (now) => {
     if (!edited) return true;
-    if (running()) { runSince = runSince || now; return false; }
+    if (running()) { ran = now; return false; }
     if (now - edited < SEND_DELAY) return false;
-    // Over when the run that carries the edit has come and gone, or none came at all.
-    return runSince > 0 || now - edited > RUN_WAIT;
+    if (sent < edited) return now - edited > NOTHING_SENT;
+    return ran > sent;  // the run carrying the edit has come and gone
   };
   const release = () => {
     const link = held;

@@ -23,7 +23,7 @@ from reseau.plan import (
     build_plan,
     role_text,
 )
-from reseau.ui.downloads import deferred, on_download
+from reseau.ui.downloads import deferred
 from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
@@ -351,5 +351,8 @@ def calendar_download(ws: Workspace, plan: Plan) -> None:
         mime=ICS_MIME,
         icon=":material/calendar_month:",
         help=ws.t("plan.ics.help"),
-        on_click=on_download(ws),
+        # No rerun on click: the run a click started redrew the button and could drop the file
+        # being fetched (a busy machine, a second click needed). A failure is said on the next
+        # run instead, and Streamlit's own line says so at once.
+        on_click="ignore",
     )

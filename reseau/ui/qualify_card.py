@@ -9,6 +9,7 @@ labels change gets a new key (`labelled_key`), so a browser never sends an old l
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from functools import cache, partial
@@ -41,6 +42,7 @@ from reseau.vocabulary import (
 
 FILTER = "qualify.filter"
 SKIPPED = "qualify.skipped"
+_DEFAULT_DUE = "qualify.default_due"  # contact id -> the due date the card chose for it
 
 
 def _key(contact: Contact, name: str) -> str:
@@ -455,7 +457,7 @@ def card(ws: Workspace, contact: Contact) -> None:
     in view whatever the participant opens. Each contact opens on the first tab.
     """
     st.html(_STICKY_NAME_ON_A_PHONE)
-    with st.container(border=True):
+    with st.container(border=True, key=f"qualify-card-{contact.id}"):
         with st.container(key=CARD_HEAD):
             who_col, status_col = st.columns([3, 2], vertical_alignment="center")
             with who_col:
@@ -478,7 +480,39 @@ def card(ws: Workspace, contact: Contact) -> None:
         with more:
             more_criteria(ws, contact)
         move_buttons(ws, "bottom")
+    _scroll_to_the_card(contact)
     explanations(ws, contact)
+
+
+_SCROLL = """
+<script>
+(() => {
+  // Brings a contact's card to the top of the screen when it is shown, once: every answer on
+  // it then fits one 1440x900 screen, the name in view, the page's header scrolled away.
+  const selector = %(selector)s;
+  const started = performance.now();
+  const bring = () => {
+    const card = document.querySelector(selector);
+    if (!card) {
+      if (performance.now() - started < 5000) setTimeout(bring, 50);
+      return;
+    }
+    if (card.dataset.reseauShown) return;
+    card.dataset.reseauShown = "1";
+    card.style.scrollMarginTop = "3.75rem";  // below Streamlit's own header bar
+    card.scrollIntoView({ block: "start" });
+  };
+  bring();
+})();
+</script>
+"""
+
+
+def _scroll_to_the_card(contact: Contact) -> None:
+    """Scrolls the card of the contact just opened to the top of the screen (once per card)."""
+    selector = json.dumps(f".st-key-qualify-card-{contact.id}")
+    # In the page, not the sidebar: the card is drawn by a fragment, which may not write there.
+    st.html(_SCROLL % {"selector": selector}, unsafe_allow_javascript=True)
 
 
 def scales(ws: Workspace, contact: Contact) -> None:
@@ -530,6 +564,18 @@ def _save_action(ws: Workspace, contact_id: str, key: str) -> None:
     if "action_due" in changes:
         # The date field keeps what it last showed unless told: show the date just chosen.
         ws.set_widget_value(_key(contact, "action_due"), changes["action_due"])
+        chosen = dict(ws.scratch(_DEFAULT_DUE, {}))
+        chosen[contact_id] = changes["action_due"]
+        ws.set_scratch(_DEFAULT_DUE, chosen)
+
+
+def _due_note(ws: Workspace, contact: Contact) -> str:
+    """One short line under the due date: the date the card chose, or the one it would choose."""
+    if contact.action_due is None:
+        return ws.t("qualify.due.empty", days=FIRST_ACTION_DELAY_DAYS)
+    if ws.scratch(_DEFAULT_DUE, {}).get(contact.id) == contact.action_due:
+        return ws.t("qualify.due.chosen", days=FIRST_ACTION_DELAY_DAYS)
+    return ""
 
 
 def first_action(ws: Workspace, contact: Contact) -> None:
@@ -547,14 +593,18 @@ def first_action(ws: Workspace, contact: Contact) -> None:
             args=(ws, contact.id, key),
             width="stretch",
         )
-        _date(
-            ws,
-            contact,
-            "action_due",
-            help=ws.t("qualify.due.help", days=FIRST_ACTION_DELAY_DAYS),
-            min_value=date(2000, 1, 1),
-            width=_DUE_WIDTH,
-        )
+        with st.container(width=_DUE_WIDTH, gap="small"):
+            _date(
+                ws,
+                contact,
+                "action_due",
+                help=ws.t("qualify.due.help", days=FIRST_ACTION_DELAY_DAYS),
+                min_value=date(2000, 1, 1),
+                width=_DUE_WIDTH,
+            )
+            note = _due_note(ws, contact)
+            if note:
+                st.caption(note)
         key = _key(contact, "action_status")
         st.segmented_control(
             ws.t("field.action_status"),

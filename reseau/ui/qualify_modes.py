@@ -18,11 +18,17 @@ MODES: tuple[str, ...] = ("sort", "gaps", "card", "table", "links", "diagnosis",
 
 
 def progress_header(ws: Workspace) -> None:
-    """Qualified N of M overall, and per circle, always in view."""
+    """Qualified N of M overall, and per circle, always in view.
+
+    On the card it is folded into one line above the bar, so the card starts higher.
+    """
     report = walkthrough.progress(ws.network)
     overall = report.overall
-    st.markdown(ws.t("qualify.progress", qualified=overall.qualified, total=overall.total))
-    st.progress(overall.share)
+    headline = ws.t("qualify.progress", qualified=overall.qualified, total=overall.total)
+    compact = current_mode(ws) == "card"
+    if not compact:
+        st.markdown(headline)
+        st.progress(overall.share)
     parts = [
         ws.t(
             "qualify.progress.circle",
@@ -34,7 +40,10 @@ def progress_header(ws: Workspace) -> None:
     ]
     if report.unsorted:
         parts.append(t_count("qualify.progress.unsorted", ws.lang, report.unsorted))
-    st.caption(" · ".join(parts))
+    if compact:
+        st.progress(overall.share, text=" · ".join([f"**{headline}**", *parts]))
+    else:
+        st.caption(" · ".join(parts))
 
 
 def _default_mode(ws: Workspace) -> str:
@@ -44,9 +53,14 @@ def _default_mode(ws: Workspace) -> str:
     return "sort" if any(not c.is_sorted for c in ws.network) else "card"
 
 
+def current_mode(ws: Workspace) -> str:
+    """The mode chosen last (it survives moving between pages), else the one that fits."""
+    return ws.scratch(qualify_review.MODE) or _default_mode(ws)
+
+
 def mode_choice(ws: Workspace) -> str:
     """The segmented control of the seven modes; the choice survives moving between pages."""
-    mode = ws.scratch(qualify_review.MODE) or _default_mode(ws)
+    mode = current_mode(ws)
     key = f"qualify.mode.{mode}"
     st.segmented_control(
         ws.t("qualify.mode"),
@@ -59,7 +73,8 @@ def mode_choice(ws: Workspace) -> str:
         label_visibility="collapsed",
         width="stretch",
     )
-    st.caption(ws.t(f"qualify.mode.{mode}.help"))
+    if mode != "card":  # the card says what it is for itself, and needs the room
+        st.caption(ws.t(f"qualify.mode.{mode}.help"))
     return mode
 
 

@@ -134,6 +134,7 @@ def test_a_first_action_typed_without_a_date_is_due_in_two_weeks_and_the_card_sh
     _button(at, "qualify.next_open").click().run()
     victor = stored_workbook(at).cursor
     assert stored_workbook(at).network.get(victor).action_due is None
+    assert t("qualify.due.empty", "en", days=14) in [c.value for c in at.caption]
 
     at.text_area(key=f"qualify.{victor}.action_text").input("Lui proposer un café").run()
     assert_no_error(at)
@@ -141,6 +142,24 @@ def test_a_first_action_typed_without_a_date_is_due_in_two_weeks_and_the_card_sh
     due = date.today() + timedelta(days=14)
     assert stored_workbook(at).network.get(victor).action_due == due
     assert at.date_input(key=f"qualify.{victor}.action_due").value == due
+    # One short line beside the field says the date was chosen for the participant.
+    assert t("qualify.due.chosen", "en", days=14) in [c.value for c in at.caption]
+
+
+def test_a_due_date_the_participant_picks_is_not_called_chosen_for_them():
+    at = _card()
+    _button(at, "qualify.next_open").click().run()
+    victor = stored_workbook(at).cursor
+    picked = date.today() + timedelta(days=3)
+
+    at.date_input(key=f"qualify.{victor}.action_due").set_value(picked).run()
+    at.text_area(key=f"qualify.{victor}.action_text").input("Lui proposer un café").run()
+    assert_no_error(at)
+
+    assert stored_workbook(at).network.get(victor).action_due == picked
+    captions = [c.value for c in at.caption]
+    assert t("qualify.due.chosen", "en", days=14) not in captions
+    assert t("qualify.due.empty", "en", days=14) not in captions
 
 
 def test_the_way_to_the_next_contact_is_also_right_after_the_last_required_answer():
