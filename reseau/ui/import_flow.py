@@ -46,11 +46,11 @@ PARSED = "import.parsed"  # (key, ImportPreview | ImportRefused)
 CHOICES = "import.choices"  # (digest, sheet, mapping, header row)
 SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept, editor version)
 RESULT = "import.result"  # what the last confirmed import did
-DRY_RUN = "import.dry_run"  # (preview, network, MergeResult): what confirming would do
-_ROUND = "import.round"  # bumped after an import, so the uploader starts empty
+DRY_RUN = "import.dry_run"  # what confirming would do, per preview and network
+_UPLOADER = "import.file"  # reset after an import, so the uploader starts empty
 _SHOWN_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "circle")
 _PREVIEW_ROWS = 200
-_DETAILS = "import.saved_details"  # (digest, SavedDetails | None) of the upload
+_DETAILS = "import.saved_details"  # SavedDetails | None of the upload
 _DROPPED_SHOWN = 12  # names of dropped values listed; a hand-edited sheet can hold thousands
 _DROPPED_NAME_LIMIT = 60
 
@@ -83,7 +83,7 @@ def uploaded_file(ws: Workspace) -> Upload | None:
         ws.t("import.upload"),
         type=UPLOAD_TYPES,
         help=ws.t("import.upload.help"),
-        key=f"import.file.{ws.scratch(_ROUND, 0)}",
+        key=f"import.file.{ws.resets(_UPLOADER)}",
     )
     if file is None:
         return None
@@ -180,12 +180,7 @@ def _tab_closed_check() -> Callable[[], bool]:
 def dry_run(ws: Workspace, preview: ImportPreview) -> MergeResult:
     """What confirming would do to the workbook, worked out once per preview and network."""
     network = ws.network
-    cached = ws.scratch(DRY_RUN)
-    if cached and cached[0] is preview and cached[1] is network:
-        return cached[2]
-    result = merge_contacts(network, preview.contacts)
-    ws.set_scratch(DRY_RUN, (preview, network, result))
-    return result
+    return ws.derived(DRY_RUN, lambda: merge_contacts(network, preview.contacts), preview, network)
 
 
 def confirm_label(ws: Workspace, plan: MergeResult) -> str:
@@ -368,11 +363,9 @@ def show_dropped_details(ws: Workspace, upload: Upload, preview: ImportPreview) 
     """Before restoring a save file: the values of its hidden sheet that will be left out."""
     if preview.format != "reseau" or len(ws.network):
         return
-    cached = ws.scratch(_DETAILS)
-    if not cached or cached[0] != upload.digest:
-        cached = (upload.digest, read_metadata(upload.data))
-        ws.set_scratch(_DETAILS, cached)
-    details: SavedDetails | None = cached[1]
+    details: SavedDetails | None = ws.derived(
+        _DETAILS, lambda: read_metadata(upload.data), upload.digest
+    )
     if details is None or not details.dropped:
         return
     names = [name[:_DROPPED_NAME_LIMIT] for name in details.dropped[:_DROPPED_SHOWN]]
@@ -488,9 +481,8 @@ def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
     merged = tuple((imported.display_name, kept.display_name) for imported, kept in result.merged)
     ws.set_scratch(RESULT, ImportDone(len(result.added), merged))
     ws.set_scratch(PARSED, None)
-    ws.set_scratch(DRY_RUN, None)
     ws.set_scratch(CHOICES, None)
-    ws.set_scratch(_ROUND, ws.scratch(_ROUND, 0) + 1)
+    ws.reset_widgets(_UPLOADER)
     ws.flash("success", ws.t("import.done", added=len(result.added), merged=len(merged)))
     st.rerun()
 

@@ -9,8 +9,7 @@ labels change gets a new key (`labelled_key`), so a browser never sends an old l
 
 from __future__ import annotations
 
-import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -25,6 +24,9 @@ from reseau.explain import explain_potential, explain_quadrant, explain_rank, ex
 from reseau.i18n import label
 from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
+from reseau.ui.components.choices import widget_choice
+from reseau.ui.components.modes import FILTER
+from reseau.ui.components.walkthrough_filter import filter_select, labelled_key
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
@@ -40,7 +42,6 @@ from reseau.vocabulary import (
     roles_of,
 )
 
-FILTER = "qualify.filter"
 SKIPPED = "qualify.skipped"
 
 
@@ -57,12 +58,6 @@ _CHOICES: dict[str, type] = {
     "last_contact_result": ContactResult,
     "action_status": ActionStatus,
 }
-
-
-def widget_choice(ws: Workspace, key: str, enum: type) -> Any:
-    """The vocabulary item chosen in a widget, as the enum member, or None."""
-    value = ws.widget_value(key)
-    return None if value is None else enum(value)
 
 
 def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[], None]:
@@ -93,23 +88,8 @@ def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     return order, walkthrough.current(order, ws.cursor)
 
 
-def labelled_key(base: str, labels: Sequence[str]) -> str:
-    """A selectbox key that changes whenever one of its labels does.
-
-    A browser sends back the label a selectbox last showed, not a value: once a label changes
-    (a ✓ when a contact becomes qualified, another language), the old label no longer names an
-    option and Streamlit hands it to the callback as if the participant had chosen it. A new
-    key makes a new widget that starts on the option the app chooses.
-    """
-    digest = zlib.crc32("\x1f".join(labels).encode("utf-8"))
-    return f"{base}.{digest:08x}"
-
-
-def _change_filter(ws: Workspace, key: str) -> None:
+def _change_filter(ws: Workspace, wanted: str) -> None:
     """A new filter starts on its first contact unless the one shown already belongs to it."""
-    wanted = ws.widget_value(key)
-    if wanted not in walkthrough.FILTERS:
-        return
     ws.set_scratch(FILTER, wanted)
     order = walkthrough.walk_order(ws.network, wanted)
     if ws.cursor not in order:
@@ -144,16 +124,6 @@ def _skip(ws: Workspace) -> None:
     ws.set_cursor(target)
 
 
-def filter_labels(ws: Workspace) -> dict[str, str]:
-    """The name of each walkthrough filter, to show in a selectbox."""
-    return {
-        value: ws.t(f"qualify.filter.{value}")
-        if value in (walkthrough.ALL, walkthrough.UNSORTED)
-        else label(Circle(value), ws.lang)
-        for value in walkthrough.FILTERS
-    }
-
-
 def _current_filter(ws: Workspace) -> str:
     wanted = ws.scratch(FILTER, walkthrough.ALL)
     return wanted if wanted in walkthrough.FILTERS else walkthrough.ALL
@@ -163,17 +133,7 @@ def navigation(ws: Workspace) -> str | None:
     """Filter, jump list, previous / next / skip / next not qualified; returns the contact shown."""
     order, here = walk(ws)
     filter_col, jump_col = st.columns([1, 2])
-    names = filter_labels(ws)
-    filter_key = labelled_key(FILTER, [names[value] for value in walkthrough.FILTERS])
-    filter_col.selectbox(
-        ws.t("qualify.filter"),
-        walkthrough.FILTERS,
-        index=walkthrough.FILTERS.index(_current_filter(ws)),
-        format_func=names.__getitem__,
-        key=filter_key,
-        on_change=_change_filter,
-        args=(ws, filter_key),
-    )
+    filter_select(filter_col, ws, FILTER, _current_filter(ws), partial(_change_filter, ws))
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
         return None

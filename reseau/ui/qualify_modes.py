@@ -9,10 +9,9 @@ import streamlit as st
 from reseau import walkthrough
 from reseau.i18n import label, t_count
 from reseau.ui import qualify_card, qualify_review, qualify_sort, qualify_table
+from reseau.ui.components.modes import MODE, QualifyMode, chosen_mode
 from reseau.ui.state import Workspace
 from reseau.vocabulary import Circle
-
-MODES: tuple[str, ...] = ("sort", "gaps", "card", "table", "diagnosis", "settings")
 
 
 def progress_header(ws: Workspace) -> None:
@@ -35,29 +34,29 @@ def progress_header(ws: Workspace) -> None:
     st.caption(" · ".join(parts))
 
 
-def _default_mode(ws: Workspace) -> str:
+def _default_mode(ws: Workspace) -> QualifyMode:
     # A saved walkthrough position means the participant was qualifying: a refresh resumes there.
     if ws.cursor is not None and ws.cursor in ws.network:
-        return "card"
-    return "sort" if any(not c.is_sorted for c in ws.network) else "card"
+        return QualifyMode.CARD
+    return QualifyMode.SORT if any(not c.is_sorted for c in ws.network) else QualifyMode.CARD
 
 
-def mode_choice(ws: Workspace) -> str:
+def mode_choice(ws: Workspace) -> QualifyMode:
     """The segmented control of the six modes; the choice survives moving between pages."""
-    mode = ws.scratch(qualify_review.MODE) or _default_mode(ws)
-    key = f"qualify.mode.{mode}"
+    mode = chosen_mode(ws) or _default_mode(ws)
+    key = f"qualify.mode.{mode.value}"
     st.segmented_control(
         ws.t("qualify.mode"),
-        MODES,
+        list(QualifyMode),
         default=mode,
-        format_func={m: ws.t(f"qualify.mode.{m}") for m in MODES}.__getitem__,
+        format_func={m: ws.t(m.label_key) for m in QualifyMode}.__getitem__,
         key=key,
         required=True,
-        on_change=lambda: ws.set_scratch(qualify_review.MODE, ws.widget_value(key)),
+        on_change=lambda: ws.set_scratch(MODE, ws.widget_value(key)),
         label_visibility="collapsed",
         width="stretch",
     )
-    st.caption(ws.t(f"qualify.mode.{mode}.help"))
+    st.caption(ws.t(mode.help_key))
     return mode
 
 
@@ -69,15 +68,15 @@ def _card_mode(ws: Workspace) -> None:
         qualify_card.card(ws, ws.network.get(shown))
 
 
-PANELS: dict[str, Callable[[Workspace], None]] = {
-    "sort": qualify_sort.sort_panel,
-    "gaps": qualify_sort.gaps_panel,
-    "card": _card_mode,
-    "table": qualify_table.table,
-    "diagnosis": qualify_review.diagnosis_panel,
-    "settings": qualify_review.settings_panel,
+PANELS: dict[QualifyMode, Callable[[Workspace], None]] = {
+    QualifyMode.SORT: qualify_sort.sort_panel,
+    QualifyMode.GAPS: qualify_sort.gaps_panel,
+    QualifyMode.CARD: _card_mode,
+    QualifyMode.TABLE: qualify_table.table,
+    QualifyMode.DIAGNOSIS: qualify_review.diagnosis_panel,
+    QualifyMode.SETTINGS: qualify_review.settings_panel,
 }
 
 
-def show_mode(ws: Workspace, mode: str) -> None:
+def show_mode(ws: Workspace, mode: QualifyMode) -> None:
     PANELS.get(mode, _card_mode)(ws)
