@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reseau.contact_fields import FIELDS, FieldKind, FieldSpec, names
+from reseau.contact_fields import LONG_TEXT_LIMIT as LONG_TEXT_LIMIT
+from reseau.contact_fields import SHORT_TEXT_LIMIT as SHORT_TEXT_LIMIT
 from reseau.errors import (
     ContactHasNoName,
     RoleNotInCircle,
@@ -17,11 +21,6 @@ from reseau.errors import (
 )
 from reseau.text import clean_text
 from reseau.vocabulary import (
-    ADDED_VALUE,
-    FREQUENCY,
-    INTEREST,
-    POWER,
-    TRUST,
     ActionStatus,
     Circle,
     ContactNature,
@@ -33,35 +32,12 @@ from reseau.vocabulary import (
     circle_of,
 )
 
-IDENTITY_FIELDS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "company",
-    "job_title",
-    "email",
-    "phone",
-    "notes",
-)
+IDENTITY_FIELDS: tuple[str, ...] = names(identity=True)
 SCALE_FIELDS: dict[str, Scale] = {
-    "frequency": FREQUENCY,
-    "trust": TRUST,
-    "added_value": ADDED_VALUE,
-    "interest": INTEREST,
-    "power": POWER,
+    spec.name: spec.scale for spec in FIELDS if spec.scale is not None
 }
 # What scoring cannot do without: the rest of the qualification refines it when present.
-REQUIRED_FOR_QUALIFIED: tuple[str, ...] = (
-    "circle",
-    "role",
-    "frequency",
-    "trust",
-    "added_value",
-    "interest",
-    "power",
-)
-SHORT_TEXT_LIMIT = 200
-LONG_TEXT_LIMIT = 5000
-_LONG_TEXT_FIELDS = ("notes", "last_contact_note", "action_text")
+REQUIRED_FOR_QUALIFIED: tuple[str, ...] = names(needed_to_score=True)
 
 
 def new_contact_id() -> str:
@@ -69,9 +45,32 @@ def new_contact_id() -> str:
     return secrets.token_hex(8)
 
 
+def _with_declared_fields(cls: type) -> type:
+    """Gives the class a field for every declared contact field it does not type itself.
+
+    The typed attributes below are there for code that reads a field by name; a field only
+    shown, edited, stored and imported through its declaration needs none, and is stored after
+    them (so the stored JSON of the fields below keeps its order).
+    """
+    annotations = cls.__annotations__
+    for spec in FIELDS:
+        if spec.name not in annotations:
+            annotations[spec.name] = "Any"
+            empty = spec.empty
+            setattr(cls, spec.name, field(default_factory=_always(empty)))
+    return cls
+
+
+def _always(value: Any) -> Callable[[], Any]:
+    """A default factory for a field's empty value (each field binds its own)."""
+    return lambda: value
+
+
 @dataclass(frozen=True)
+@_with_declared_fields
 class Contact:
-    """One person of the participant's network, validated on construction."""
+    """One person of the participant's network, validated on construction from the fields'
+    declarations (`reseau.contact_fields`)."""
 
     first_name: str = ""
     last_name: str = ""
@@ -100,20 +99,20 @@ class Contact:
     id: str = field(default_factory=new_contact_id)
 
     def __post_init__(self) -> None:
-        for name in (*IDENTITY_FIELDS, "role_other", "last_contact_note", "action_text"):
-            value = getattr(self, name)
-            text = clean_text(value).strip()
-            limit = LONG_TEXT_LIMIT if name in _LONG_TEXT_FIELDS else SHORT_TEXT_LIMIT
-            if len(text) > limit:
-                raise TextTooLong(field=name, limit=limit)
-            object.__setattr__(self, name, text)
+        for spec in FIELDS:
+            if spec.limit is not None:
+                text = clean_text(getattr(self, spec.name)).strip()
+                if len(text) > spec.limit:
+                    raise TextTooLong(field=spec.name, limit=spec.limit)
+                object.__setattr__(self, spec.name, text)
         if not (self.first_name or self.last_name):
             raise ContactHasNoName()
-        object.__setattr__(self, "value_kinds", frozenset(self.value_kinds))
-        for name, scale in SCALE_FIELDS.items():
-            value = getattr(self, name)
-            if value is not None and (isinstance(value, bool) or not scale.contains(value)):
-                raise ScoreOutOfScale(field=name, value=value, low=scale.low, high=scale.high)
+        for spec in FIELDS:
+            value = getattr(self, spec.name)
+            if spec.kind is FieldKind.CHOICES:
+                object.__setattr__(self, spec.name, frozenset(value))
+            elif spec.scale is not None and value is not None:
+                _check_score(spec, spec.scale, value)
         if self.role is not None:
             if self.circle is None:
                 raise RoleWithoutCircle(role=self.role.value)
@@ -149,4 +148,10 @@ class Contact:
         return dataclasses.replace(self, **changes)
 
 
+def _check_score(spec: FieldSpec, scale: Scale, value: Any) -> None:
+    if isinstance(value, bool) or not scale.contains(value):
+        raise ScoreOutOfScale(field=spec.name, value=value, low=scale.low, high=scale.high)
+
+
+# The contact's fields in the order the store writes them (the typed ones first).
 CONTACT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Contact))

@@ -12,68 +12,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from reseau.contact import Contact
+from reseau.contact_fields import FIELDS, FieldKind, FieldSpec, field_spec, names
 from reseau.errors import InvalidContact, RoleNotInCircle, RoleWithoutCircle, ScoreOutOfScale
-from reseau.i18n import Lang, label, t
+from reseau.i18n import Lang, t
 from reseau.method_values import (
     ValueNotUnderstood,
     fold,
-    format_value_kinds,
+    format_choices,
     is_blank,
     parse_choice,
-    parse_circle,
+    parse_choices,
     parse_date,
-    parse_role,
     parse_scale,
-    parse_value_kinds,
 )
-from reseau.vocabulary import ActionStatus, ContactNature, ContactResult, Reciprocity
 
-TABLE_FIELDS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "company",
-    "job_title",
-    "email",
-    "phone",
-    "circle",
-    "role",
-    "role_other",
-    "frequency",
-    "last_contact_nature",
-    "last_contact_date",
-    "last_contact_result",
-    "last_contact_note",
-    "trust",
-    "reciprocity",
-    "value_kinds",
-    "added_value",
-    "interest",
-    "power",
-    "action_text",
-    "action_due",
-    "action_status",
-    "notes",
-    "id",
-)
-TEXT_FIELDS = frozenset(
-    {
-        "first_name",
-        "last_name",
-        "company",
-        "job_title",
-        "email",
-        "phone",
-        "notes",
-        "role_other",
-        "last_contact_note",
-        "action_text",
-    }
-)
+TABLE_FIELDS: tuple[str, ...] = names()
+TEXT_FIELDS = frozenset(spec.name for spec in FIELDS if spec.is_text)
 METHOD_FIELDS = frozenset(TABLE_FIELDS) - TEXT_FIELDS - {"id"}
 
 
 def header(field: str, lang: Lang) -> str:
-    return t(f"field.{field}", lang)
+    return t(field_spec(field).label_key, lang)
 
 
 def headers(lang: Lang) -> list[str]:
@@ -94,15 +53,13 @@ def field_for_header(text: object) -> str | None:
 def contact_to_record(contact: Contact, lang: Lang) -> dict[str, Any]:
     """The contact as field -> cell value, with the method's values written as labels."""
     record: dict[str, Any] = {}
-    for field in TABLE_FIELDS:
-        value = getattr(contact, field)
-        if field == "value_kinds":
-            value = format_value_kinds(value, lang)
-        elif field == "action_status":
-            value = label(value, lang)
-        elif hasattr(value, "label_key"):
+    for spec in FIELDS:
+        value = getattr(contact, spec.name)
+        if spec.kind is FieldKind.CHOICES and spec.choices is not None:
+            value = format_choices(value, spec.choices, lang)
+        elif spec.kind is FieldKind.CHOICE and value is not None:
             value = t(value.label_key, lang)
-        record[field] = value
+        record[spec.name] = value
     return record
 
 
@@ -132,21 +89,25 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def cell_parser(spec: FieldSpec) -> Callable[[object], Any] | None:
+    """How a cell of a method field is read (ValueNotUnderstood when it cannot be); None for a
+    text field or the id, taken as they are."""
+    if spec.kind is FieldKind.SCALE and spec.scale is not None:
+        scale = spec.scale
+        return lambda value: parse_scale(value, spec.name, scale.low, scale.high)
+    if spec.kind is FieldKind.CHOICE and spec.choices is not None:
+        enum = spec.choices
+        return lambda value: parse_choice(enum, value, spec.name)
+    if spec.kind is FieldKind.CHOICES and spec.choices is not None:
+        kinds = spec.choices
+        return lambda value: parse_choices(kinds, value, spec.name)
+    if spec.kind is FieldKind.DATE:
+        return lambda value: parse_date(value, spec.name)
+    return None
+
+
 _PARSERS: dict[str, Callable[[object], Any]] = {
-    "circle": parse_circle,
-    "role": parse_role,
-    "frequency": lambda v: parse_scale(v, "frequency"),
-    "trust": lambda v: parse_scale(v, "trust"),
-    "added_value": lambda v: parse_scale(v, "added_value"),
-    "interest": lambda v: parse_scale(v, "interest"),
-    "power": lambda v: parse_scale(v, "power"),
-    "last_contact_nature": lambda v: parse_choice(ContactNature, v, "last_contact_nature"),
-    "last_contact_result": lambda v: parse_choice(ContactResult, v, "last_contact_result"),
-    "reciprocity": lambda v: parse_choice(Reciprocity, v, "reciprocity"),
-    "action_status": lambda v: parse_choice(ActionStatus, v, "action_status"),
-    "last_contact_date": lambda v: parse_date(v, "last_contact_date"),
-    "action_due": lambda v: parse_date(v, "action_due"),
-    "value_kinds": parse_value_kinds,
+    spec.name: parser for spec in FIELDS if (parser := cell_parser(spec)) is not None
 }
 
 

@@ -13,39 +13,32 @@ from typing import Any
 
 import pandas as pd
 
-from reseau.contact import SCALE_FIELDS, Contact
+from reseau.contact import Contact
+from reseau.contact_fields import FIELDS, FieldKind, Grid, field_spec, in_grid, names
 from reseau.contact_table import CellWarning, contact_from_fields, contact_to_record
 from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.method_values import is_blank
 from reseau.network import Network
-from reseau.vocabulary import Circle, Role, Term, roles_of
+from reseau.vocabulary import Term
 
-IDENTITY_COLUMNS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "company",
-    "job_title",
-    "email",
-    "phone",
-    "circle",
-    "role",
-    "role_other",
-    "notes",
-)
+# The hand editor's columns: who the people are and where they stand.
+IDENTITY_COLUMNS: tuple[str, ...] = in_grid(Grid.CONTACTS)
 
 
-def circle_options(lang: Lang) -> list[str]:
-    return [t(circle.label_key, lang) for circle in Circle]
+def choice_options(enum: type[Term], lang: Lang) -> list[str]:
+    """The labels of a vocabulary enum (circle, role, reciprocity, status…) in `lang`, in the
+    enum's order (the roles circle by circle, « Autre » last)."""
+    return [t(item.label_key, lang) for item in enum]
 
 
-def role_options(lang: Lang) -> list[str]:
-    """Every role label once, circle by circle, « Autre » last."""
-    roles: list[Role] = []
-    for circle in Circle:
-        roles.extend(r for r in roles_of(circle, with_other=False) if r not in roles)
-    roles.append(Role.OTHER)
-    return [t(role.label_key, lang) for role in roles]
+def grid_options(lang: Lang) -> dict[str, list[str]]:
+    """The labels each list field of a grid offers, by field."""
+    return {
+        spec.name: choice_options(spec.choices, lang)
+        for spec in FIELDS
+        if spec.kind is FieldKind.CHOICE and spec.choices is not None
+    }
 
 
 def editor_frame(
@@ -169,35 +162,10 @@ def apply_table(
 
 
 # The table mode of the walkthrough: the same fields as the card, one row per contact.
-QUALIFY_COLUMNS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "company",
-    "circle",
-    "role",
-    "role_other",
-    "frequency",
-    "trust",
-    "reciprocity",
-    "last_contact_nature",
-    "last_contact_date",
-    "last_contact_result",
-    "last_contact_note",
-    "value_kinds",
-    "added_value",
-    "interest",
-    "power",
-    "action_text",
-    "action_due",
-    "action_status",
-)
-SCALE_COLUMNS: tuple[str, ...] = tuple(SCALE_FIELDS)
+QUALIFY_COLUMNS: tuple[str, ...] = in_grid(Grid.QUALIFY)
+SCALE_COLUMNS: tuple[str, ...] = names(kind=FieldKind.SCALE)
+DATE_COLUMNS: tuple[str, ...] = names(kind=FieldKind.DATE)
 STATUS_COLUMN = "status"
-
-
-def choice_options(enum: type[Term], lang: Lang) -> list[str]:
-    """The labels of a vocabulary enum (reciprocity, nature, result, status) in `lang`."""
-    return [t(item.label_key, lang) for item in enum]
 
 
 def qualification_status(contact: Contact, lang: Lang) -> str:
@@ -205,7 +173,7 @@ def qualification_status(contact: Contact, lang: Lang) -> str:
     missing = contact.missing_for_qualification
     if not missing:
         return "✓"
-    return ", ".join(t(f"field.{name}", lang) for name in missing)
+    return ", ".join(t(field_spec(name).label_key, lang) for name in missing)
 
 
 def qualify_frame(network: Network, lang: Lang, contact_ids: Sequence[str]) -> pd.DataFrame:
@@ -217,8 +185,10 @@ def qualify_frame(network: Network, lang: Lang, contact_ids: Sequence[str]) -> p
     chosen = Network(tuple(network.get(cid) for cid in contact_ids if cid in network))
     frame = editor_frame(chosen, lang, QUALIFY_COLUMNS)
     for name in SCALE_COLUMNS:
-        frame[name] = frame[name].astype("Int64")
-    for name in ("last_contact_date", "action_due"):
-        frame[name] = frame[name].astype("object")
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
+    for name in DATE_COLUMNS:
+        if name in frame:
+            frame[name] = frame[name].astype("object")
     frame.insert(1, STATUS_COLUMN, [qualification_status(c, lang) for c in chosen])
     return frame

@@ -18,13 +18,9 @@ from reseau.i18n import Lang, t
 from reseau.vocabulary import (
     ActionStatus,
     Circle,
-    ContactNature,
-    ContactResult,
     Quadrant,
-    Reciprocity,
     Role,
     Term,
-    ValueKind,
 )
 
 E = TypeVar("E", bound=Term)
@@ -142,38 +138,26 @@ def parse_date(value: object, field: str) -> date | None:
     raise ValueNotUnderstood(field, value)
 
 
-_KIND_SPLIT = re.compile(r"[,;/+|]| et | and ")
+_ITEM_SPLIT = re.compile(r"[,;/+|]| et | and ")
 
 
-def parse_value_kinds(value: object) -> frozenset[ValueKind]:
+def parse_choices(enum: type[E], value: object, field: str) -> frozenset[E]:
+    """The items of `enum` a cell lists (« Information, Soutien »); empty when blank."""
     if is_blank(value):
         return frozenset()
-    kinds = set()
-    for part in _KIND_SPLIT.split(str(value)):
-        if part.strip():
-            kinds.add(parse_choice(ValueKind, part, "value_kinds"))
-    return frozenset(k for k in kinds if k is not None)
+    parts = (part for part in _ITEM_SPLIT.split(str(value)) if part.strip())
+    items = (parse_choice(enum, part, field) for part in parts)
+    return frozenset(item for item in items if item is not None)
 
 
-def format_value_kinds(kinds: frozenset[ValueKind], lang: Lang) -> str:
-    ordered = [kind for kind in ValueKind if kind in kinds]
-    return ", ".join(t(kind.label_key, lang) for kind in ordered)
+def format_choices(items: frozenset[E], enum: type[E], lang: Lang) -> str:
+    """The items as one cell, in the enum's order: « Information, Soutien »."""
+    labels = (t(item.label_key, lang) for item in enum if item in items)
+    return ", ".join(labels)
 
 
 def parse_status(value: object) -> ActionStatus | None:
     return parse_choice(ActionStatus, value, "action_status")
-
-
-def parse_reciprocity(value: object) -> Reciprocity | None:
-    return parse_choice(Reciprocity, value, "reciprocity")
-
-
-def parse_nature(value: object) -> ContactNature | None:
-    return parse_choice(ContactNature, value, "last_contact_nature")
-
-
-def parse_result(value: object) -> ContactResult | None:
-    return parse_choice(ContactResult, value, "last_contact_result")
 
 
 def parse_quadrant(value: object) -> Quadrant | None:

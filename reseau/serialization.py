@@ -18,18 +18,10 @@ from reseau.acquaintances import checked_links, links_to_dict
 from reseau.assessments import assessment_from_dict, assessment_to_dict
 from reseau.cadence import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from reseau.contact import CONTACT_FIELDS, Contact
+from reseau.contact_fields import FieldKind, FieldSpec, field_spec
 from reseau.i18n import Lang
 from reseau.network import Network
 from reseau.saved_checks import checked_marks, checked_settings, checked_workshop_code, text
-from reseau.vocabulary import (
-    ActionStatus,
-    Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
-    Role,
-    ValueKind,
-)
 from reseau.workbook import Assessment, Workbook
 
 FORMAT_NAME = "reseau-workbook"
@@ -53,40 +45,37 @@ _FIELDS = frozenset(
     }
 )
 
-_ENUM_FIELDS = {
-    "circle": Circle,
-    "role": Role,
-    "last_contact_nature": ContactNature,
-    "last_contact_result": ContactResult,
-    "reciprocity": Reciprocity,
-    "action_status": ActionStatus,
-}
-_DATE_FIELDS = ("last_contact_date", "action_due")
+
+def _stored(spec: FieldSpec, value: Any) -> Any:
+    """A contact field's value as JSON: codes for the method's values, ISO text for dates."""
+    if spec.kind is FieldKind.CHOICES:
+        return sorted(item.value for item in value)
+    if spec.kind is FieldKind.DATE and isinstance(value, date):
+        return value.isoformat()
+    if spec.kind is FieldKind.CHOICE and value is not None:
+        return value.value
+    return value
+
+
+def _read(spec: FieldSpec, value: Any) -> Any:
+    """A contact field's value from JSON, the reverse of `_stored`."""
+    if spec.kind is FieldKind.CHOICES and spec.choices is not None:
+        return frozenset(spec.choices(item) for item in value or ())
+    if spec.kind is FieldKind.DATE:
+        return date.fromisoformat(value) if value else None
+    if spec.kind is FieldKind.CHOICE and spec.choices is not None and value is not None:
+        return spec.choices(value)
+    return value
 
 
 def contact_to_dict(contact: Contact) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for name in CONTACT_FIELDS:
-        value = getattr(contact, name)
-        if name == "value_kinds":
-            value = sorted(kind.value for kind in value)
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif hasattr(value, "value"):
-            value = value.value
-        data[name] = value
-    return data
+    """The contact as the store writes it, its fields in `CONTACT_FIELDS` order."""
+    return {name: _stored(field_spec(name), getattr(contact, name)) for name in CONTACT_FIELDS}
 
 
 def contact_from_dict(data: dict[str, Any]) -> Contact:
-    values = {name: data[name] for name in CONTACT_FIELDS if name in data}
-    for name, enum in _ENUM_FIELDS.items():
-        if values.get(name) is not None:
-            values[name] = enum(values[name])
-    for name in _DATE_FIELDS:
-        if values.get(name):
-            values[name] = date.fromisoformat(values[name])
-    values["value_kinds"] = frozenset(ValueKind(v) for v in values.get("value_kinds", ()))
+    """The contact a stored dict describes; a field the dict lacks keeps its default."""
+    values = {name: _read(field_spec(name), data[name]) for name in CONTACT_FIELDS if name in data}
     return Contact(**values)
 
 

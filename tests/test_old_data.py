@@ -7,12 +7,18 @@ participants already have on disk and in the store.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 from reseau.export.metadata import read_metadata
 from reseau.importing import read_contacts
-from reseau.serialization import workbook_from_json
+from reseau.serialization import (
+    workbook_from_dict,
+    workbook_from_json,
+    workbook_to_dict,
+    workbook_to_json,
+)
 from reseau.vocabulary import ActionStatus, Circle, ContactNature, Role
 
 V1 = Path(__file__).parent / "fixtures" / "v1"
@@ -102,3 +108,37 @@ def test_a_version_3_excel_save_file_still_restores_the_workbook():
     assert [a.day for a in restored.assessments] == [date(2026, 11, 29)]
     assert restored.links.is_empty
     _thomas_is_intact(next(c for c in restored.network if c.id == "demo04"))
+
+
+def _contacts_as_stored(document: dict, fields_of: list[dict]) -> str:
+    """The document's contacts as the store writes them, with only the fields (in the order)
+    of `fields_of`: a field added later is left aside, what was stored is compared exactly."""
+    kept = [
+        {name: contact[name] for name in contact if name in original}
+        for contact, original in zip(document["contacts"], fields_of, strict=True)
+    ]
+    return json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_a_version_2_stored_workbook_keeps_its_contacts_exactly_as_written():
+    document = json.loads((V2 / "stored_workbook.json").read_text(encoding="utf-8"))
+
+    rewritten = workbook_to_dict(workbook_from_dict(document))
+
+    assert _contacts_as_stored(rewritten, document["contacts"]) == _contacts_as_stored(
+        document, document["contacts"]
+    )
+
+
+def test_a_version_3_stored_workbook_writes_its_contacts_back_byte_for_byte():
+    # Written by version 3 of the format (November 2026), before the contact fields were
+    # declared in one table (`reseau.contact_fields`): what was stored must be written back
+    # to the byte.
+    written = (V3 / "stored_workbook.json").read_text(encoding="utf-8")
+    original = json.loads(written)
+
+    rewritten = json.loads(workbook_to_json(workbook_from_json(written)))
+
+    stored = _contacts_as_stored(rewritten, original["contacts"])
+    assert stored in written
+    assert stored == _contacts_as_stored(original, original["contacts"])

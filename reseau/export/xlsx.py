@@ -30,6 +30,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.contact import SCALE_FIELDS
+from reseau.contact_fields import FIELDS, FieldKind, names
 from reseau.contact_table import TABLE_FIELDS, contact_to_record, headers
 from reseau.export.evolution_sheet import evolution_sheet
 from reseau.export.figures import key_figures
@@ -74,10 +75,6 @@ from reseau.vocabulary import (
     SCALES,
     ActionStatus,
     Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
-    Role,
 )
 from reseau.workbook import Workbook
 
@@ -307,7 +304,7 @@ def _contacts_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
     column_headers = contact_sheet_headers(ctx.lang)
     sheet.append(column_headers)
     table_header(sheet, 1, len(column_headers))
-    date_columns = [TABLE_FIELDS.index(name) + 1 for name in ("last_contact_date", "action_due")]
+    date_columns = [TABLE_FIELDS.index(name) + 1 for name in names(kind=FieldKind.DATE)]
     status_index = TABLE_FIELDS.index("action_status")
     sample: list[list[Any]] = []
     for contact in ctx.workbook.network:
@@ -402,12 +399,9 @@ def _contacts_rules(ctx: ExportContext, sheet: Worksheet, last: int) -> None:
 
 # The fields of the Contacts sheet chosen from a list, and the method's values of each.
 LISTED_FIELDS: dict[str, tuple[Any, ...]] = {
-    "circle": tuple(Circle),
-    "role": tuple(Role),
-    "last_contact_nature": tuple(ContactNature),
-    "last_contact_result": tuple(ContactResult),
-    "reciprocity": tuple(Reciprocity),
-    "action_status": tuple(ActionStatus),
+    spec.name: tuple(spec.choices)
+    for spec in FIELDS
+    if spec.kind is FieldKind.CHOICE and spec.choices is not None
 }
 # The hidden columns of the Méthode sheet holding those lists (Z onwards).
 _LIST_COLUMN = 26

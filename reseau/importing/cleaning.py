@@ -9,28 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
+from functools import partial
 
 import pandas as pd
 from pandas.api.types import infer_dtype
 
-from reseau.contact import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT
+from reseau.contact_fields import FIELDS, SHORT_TEXT_LIMIT, FieldKind, field_spec
 from reseau.contact_table import TEXT_FIELDS
 from reseau.importing import limits
 from reseau.importing.errors import CellTooBig
 from reseau.importing.mapping import FULL_NAME, columns_by_field
-from reseau.method_values import (
-    ValueNotUnderstood,
-    fold,
-    parse_circle,
-    parse_nature,
-    parse_reciprocity,
-    parse_result,
-    parse_role,
-    parse_status,
-)
+from reseau.method_values import ValueNotUnderstood, fold, parse_choice
 
-_ONE_LINE = frozenset({"first_name", "last_name", "company", "job_title", "email", "phone"})
-_LONG = frozenset({"notes", "last_contact_note", "action_text"})
+# Who the person is, on one line: names, company, title, address, phone.
+_ONE_LINE = frozenset(spec.name for spec in FIELDS if spec.identity and spec.kind is FieldKind.TEXT)
 # Google joins several values of one field with " ::: "; people separate addresses with ; or ,
 _MULTI = re.compile(r"\s*:::\s*|\s*[;,]\s*|\s+")
 _PRIMARY = re.compile(r"^\*\s*")
@@ -70,12 +62,9 @@ def _raw(value: object) -> object:
 
 
 _CHOICES: dict[str, Callable[[object], object]] = {
-    "circle": parse_circle,
-    "role": parse_role,
-    "reciprocity": parse_reciprocity,
-    "last_contact_nature": parse_nature,
-    "last_contact_result": parse_result,
-    "action_status": parse_status,
+    spec.name: partial(parse_choice, spec.choices, field=spec.name)
+    for spec in FIELDS
+    if spec.kind is FieldKind.CHOICE and spec.choices is not None
 }
 
 
@@ -244,7 +233,12 @@ def split_name(full: str) -> tuple[str, str]:
 
 
 def text_limit(field: str) -> int:
-    return LONG_TEXT_LIMIT if field in _LONG else SHORT_TEXT_LIMIT
+    """The most characters a text field holds (a one-line field's, for a name not declared)."""
+    try:
+        limit = field_spec(field).limit
+    except KeyError:
+        limit = None
+    return limit if limit is not None else SHORT_TEXT_LIMIT
 
 
 def cut_long_texts(frame: pd.DataFrame) -> list[tuple[int, str, int]]:

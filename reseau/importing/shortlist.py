@@ -16,6 +16,7 @@ from datetime import date
 
 import pandas as pd
 
+from reseau.contact import IDENTITY_FIELDS
 from reseau.contact_table import header
 from reseau.i18n import Lang
 from reseau.importing.duplicates import _COMBINING, _LIGATURES, _NOT_WORD, _fold_name
@@ -107,7 +108,8 @@ def keep_only(preview: ImportPreview, positions: Collection[int]) -> ImportPrevi
     )
 
 
-LATER_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "notes")
+# Who the people are: the method's fields are still empty for someone not kept.
+LATER_FIELDS: tuple[str, ...] = IDENTITY_FIELDS
 
 
 def later_csv(preview: ImportPreview, kept: Collection[int], lang: Lang) -> bytes:

@@ -15,19 +15,12 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from streamlit.elements.lib.column_types import ColumnConfig
 
-from reseau.editing import (
-    IDENTITY_COLUMNS,
-    apply_table,
-    circle_options,
-    editor_frame,
-    frame_rows,
-    role_options,
-)
+from reseau.editing import IDENTITY_COLUMNS, apply_table, editor_frame, frame_rows
 from reseau.i18n import Lang
 from reseau.method_values import is_blank
 from reseau.network import Network
+from reseau.ui.field_columns import field_columns
 from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 
@@ -50,21 +43,6 @@ class _Base:
     @property
     def key(self) -> str:
         return f"contact_editor_{self.version}"
-
-
-def _column_config(ws: Workspace, columns: Sequence[str]) -> dict[str, ColumnConfig | None]:
-    config: dict[str, ColumnConfig | None] = {
-        name: st.column_config.TextColumn(ws.t(f"field.{name}")) for name in columns
-    }
-    config["id"] = None  # the stable id travels with the row but is never shown
-    config["circle"] = st.column_config.SelectboxColumn(
-        ws.t("field.circle"), options=circle_options(ws.lang)
-    )
-    config["role"] = st.column_config.SelectboxColumn(
-        ws.t("field.role"), options=role_options(ws.lang), width="medium"
-    )
-    config["notes"] = st.column_config.TextColumn(ws.t("field.notes"), width="large")
-    return config
 
 
 def _base(ws: Workspace, columns: tuple[str, ...]) -> _Base:
@@ -97,7 +75,7 @@ def contact_editor(ws: Workspace, columns: Sequence[str] = IDENTITY_COLUMNS) -> 
         base.frame,
         num_rows="dynamic",
         hide_index=True,
-        column_config=_column_config(ws, columns),
+        column_config=field_columns(ws, columns),
         key=base.key,
         width="stretch",
         placeholder="",

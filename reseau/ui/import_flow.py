@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from reseau.bring_in import bring_in
+from reseau.contact_fields import FieldKind, names
 from reseau.contact_table import header
 from reseau.export.metadata import SavedDetails, read_metadata
 from reseau.importing import (
@@ -48,7 +49,8 @@ SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept, edit
 RESULT = "import.result"  # what the last confirmed import did
 DRY_RUN = "import.dry_run"  # what confirming would do, per preview and network
 _UPLOADER = "import.file"  # reset after an import, so the uploader starts empty
-_SHOWN_FIELDS = ("first_name", "last_name", "company", "job_title", "email", "phone", "circle")
+# Who each person is, and the circle when the file says it.
+_SHOWN_FIELDS = (*names(identity=True, kind=FieldKind.TEXT), "circle")
 _PREVIEW_ROWS = 200
 _DETAILS = "import.saved_details"  # SavedDetails | None of the upload
 _DROPPED_SHOWN = 12  # names of dropped values listed; a hand-edited sheet can hold thousands

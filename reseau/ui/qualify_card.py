@@ -19,6 +19,7 @@ import streamlit as st
 from reseau import walkthrough
 from reseau.charts.plotly_config import chart_config
 from reseau.contact import SCALE_FIELDS, SHORT_TEXT_LIMIT, Contact
+from reseau.contact_fields import FieldKind, field_spec
 from reseau.errors import ReseauError
 from reseau.explain import explain_potential, explain_quadrant, explain_rank, explain_strength
 from reseau.i18n import label
@@ -49,27 +50,20 @@ def _key(contact: Contact, name: str) -> str:
     return f"qualify.{contact.id}.{name}"
 
 
-# Session state may hand back an option's plain value ("sponsor") rather than the enum member.
-_CHOICES: dict[str, type] = {
-    "circle": Circle,
-    "role": Role,
-    "reciprocity": Reciprocity,
-    "last_contact_nature": ContactNature,
-    "last_contact_result": ContactResult,
-    "action_status": ActionStatus,
-}
-
-
 def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[], None]:
     """A callback saving one field of one contact from its widget, reporting a refusal kindly."""
 
+    spec = field_spec(field)
+
     def save() -> None:
         value: Any = ws.widget_value(key)
-        if field == "value_kinds":
-            value = frozenset(ValueKind(kind) for kind in value or ())
-        elif field in _CHOICES:
-            value = widget_choice(ws, key, _CHOICES[field])
-        elif field in SCALE_FIELDS and value is not None:
+        # Session state may hand back an option's plain value ("sponsor") rather than the
+        # enum member.
+        if spec.kind is FieldKind.CHOICES and spec.choices is not None:
+            value = frozenset(spec.choices(item) for item in value or ())
+        elif spec.kind is FieldKind.CHOICE and spec.choices is not None:
+            value = widget_choice(ws, key, spec.choices)
+        elif spec.kind is FieldKind.SCALE and value is not None:
             value = int(value)
         elif isinstance(value, str):
             value = value.strip()
@@ -403,8 +397,8 @@ def card(ws: Workspace, contact: Contact) -> None:
 
 def scales(ws: Workspace, contact: Contact) -> None:
     """The five scored criteria, one per line: the relationship's two, then the mission's three."""
-    for field in ("frequency", "trust", "added_value", "interest", "power"):
-        _scale(ws, contact, field, SCALE_FIELDS[field])
+    for field, scale in SCALE_FIELDS.items():
+        _scale(ws, contact, field, scale)
 
 
 def more_criteria(ws: Workspace, contact: Contact) -> None:

@@ -11,22 +11,11 @@ from typing import Any
 import streamlit as st
 
 from reseau import walkthrough
-from reseau.editing import (
-    QUALIFY_COLUMNS,
-    SCALE_COLUMNS,
-    STATUS_COLUMN,
-    apply_table,
-    choice_options,
-    circle_options,
-    frame_rows,
-    qualify_frame,
-    role_options,
-)
+from reseau.editing import QUALIFY_COLUMNS, STATUS_COLUMN, apply_table, frame_rows, qualify_frame
 from reseau.ui.components.walkthrough_filter import filter_select
+from reseau.ui.field_columns import field_columns
 from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
-from reseau.ui.widgets import date_format
-from reseau.vocabulary import ActionStatus, ContactNature, ContactResult, Reciprocity
 
 _GRID = "qualify.table.grid"
 _IDS = "qualify.table.ids"
@@ -35,11 +24,7 @@ _OPEN_ONLY = "qualify.table.open_only"
 
 
 def _column_config(ws: Workspace) -> dict[str, Any]:
-    lang = ws.lang
-    config: dict[str, Any] = {
-        name: st.column_config.TextColumn(ws.t(f"field.{name}")) for name in QUALIFY_COLUMNS
-    }
-    config["id"] = None
+    config = field_columns(ws, QUALIFY_COLUMNS)
     config[STATUS_COLUMN] = st.column_config.TextColumn(
         ws.t("qualify.table.status"),
         disabled=True,
@@ -48,38 +33,6 @@ def _column_config(ws: Workspace) -> dict[str, Any]:
     )
     for name in ("first_name", "last_name"):
         config[name] = st.column_config.TextColumn(ws.t(f"field.{name}"), pinned=True)
-    config["circle"] = st.column_config.SelectboxColumn(
-        ws.t("field.circle"), options=circle_options(lang)
-    )
-    config["role"] = st.column_config.SelectboxColumn(
-        ws.t("field.role"), options=role_options(lang), width="medium"
-    )
-    for name, enum in (
-        ("reciprocity", Reciprocity),
-        ("last_contact_nature", ContactNature),
-        ("last_contact_result", ContactResult),
-        ("action_status", ActionStatus),
-    ):
-        config[name] = st.column_config.SelectboxColumn(
-            ws.t(f"field.{name}"), options=choice_options(enum, lang)
-        )
-    for name in SCALE_COLUMNS:
-        config[name] = st.column_config.NumberColumn(
-            ws.t(f"field.{name}"),
-            min_value=1,
-            max_value=5,
-            step=1,
-            help=ws.t(f"criterion.{name}.help"),
-        )
-    for name in ("last_contact_date", "action_due"):
-        # Wide enough for the whole date while it is typed in the cell (« 10 / 12 / 2026 »).
-        config[name] = st.column_config.DateColumn(
-            ws.t(f"field.{name}"), format=date_format(lang), width="medium"
-        )
-    config["value_kinds"] = st.column_config.TextColumn(
-        ws.t("field.value_kinds"), help=ws.t("criterion.value_kinds.help")
-    )
-    config["action_text"] = st.column_config.TextColumn(ws.t("field.action_text"), width="large")
     return config
 
 

@@ -20,6 +20,7 @@ SHARED = {
     "widgets",
     "downloads",
     "joining",
+    "field_columns",  # grid columns derived from the table of contact fields
 }
 # The Qualifier screen assembles its modes; no other screen module imports a screen module.
 ASSEMBLES = {"qualify_modes": {"qualify_card", "qualify_review", "qualify_sort", "qualify_table"}}
