@@ -1,13 +1,17 @@
-"""The trainer's view of a workshop: each participant's progress and the room's anonymous figures.
+"""Workshops: joining one, leaving it with nothing behind, and the room's anonymous figures.
 
-Everything here is counted from the participants' workbooks and nothing else leaves them: no
-contact's name, company, e-mail, note or action text ever reaches a summary or its Excel file.
-A participant appears by the first name they chose to give, otherwise as "Participant 3" (their
-order of arrival).
+A participant joins with a code (`join_workshop`) and may delete their data at any time
+(`delete_my_data`); the app's screens call these, which never touch Streamlit. Everything the
+trainer sees (`summarise_room`, `compare_to_room`) is counted from the participants' workbooks
+and nothing else leaves them: no contact's name, company, e-mail, note or action text ever
+reaches a summary or its Excel file. A participant appears by the first name they chose to give,
+otherwise as "Participant 3" (their order of arrival).
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -18,12 +22,84 @@ from typing import Any
 
 from sqlalchemy import select
 
+from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import ScoringSettings, score_network
-from reseau.storage import Member, WorkbookStore, Workshop
+from reseau.storage import Member, WorkbookStore, Workshop, WorkshopNotFound
 from reseau.storage.store import workbooks
+from reseau.throttle import JOIN_CODES
 from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, roles_of
+from reseau.workbook import Workbook
+
+log = logging.getLogger(__name__)
+
+
+# --- joining a workshop, and deleting one's data ---
+
+
+class TooManyCodes(ReseauError):
+    """This client tried too many unknown join codes: it waits before trying again."""
+
+    key = "error.workshop.too_many_codes"
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Where the participant works after joining: a workbook of the workshop."""
+
+    workbook_id: str
+    workshop: Workshop
+    already: bool = False  # the workbook was in this workshop before
+    previous_id: str | None = None  # the workbook left in another workshop, still reachable
+
+
+def _nothing() -> None:
+    return None
+
+
+def join_workshop(
+    store: WorkbookStore,
+    typed_code: str,
+    client: str,
+    lang: Lang,
+    current: tuple[str, Workbook] | None = None,
+    before_attaching: Callable[[], None] = _nothing,
+) -> Joined:
+    """Puts the participant in the open workshop a typed code names, or raises what to show.
+
+    Without a `current` workbook (a join link opened on a new visit) a new one is made in the
+    workshop. A current workbook in no workshop moves into it, so work started before the
+    trainer gave the code is kept (`before_attaching` first gives it its row in the store); one
+    already in another workshop stays there, and a new one is made. An unknown code counts
+    against `client`: after too many, it must wait (`TooManyCodes`).
+    """
+    wait = JOIN_CODES.wait(client)
+    if wait:
+        raise TooManyCodes(seconds=math.ceil(wait))
+    try:
+        workshop = store.open_workshop(typed_code)
+    except WorkshopNotFound:
+        failures = JOIN_CODES.failed(client)
+        log.info("unknown join code from %s (%d within the window)", client, failures)
+        raise
+    if current is None:
+        workbook_id, _ = store.join_workshop(workshop.code, Workbook(lang=lang))
+        return Joined(workbook_id, workshop)
+    workbook_id, workbook = current
+    if workbook.workshop_code == workshop.code:
+        return Joined(workbook_id, workshop, already=True)
+    if workbook.workshop_code is None:
+        before_attaching()
+        store.attach_to_workshop(workbook_id, workshop.code)
+        return Joined(workbook_id, workshop)
+    new_id, _ = store.join_workshop(workshop.code, Workbook(lang=lang))
+    return Joined(new_id, workshop, previous_id=workbook_id)
+
+
+def delete_my_data(store: WorkbookStore, workbook_id: str) -> None:
+    """Deletes a participant's workbook for good: their contacts and their seat in a workshop."""
+    store.delete(workbook_id)
 
 
 @dataclass(frozen=True)

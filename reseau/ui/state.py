@@ -34,6 +34,7 @@ from reseau.storage.merge import merge_workbooks
 from reseau.ui.pages_folder import run_through_the_app_shell
 from reseau.vocabulary import Circle
 from reseau.workbook import Workbook
+from reseau.workshop import delete_my_data
 
 log = logging.getLogger(__name__)
 
@@ -414,7 +415,7 @@ class Workspace:
     def delete_workbook(self) -> None:
         """Deletes this workbook from the store for good and empties the session of it."""
         if self.workbook_id:
-            self._store.delete(self.workbook_id)
+            delete_my_data(self._store, self.workbook_id)
         for key in (_WORKBOOK, _WORKBOOK_ID, _DERIVED, _RESETS, _SCRATCH, _SYNC):
             self._session.pop(key, None)
 
