@@ -45,7 +45,8 @@ from reseau.ui.state import Workspace
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "vcf"]
 PARSED = "import.parsed"  # (key, ImportPreview | ImportRefused)
 CHOICES = "import.choices"  # (digest, sheet, mapping, header row)
-SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept, editor version)
+SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept)
+_SHORTLIST_GRID = "import.shortlist.grid"  # reset when « tick / untick the shown » is pressed
 RESULT = "import.result"  # what the last confirmed import did
 DRY_RUN = "import.dry_run"  # what confirming would do, per preview and network
 _UPLOADER = "import.file"  # reset after an import, so the uploader starts empty
@@ -269,9 +270,9 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
         return preview
     saved = ws.scratch(SHORTLIST)
     if not saved or saved[0] is not preview:
-        saved = (preview, shortlist_table(preview), frozenset(), preview, 0)
+        saved = (preview, shortlist_table(preview), frozenset(), preview)
         ws.set_scratch(SHORTLIST, saved)
-    _, table, kept, kept_preview, version = saved
+    _, table, kept, kept_preview = saved
     st.subheader(ws.t("import.shortlist.title"))
     st.caption(ws.t("import.shortlist.help", total=len(table)))
     top = st.columns(2)
@@ -315,16 +316,18 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
     if buttons[0].button(
         ws.t("import.shortlist.tick_shown", shown=len(shown)), icon=":material/done_all:"
     ):
-        kept, version = kept | frozenset(shown["position"]), version + 1
+        kept = kept | frozenset(shown["position"])
+        ws.reset_widgets(_SHORTLIST_GRID)
         shown["keep"] = True
     if buttons[1].button(
         ws.t("import.shortlist.untick_shown", shown=len(shown)), icon=":material/remove_done:"
     ):
-        kept, version = kept - frozenset(shown["position"]), version + 1
+        kept = kept - frozenset(shown["position"])
+        ws.reset_widgets(_SHORTLIST_GRID)
         shown["keep"] = False
     edited = st.data_editor(
         shown,
-        key=f"import.shortlist.{upload.digest[:12]}.{version}.{hash(chosen)}",
+        key=f"import.shortlist.{upload.digest[:12]}.{ws.resets(_SHORTLIST_GRID)}.{hash(chosen)}",
         hide_index=True,
         width="stretch",
         disabled=["position", "row", "source", "name", "company", "job_title", "connected"],
@@ -343,9 +346,9 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
     )
     ticked = frozenset(edited.loc[edited["keep"], "position"].tolist())
     kept = (kept - frozenset(shown["position"])) | ticked
-    if kept != saved[2] or version != saved[4]:
+    if kept != saved[2]:
         kept_preview = keep_only(preview, kept) if kept else preview
-        ws.set_scratch(SHORTLIST, (preview, table, kept, kept_preview, version))
+        ws.set_scratch(SHORTLIST, (preview, table, kept, kept_preview))
     st.markdown(ws.t("import.shortlist.counts", kept=len(kept), total=len(table), shown=len(shown)))
     if not kept:
         st.caption(ws.t("import.shortlist.none_ticked"))
