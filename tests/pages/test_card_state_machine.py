@@ -97,7 +97,8 @@ class Model:
             if wanted == ALL or cid == keep:
                 return True
             if wanted == UNSORTED:
-                return circle is None
+                # The app's one « non classé »: no circle, or a circle but no role yet.
+                return circle is None or self.contacts[cid]["role"] is None
             return circle is not None and circle.value == wanted
 
         ids = sorted(self.entry_order, key=lambda cid: (group(cid), self.entry_order.index(cid)))
