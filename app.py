@@ -12,6 +12,7 @@ from reseau.ui import pages
 from reseau.ui.frontend_words import speak_the_participants_language
 from reseau.ui.my_data import my_data
 from reseau.ui.pages_folder import app_shell
+from reseau.ui.screen import watch_screen
 from reseau.ui.session import problem_key, replay_lost_changes, start_session, visitor_lang
 from reseau.ui.state import Workspace, workspace
 from reseau.ui.widgets import language_switch
@@ -55,6 +56,7 @@ with app_shell():
     language_switch(ws)
     my_data(ws)
     speak_the_participants_language(ws.lang)
+    watch_screen()
     try:
         navigation.run()
     except Exception:

@@ -129,6 +129,7 @@ class StreamlitSession:
         self.screen: dict[tuple[int, ...], tuple[Element, str]] = {}
         self.errors: list[str] = []  # exceptions the app showed
         self.runs = 0
+        self.fragment_runs = 0  # runs that redrew only a fragment (`st.fragment`)
         self.messages = 0
         self.bytes_received = 0
         self._staging: dict[tuple[int, ...], tuple[Element, str]] = {}
@@ -239,6 +240,7 @@ class StreamlitSession:
             self.page_script_hash = msg.new_session.page_script_hash
             fragments = set(msg.metadata.run.fragment_ids)
             if fragments:  # a fragment's run replaces only that fragment's elements
+                self.fragment_runs += 1
                 self._staging = {
                     path: item for path, item in self.screen.items() if item[1] not in fragments
                 }

@@ -12,5 +12,6 @@ if not needs_contacts(ws):
         assessments_view.reach_section(ws)
         assessments_view.cadence_section(ws)
         assessments_view.close_section(ws)
+        assessments_view.plan_section(ws)
         assessments_view.compare_section(ws)
         assessments_view.history(ws)

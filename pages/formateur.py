@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from reseau.ui.follow_up_view import follow_up_room, open_follow_up
 from reseau.ui.state import workspace
 from reseau.ui.widgets import page_title
 from reseau.ui.workshop_view import (
@@ -41,6 +42,8 @@ with st.expander(
     create_workshop(ws)
 if workshop is None:
     st.stop()
+with st.expander(ws.t("follow_up.open.title"), icon=":material/update:"):
+    open_follow_up(ws, workshop)
 
 projector_tab, room_tab, export_tab = st.tabs(
     [ws.t("trainer.tab.projector"), ws.t("trainer.tab.room"), ws.t("trainer.tab.export")]
@@ -50,5 +53,6 @@ with projector_tab:
 with room_tab:
     reveal_toggle(ws, workshop)
     live_room(ws, workshop.code)
+    follow_up_room(ws, workshop)
 with export_tab:
     export_and_close(ws, workshop)

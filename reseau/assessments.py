@@ -8,6 +8,7 @@ last snapshot, and that the participant has not confirmed as unchanged, is « no
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -150,6 +151,24 @@ def close_assessment(workbook: Workbook, today: date) -> Workbook:
 
 def last_assessment(workbook: Workbook) -> Assessment | None:
     return workbook.assessments[-1] if workbook.assessments else None
+
+
+# The method re-assesses a network a season later: the follow-up session of a course.
+REASSESS_AFTER_MONTHS = 3
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it has fewer (31 → 30, 28)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, monthrange(year, month)[1]))
+
+
+def planned_reassessment(workbook: Workbook, today: date) -> date:
+    """The default day of the next assessment: three months after the last, never before today."""
+    last = last_assessment(workbook)
+    base = last.day if last is not None else today
+    return max(add_months(base, REASSESS_AFTER_MONTHS), today)
 
 
 def not_looked_at(workbook: Workbook) -> tuple[str, ...]:
@@ -500,7 +519,9 @@ def forget_removed(workbook: Workbook) -> Workbook:
     the rhythms and the « unchanged » markers too, not only from today's list.
     """
     network = workbook.network
-    if not (workbook.assessments or workbook.cadences or workbook.unchanged):
+    if not (
+        workbook.assessments or workbook.cadences or workbook.unchanged or workbook.actions_done
+    ):
         return workbook
     kept = (
         Assessment(a.day, tuple(s for s in a.contacts if s.contact_id in network), a.marks)
@@ -512,4 +533,5 @@ def forget_removed(workbook: Workbook) -> Workbook:
         assessments=assessments,
         cadences={cid: days for cid, days in workbook.cadences.items() if cid in network},
         unchanged=frozenset(cid for cid in workbook.unchanged if cid in network),
+        actions_done={cid: on for cid, on in workbook.actions_done.items() if cid in network},
     )

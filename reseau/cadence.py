@@ -4,7 +4,8 @@ A cadence is a number of days between two contacts. The defaults follow the meth
 people who carry or staff the mission (a sponsor, a manager lending a team member) are seen
 often, the information circle's more distant sources (an online expert, a club member) rarely.
 A participant may set a cadence per contact (kept in the workbook, by contact id). The next due
-date restarts from the last contact logged, or from a first action marked done.
+date restarts from the last contact logged, or from the day a first action was marked done
+(`Workbook.actions_done`, noted by `done_days` whenever a status becomes « Fait »).
 """
 
 from __future__ import annotations
@@ -73,31 +74,65 @@ def set_cadence(cadences: Mapping[str, int], contact_id: str, days: int) -> dict
     return {**cadences, contact_id: int(days)}
 
 
-def last_touch(contact: Contact, today: date) -> date | None:
-    """The day the rhythm restarts from: the last contact, or a first action done since."""
+def last_touch(contact: Contact, today: date, done_on: date | None = None) -> date | None:
+    """The day the rhythm restarts from: the last contact, or the day the first action was done.
+
+    `done_on` is the day the action was marked done; an action marked done before that day was
+    recorded (older workbooks) counts from its due date once that date has passed.
+    """
     touches = [contact.last_contact_date] if contact.last_contact_date else []
-    if (
-        contact.action_status is ActionStatus.DONE
-        and contact.action_due is not None
-        and contact.action_due <= today
-    ):
-        touches.append(contact.action_due)
+    if contact.action_status is ActionStatus.DONE:
+        if done_on is not None and done_on <= today:
+            touches.append(done_on)
+        elif done_on is None and contact.action_due is not None and contact.action_due <= today:
+            touches.append(contact.action_due)
     return max(touches) if touches else None
 
 
-def next_due(contact: Contact, cadences: Mapping[str, int], today: date) -> date | None:
+def next_due(
+    contact: Contact,
+    cadences: Mapping[str, int],
+    today: date,
+    actions_done: Mapping[str, date] | None = None,
+) -> date | None:
     """When this person should next hear from the participant; None: never contacted, due now."""
-    touched = last_touch(contact, today)
+    touched = last_touch(contact, today, (actions_done or {}).get(contact.id))
     if touched is None:
         return None
     return touched + timedelta(days=cadence_of(contact, cadences))
 
 
-def days_overdue(contact: Contact, cadences: Mapping[str, int], today: date) -> int | None:
+def days_overdue(
+    contact: Contact,
+    cadences: Mapping[str, int],
+    today: date,
+    actions_done: Mapping[str, date] | None = None,
+) -> int | None:
     """How many days past due (0 when not yet due); None for a person never contacted, who is
     more overdue than any number of days."""
-    due = next_due(contact, cadences, today)
+    due = next_due(contact, cadences, today, actions_done)
     return None if due is None else max(0, (today - due).days)
+
+
+def done_days(
+    before: Network, after: Network, actions_done: Mapping[str, date], today: date
+) -> dict[str, date]:
+    """The days first actions were marked done, once the network went from `before` to `after`.
+
+    An action whose status became « Fait » in this change was done `today`, unless the change
+    itself says on which day (`actions_done` already holds it); an action no longer done
+    forgets its day. A contact arriving already done (a restored file) brings no day: its
+    due date stands in, as before days were recorded.
+    """
+    kept: dict[str, date] = {}
+    for contact in after:
+        if contact.action_status is not ActionStatus.DONE:
+            continue
+        if contact.id in actions_done:
+            kept[contact.id] = actions_done[contact.id]
+        elif contact.id in before and before.get(contact.id).action_status is not ActionStatus.DONE:
+            kept[contact.id] = today
+    return kept
 
 
 def log_contact(
@@ -134,7 +169,11 @@ class Reminder:
 
 
 def to_reach(
-    network: Network, cadences: Mapping[str, int], scores: Mapping[str, Score], today: date
+    network: Network,
+    cadences: Mapping[str, int],
+    scores: Mapping[str, Score],
+    today: date,
+    actions_done: Mapping[str, date] | None = None,
 ) -> tuple[Reminder, ...]:
     """« Qui relancer maintenant ? »: overdue or due this week, most important first.
 
@@ -147,7 +186,7 @@ def to_reach(
     for contact in network:
         if not contact.is_sorted:
             continue
-        due = next_due(contact, cadences, today)
+        due = next_due(contact, cadences, today, actions_done)
         if due is None or due <= end:
             score = scores.get(contact.id)
             rank = score.rank if score is not None else None
@@ -156,7 +195,7 @@ def to_reach(
                     contact.id,
                     contact.display_name,
                     due,
-                    days_overdue(contact, cadences, today),
+                    days_overdue(contact, cadences, today, actions_done),
                     cadence_of(contact, cadences),
                     rank,
                 )

@@ -39,13 +39,19 @@ def headers(lang: Lang) -> list[str]:
     return [header(field, lang) for field in TABLE_FIELDS]
 
 
+# Titles an earlier version wrote for a column: files people kept must still read back.
+EARLIER_HEADERS: dict[str, tuple[str, ...]] = {"trust": ("Confiance", "Trust")}
+
+
 def field_for_header(text: object) -> str | None:
-    """The field a column header names exactly (code or label in either language)."""
+    """The field a column header names exactly (code, label in either language, earlier title)."""
     folded = fold(text)
     if not folded:
         return None
     for field in TABLE_FIELDS:
         if folded == fold(field) or any(folded == fold(header(field, lang)) for lang in Lang):
+            return field
+        if any(folded == fold(old) for old in EARLIER_HEADERS.get(field, ())):
             return field
     return None
 

@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -119,8 +119,7 @@ def plural(count: Any, forms: str, lang: Lang | str) -> str:
     one, other = _plural_forms(forms)
     amount = count.value if isinstance(count, Number) else count
     digits = count.digits if isinstance(count, Number) else 0
-    category = _locale(Lang.parse(lang)).plural_form(abs(amount))
-    chosen = one if category == "one" else other
+    chosen = one if _plural_category(Lang.parse(lang), abs(amount)) == "one" else other
     return chosen.replace("#", number(amount, lang, digits))
 
 
@@ -166,7 +165,7 @@ def t_count(key: str, lang: Lang | str, count: int, /, **params: Any) -> str:
     chosen = Lang.parse(lang)
     if count == 0 and has_text(f"{key}.none", chosen):
         form = "none"
-    elif _locale(chosen).plural_form(abs(count)) == "one":
+    elif _plural_category(chosen, abs(count)) == "one":
         form = "one"
     else:
         form = "many"
@@ -198,8 +197,20 @@ def number(value: float, lang: Lang | str, digits: int = 0, *, keep_zeros: bool 
     rounded = round(value, digits) or 0  # never « -0 »
     if not keep_zeros and rounded == int(rounded):
         digits = 0
+    return _formatted(rounded, digits, Lang.parse(lang))
+
+
+# Babel parses its pattern again on every call: a page writing hundreds of counts and ranks spent
+# more time there than drawing them (benchmarks/bench.py, page reruns at 500 contacts).
+@lru_cache(maxsize=4096)
+def _formatted(rounded: float, digits: int, lang: Lang) -> str:
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(rounded, format=pattern, locale=_locale(Lang.parse(lang)))
+    return format_decimal(rounded, format=pattern, locale=_locale(lang))
+
+
+@lru_cache(maxsize=1024)
+def _plural_category(lang: Lang, amount: float) -> str:
+    return _locale(lang).plural_form(amount)
 
 
 def percent(share: float, lang: Lang | str) -> str:

@@ -25,7 +25,7 @@ from reseau.saved_checks import checked_marks, checked_settings, checked_worksho
 from reseau.workbook import Assessment, Workbook
 
 FORMAT_NAME = "reseau-workbook"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 _FIELDS = frozenset(
     {
         "format",
@@ -42,6 +42,7 @@ _FIELDS = frozenset(
         "cadences",
         "unchanged",
         "links",
+        "actions_done",
     }
 )
 
@@ -102,6 +103,7 @@ def workbook_to_dict(workbook: Workbook, *, contacts: bool = True) -> dict[str, 
         "cadences": dict(sorted(workbook.cadences.items())),
         "unchanged": sorted(workbook.unchanged),
         "links": links_to_dict(workbook.links),
+        "actions_done": {cid: on.isoformat() for cid, on in sorted(workbook.actions_done.items())},
     }
     if contacts:
         data["contacts"] = [contact_to_dict(c) for c in network]
@@ -125,12 +127,19 @@ def _version_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "links": {"pairs": [], "introductions": {}}}
 
 
+def _version_4_to_5(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 5 keeps the day each first action was marked done: none recorded before it (the
+    # due date of an action already done stands in, as it did).
+    return {**data, "actions_done": {}}
+
+
 # From each version to the next; a new version adds its step here and a committed fixture of
 # the version before it (tests/fixtures/vN/).
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _version_1_to_2,
     2: _version_2_to_3,
     3: _version_3_to_4,
+    4: _version_4_to_5,
 }
 
 
@@ -188,6 +197,7 @@ def read_workbook(
         cadences=_checked_cadences(document.get("cadences"), known, dropped),
         unchanged=_checked_unchanged(document.get("unchanged"), known, dropped),
         links=checked_links(document.get("links"), known, dropped),
+        actions_done=_checked_actions_done(document.get("actions_done"), known, dropped),
     )
     return ReadWorkbook(workbook, tuple(dropped))
 
@@ -226,6 +236,27 @@ def _checked_cadences(value: object, known: Network | None, dropped: list[str]) 
             kept[contact_id] = days
         else:
             dropped.append(f"cadences.{contact_id}")
+    return kept
+
+
+def _checked_actions_done(
+    value: object, known: Network | None, dropped: list[str]
+) -> dict[str, date]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        dropped.append("actions_done")
+        return {}
+    kept: dict[str, date] = {}
+    for contact_id, on in value.items():
+        try:
+            day = date.fromisoformat(on) if isinstance(on, str) else None
+        except ValueError:
+            day = None
+        if day is not None and (known is None or contact_id in known):
+            kept[contact_id] = day
+        else:
+            dropped.append(f"actions_done.{contact_id}")
     return kept
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from reseau.acquaintances import WhoKnowsWhom
@@ -25,6 +26,8 @@ class Workbook:
     assessments: tuple[Assessment, ...] = ()  # oldest first, at most one per day
     cadences: dict[str, int] = field(default_factory=dict)  # contact id -> days between contacts
     unchanged: frozenset[str] = frozenset()  # looked at again since the last assessment
+    # contact id -> the day its first action was marked done (the rhythm restarts from it)
+    actions_done: dict[str, date] = field(default_factory=dict)
     links: WhoKnowsWhom = field(default_factory=WhoKnowsWhom)  # who knows whom, who introduced whom
 
     def with_changes(self, **changes: Any) -> Workbook:

@@ -52,6 +52,7 @@ class Joined:
     workshop: Workshop
     already: bool = False  # the workbook was in this workshop before
     previous_id: str | None = None  # the workbook left in another workshop, still reachable
+    follow_up_of: Workshop | None = None  # the first workshop, whose workbook stays in it
 
 
 def _nothing() -> None:
@@ -71,7 +72,8 @@ def join_workshop(
     Without a `current` workbook (a join link opened on a new visit) a new one is made in the
     workshop. A current workbook in no workshop moves into it, so work started before the
     trainer gave the code is kept (`before_attaching` first gives it its row in the store); one
-    already in another workshop stays there, and a new one is made. An unknown code counts
+    already in another workshop stays there, and a new one is made, unless the code names a
+    follow-up of that workshop: then the workbook stays as it is. An unknown code counts
     against `client`: after too many, it must wait (`TooManyCodes`).
     """
     wait = JOIN_CODES.wait(client)
@@ -89,6 +91,9 @@ def join_workshop(
     workbook_id, workbook = current
     if workbook.workshop_code == workshop.code:
         return Joined(workbook_id, workshop, already=True)
+    first = workbook.workshop_code
+    if first is not None and store.follows(workshop.code) == first:
+        return Joined(workbook_id, workshop, follow_up_of=store.workshop(first))
     if workbook.workshop_code is None:
         before_attaching()
         store.attach_to_workshop(workbook_id, workshop.code)
@@ -435,30 +440,3 @@ class RoomSummaries:
 
 
 ROOMS = RoomSummaries()
-
-
-class Reveals:
-    """Which rooms the trainer has revealed to their participants, shared by every tab.
-
-    Participants work on their own first; once the trainer reveals the room, each of them sees
-    their profile beside the room's (counts and medians only). Held by the process: a restart
-    hides every room again, which errs on the side of showing less.
-    """
-
-    def __init__(self) -> None:
-        self._shown: set[tuple[str, str]] = set()
-        self._lock = threading.Lock()
-
-    def shown(self, store: WorkbookStore, code: str) -> bool:
-        with self._lock:
-            return (str(store.engine.url), code) in self._shown
-
-    def show(self, store: WorkbookStore, code: str, shown: bool) -> None:
-        with self._lock:
-            if shown:
-                self._shown.add((str(store.engine.url), code))
-            else:
-                self._shown.discard((str(store.engine.url), code))
-
-
-REVEALS = Reveals()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reseau.assessments import (
+    add_months,
     assessment_from_dict,
     assessment_to_dict,
     close_assessment,
@@ -15,6 +17,7 @@ from reseau.assessments import (
     confirm_unchanged,
     forget_removed,
     not_looked_at,
+    planned_reassessment,
     sentences,
     snapshot,
 )
@@ -155,7 +158,7 @@ def test_roles_filled_circle_counts_criteria_and_actions_done_are_counted():
     text = sentences(comparison, "fr")
     assert "Action faite : Claire." in text
     assert "Rôle pourvu depuis : Pair." in text
-    assert "Confiance en moyenne : 2 → 3." in text
+    assert "Intensité / confiance en moyenne : 2 → 3." in text
 
 
 def test_an_assessment_reads_back_from_its_document_unchanged():
@@ -174,3 +177,34 @@ def test_a_contact_removed_leaves_no_trace_in_past_assessments_or_rhythms():
     assert "demo04" not in forgotten.assessments[0].by_id()
     assert len(forgotten.assessments[0].contacts) == len(closed.network) - 1
     assert (forgotten.cadences, forgotten.unchanged) == ({}, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (date(2026, 11, 29), 3, date(2027, 2, 28)),
+        (date(2026, 11, 30), 3, date(2027, 2, 28)),
+        (date(2027, 11, 30), 3, date(2028, 2, 29)),
+        (date(2026, 8, 31), 1, date(2026, 9, 30)),
+        (date(2026, 3, 15), 12, date(2027, 3, 15)),
+        (date(2026, 12, 1), 3, date(2027, 3, 1)),
+    ],
+)
+def test_months_later_is_the_same_day_or_the_last_day_of_a_shorter_month(start, months, expected):
+    assert add_months(start, months) == expected
+
+
+def test_the_next_assessment_is_planned_three_months_after_the_last():
+    workbook = close_assessment(_demo(), date(2026, 11, 29))
+
+    assert planned_reassessment(workbook, date(2026, 12, 5)) == date(2027, 2, 28)
+
+
+def test_a_next_assessment_already_overdue_is_planned_for_today():
+    workbook = close_assessment(_demo(), date(2026, 1, 10))
+
+    assert planned_reassessment(workbook, date(2026, 11, 29)) == date(2026, 11, 29)
+
+
+def test_without_any_assessment_the_first_is_planned_three_months_from_today():
+    assert planned_reassessment(Workbook(), date(2026, 12, 1)) == date(2027, 3, 1)

@@ -13,6 +13,7 @@ from reseau.cadence import (
     ContactInTheFuture,
     days_overdue,
     default_cadence,
+    done_days,
     log_contact,
     next_due,
     set_cadence,
@@ -124,3 +125,73 @@ def test_whom_to_get_back_to_lists_the_overdue_most_important_first():
 
     assert [r.name for r in reminders] == ["Claire", "Eva"]
     assert reminders[0].days_late == 200 - 14
+
+
+def _sponsor_done(due: date) -> Contact:
+    return Contact(
+        first_name="S",
+        circle=Circle.SUPPORT,
+        role=Role.SPONSOR,
+        last_contact_date=TODAY - timedelta(days=60),
+        action_text="Déjeuner",
+        action_due=due,
+        action_status=ActionStatus.DONE,
+        id="s",
+    )
+
+
+def test_an_action_done_early_restarts_the_rhythm_from_the_day_it_was_done_not_its_due_date():
+    contact = _sponsor_done(due=TODAY + timedelta(days=20))
+    done_on = TODAY - timedelta(days=3)
+
+    due = next_due(contact, {}, TODAY, {"s": done_on})
+
+    assert due == done_on + timedelta(days=14)
+    assert next_due(contact, {}, TODAY) == TODAY - timedelta(days=60) + timedelta(days=14)
+
+
+def test_an_action_done_late_restarts_from_the_day_it_was_done():
+    contact = _sponsor_done(due=TODAY - timedelta(days=30))
+
+    assert days_overdue(contact, {}, TODAY, {"s": TODAY}) == 0
+    assert next_due(contact, {}, TODAY, {"s": TODAY}) == TODAY + timedelta(days=14)
+
+
+def test_marking_an_action_done_notes_the_day_and_undoing_it_forgets_it():
+    todo = _sponsor_done(due=TODAY).with_changes(action_status=ActionStatus.TODO)
+    done = todo.with_changes(action_status=ActionStatus.DONE)
+    before, after = Network((todo,)), Network((done,))
+
+    noted = done_days(before, after, {}, TODAY)
+    undone = done_days(after, before, noted, TODAY + timedelta(days=1))
+
+    assert noted == {"s": TODAY}
+    assert undone == {}
+
+
+def test_a_day_given_with_the_change_is_kept_and_an_action_arriving_done_brings_none():
+    todo = _sponsor_done(due=TODAY).with_changes(action_status=ActionStatus.TODO)
+    done = todo.with_changes(action_status=ActionStatus.DONE)
+    restored = _sponsor_done(due=TODAY).with_changes(id="r")
+    earlier = TODAY - timedelta(days=5)
+
+    noted = done_days(Network((todo,)), Network((done, restored)), {"s": earlier}, TODAY)
+
+    assert noted == {"s": earlier}
+
+
+@given(
+    qualified_contacts(),
+    st.integers(min_value=0, max_value=400),
+    st.integers(min_value=0, max_value=400),
+)
+def test_marking_an_action_done_never_makes_a_person_more_overdue(contact, due_ago, done_ago):
+    contact = contact.with_changes(
+        action_text="Appeler", action_due=TODAY - timedelta(days=due_ago)
+    )
+    before = days_overdue(contact, {}, TODAY)
+    done = contact.with_changes(action_status=ActionStatus.DONE)
+
+    after = days_overdue(done, {}, TODAY, {done.id: TODAY - timedelta(days=min(done_ago, due_ago))})
+
+    assert before is None or (after is not None and after <= before)

@@ -115,7 +115,8 @@ def test_an_unranked_contact_says_what_it_still_needs():
     scores = score_network(network, DEFAULT_SETTINGS, TODAY)
 
     assert explain_rank(half, network, scores, Lang.FR) == [
-        "Pas encore de priorité : il manque Confiance, Valeur ajoutée, Intérêt, Pouvoir d'agir."
+        "Pas encore de priorité : il manque Intensité / confiance, Valeur ajoutée, Intérêt, "
+        "Pouvoir d'agir."
     ]
     assert explain_rank(loose, network, scores, Lang.EN) == [
         "No priority yet: first place this contact in a circle and a role."

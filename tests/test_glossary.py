@@ -36,3 +36,14 @@ def test_every_word_the_glossary_keeps_is_really_used_in_its_language():
 def test_the_glossary_rule_catches_a_ruled_out_word():
     assert _uses("Prévenez l'animateur.", "animateur")
     assert not _uses("Prévenez le formateur.", "animateur")
+
+
+def test_every_label_of_an_idea_names_it_with_the_glossary_word():
+    found = [
+        (lang.value, key, catalogue(lang)[key])
+        for term in GLOSSARY
+        for lang in Lang
+        for key in term.get("labels", [])
+        if not _uses(catalogue(lang)[key], term[lang.value]["use"])
+    ]
+    assert found == []

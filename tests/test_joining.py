@@ -111,3 +111,21 @@ def test_deleting_my_data_removes_the_workbook_and_its_seat_in_the_workshop(memo
     with pytest.raises(WorkbookNotFound):
         memory_store.load(joined.workbook_id)
     assert memory_store.members(workshop.code) == []
+
+
+def test_a_follow_up_code_leaves_the_workbook_in_the_first_workshop(memory_store):
+    first = memory_store.create_workshop("Atelier de Lyon")
+    joined = join_workshop(memory_store, first.code, CLIENT, Lang.FR)
+    follow_up = memory_store.create_follow_up(first.code, "Atelier de Lyon, trois mois après")
+
+    again = join_workshop(
+        memory_store,
+        follow_up.code,
+        CLIENT,
+        Lang.FR,
+        current=(joined.workbook_id, memory_store.load(joined.workbook_id)),
+    )
+
+    assert again.workbook_id == joined.workbook_id
+    assert again.follow_up_of is not None and again.follow_up_of.code == first.code
+    assert memory_store.load(joined.workbook_id).workshop_code == first.code

@@ -11,6 +11,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+from reseau.acquaintances import Acquaintance, IntroducedBy, Introduction
+from reseau.contact_table import field_for_header
 from reseau.export.metadata import read_metadata
 from reseau.importing import read_contacts
 from reseau.serialization import (
@@ -80,6 +82,24 @@ def test_a_version_2_stored_workbook_still_loads_whole():
     _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
 
 
+def test_a_contact_table_with_the_earlier_trust_title_still_reads_the_levels(tmp_path):
+    # Before « Intensité / confiance » became the one name of the criterion, the column said
+    # « Confiance » (and "Trust" in English): the demo file and files people kept.
+    from reseau.demo import DEMO_FILE, load_demo_network
+
+    current = DEMO_FILE.read_text(encoding="utf-8")
+    header, rest = current.split("\n", 1)
+    for old_title in ("Confiance", "Trust"):
+        titles = [old_title if field_for_header(h) == "trust" else h for h in header.split(",")]
+        old_file = tmp_path / f"{old_title}.csv"
+        old_file.write_text(",".join(titles) + "\n" + rest, encoding="utf-8")
+
+        levels = [c.trust for c in load_demo_network(old_file)]
+
+        assert levels == [c.trust for c in load_demo_network()]
+        assert sum(1 for level in levels if level) >= 20
+
+
 V3 = Path(__file__).parent / "fixtures" / "v3"
 
 
@@ -142,3 +162,45 @@ def test_a_version_3_stored_workbook_writes_its_contacts_back_byte_for_byte():
     stored = _contacts_as_stored(rewritten, original["contacts"])
     assert stored in written
     assert stored == _contacts_as_stored(original, original["contacts"])
+
+
+V4 = Path(__file__).parent / "fixtures" / "v4"
+
+
+def test_a_version_4_stored_workbook_still_loads_with_its_links():
+    # Written by version 4 of the format (November 2026), before the days actions were done.
+    workbook = workbook_from_json((V4 / "stored_workbook.json").read_text(encoding="utf-8"))
+
+    assert len(workbook.network) == 31
+    assert [a.day for a in workbook.assessments] == [date(2026, 11, 29)]
+    assert workbook.cadences == {"demo04": 21, "demo07": 60}
+    assert workbook.links.between("demo04", "demo07") is Acquaintance.KNOW
+    assert workbook.links.introduction("demo07") == Introduction(IntroducedBy.CONTACT, "demo04")
+    _thomas_is_intact(next(c for c in workbook.network if c.id == "demo04"))
+
+
+def test_a_version_4_excel_save_file_still_restores_the_workbook():
+    data = (V4 / "reseau_export.xlsx").read_bytes()
+
+    saved = read_metadata(data)
+    assert saved is not None
+    restored = saved.restore(read_contacts(data, "reseau_export.xlsx").contacts)
+
+    assert len(restored.network) == 31
+    assert restored.network.participant == "Camille Martin"
+    assert restored.cadences == {"demo04": 21, "demo07": 60}
+    assert [a.day for a in restored.assessments] == [date(2026, 11, 29)]
+    assert restored.links.between("demo04", "demo07") is Acquaintance.KNOW
+    _thomas_is_intact(next(c for c in restored.network if c.id == "demo04"))
+
+
+def test_a_version_4_stored_workbook_writes_its_contacts_back_byte_for_byte():
+    written = (V4 / "stored_workbook.json").read_text(encoding="utf-8")
+    original = json.loads(written)
+
+    rewritten = json.loads(workbook_to_json(workbook_from_json(written)))
+
+    stored = _contacts_as_stored(rewritten, original["contacts"])
+    assert stored in written
+    assert rewritten["links"] == original["links"]
+    assert rewritten["actions_done"] == {}

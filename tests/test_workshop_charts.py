@@ -54,19 +54,3 @@ def test_a_count_axis_shows_whole_numbers_only_even_for_one_contact(demo):
     assert axis.tickformat == "d"
     assert axis.tick0 == 0 and axis.dtick >= 1 and float(axis.dtick).is_integer()
     assert axis.range[0] == 0 and axis.range[1] > 1
-
-
-def test_a_revealed_room_is_shown_until_the_trainer_hides_it_again():
-    from reseau.storage import open_store
-    from reseau.workshop import Reveals
-
-    store = open_store()
-    reveals = Reveals()
-    assert not reveals.shown(store, "K7M2QX")
-
-    reveals.show(store, "K7M2QX", True)
-    assert reveals.shown(store, "K7M2QX")
-    assert not reveals.shown(store, "OTHER1")
-
-    reveals.show(store, "K7M2QX", False)
-    assert not reveals.shown(store, "K7M2QX")

@@ -1,4 +1,4 @@
-"""The three circles as a sunburst: « Mon réseau » at the centre, then circles, roles, people.
+"""The three circles as a sunburst: the circles at the centre, then roles, then people.
 
 A role nobody holds yet stays visible as a thin grey « (personne) » sector: a gap in the
 network is exactly what the participant should see. Above `DETAIL_LIMIT` contacts the outer
@@ -24,6 +24,7 @@ from reseau.charts.common import (
 )
 from reseau.charts.filters import NO_FILTER, ChartFilter
 from reseau.charts.style import (
+    LABEL_FONT,
     MUTED,
     STRENGTH_SCALE,
     base_layout,
@@ -38,12 +39,13 @@ from reseau.charts.style import (
 from reseau.contact import Contact
 from reseau.i18n import Lang, label, number, t
 from reseau.network import Network
-from reseau.palette import CENTRE_COLOUR, circle_colour, quadrant_colour
+from reseau.palette import circle_colour, quadrant_colour
 from reseau.scoring import Score
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
 
-ROOT_ID = "root"
-SUNBURST_HEIGHT = 640
+# Tall enough that each of the four rings is about 90 px deep at 1280×720: a name written
+# along the radius fits at projector size.
+SUNBURST_HEIGHT = 780
 GAP_COLOUR = "#FFFFFF"  # a gap is drawn as a hole, with its "(nobody)" label in grey
 GAP_TEXT = MUTED
 ROLE_TINT = 0.45
@@ -161,15 +163,9 @@ def sunburst(
     # empty circle is seen (and named) rather than lost as a sliver.
     thin_gap = max(0.6, len(data.placed) * 0.012)
     wide_gap = max(thin_gap, len(data.placed) / 12)
+    # The three circles form the centre: no ring spent on a « Mon réseau » disc, so each of
+    # the three rings is a third of the radius, deep enough for a name at projector size.
     sectors = _Sectors()
-    root = sectors.add(
-        ROOT_ID,
-        "",
-        t("map.sunburst.centre", lang),
-        0,
-        CENTRE_COLOUR,
-        hover_lines(bold(t("map.sunburst.centre", lang)), count_text(len(data.placed), lang)),
-    )
     for circle in data.circles:
         roles = _roles_drawn(data, circle)
         if not roles:
@@ -179,7 +175,7 @@ def sunburst(
         gap = thin_gap if members_of_circle else wide_gap
         circle_at = sectors.add(
             circle_id,
-            ROOT_ID,
+            "",
             wrap(label(circle, lang)),
             0,
             circle_colour(circle),
@@ -224,7 +220,6 @@ def sunburst(
             sectors.values[circle_at] += sectors.values[role_at]
             add = _add_people if data.detailed else _add_groups
             add(sectors, data, role_id, members, colour_by)
-        sectors.values[root] += sectors.values[circle_at]
     text_colours = [GAP_TEXT if c == GAP_COLOUR else text_on(c) for c in sectors.colours]
     figure = go.Figure(
         go.Sunburst(
@@ -238,21 +233,29 @@ def sunburst(
             hovertext=sectors.hovers,
             hovertemplate="%{hovertext}<extra></extra>",
             textinfo="label",
-            insidetextorientation="auto",
-            textfont={"color": text_colours, "size": 15},
+            # Along the radius: a thin outer sector holds a name at projector size, where
+            # « auto » turned names every way and shrank them. A name that does not fit at
+            # 18 px is left out (uniformtext below) and read in the list beside the chart.
+            insidetextorientation="radial",
+            textfont={"color": text_colours, "size": LABEL_FONT},
             leaf={"opacity": 1.0},
             name="",
         )
     )
     has_gaps = GAP_COLOUR in sectors.colours
     _add_legend(
-        figure, lang, colour_by, has_gaps=has_gaps, has_unscored=len(data.scored) < len(data.placed)
+        figure,
+        lang,
+        colour_by,
+        has_gaps=has_gaps,
+        has_unscored=len(data.scored) < len(data.placed),
+        circles=tuple(circle for circle in data.circles if _roles_drawn(data, circle)),
     )
     figure.update_layout(
         base_layout(
             lang,
             height=SUNBURST_HEIGHT,
-            uniformtext={"minsize": 12, "mode": "hide"},
+            uniformtext={"minsize": LABEL_FONT, "mode": "hide"},
             xaxis={"visible": False},
             yaxis={"visible": False},
         )
@@ -264,9 +267,18 @@ def sunburst(
 
 
 def _add_legend(
-    figure: go.Figure, lang: Lang, colour_by: ColourBy, *, has_gaps: bool, has_unscored: bool
+    figure: go.Figure,
+    lang: Lang,
+    colour_by: ColourBy,
+    *,
+    has_gaps: bool,
+    has_unscored: bool,
+    circles: tuple[Circle, ...] = (),
 ) -> None:
-    """A sunburst has no legend of its own: invisible points carry the colour key."""
+    """A sunburst has no legend of its own: invisible points carry the colour key.
+
+    The circles are named there too: their long names rarely fit their ring at projector size.
+    """
     if colour_by is ColourBy.STRENGTH:
         figure.add_trace(
             go.Scatter(
@@ -298,6 +310,7 @@ def _add_legend(
         keys.append((t("quadrant.none", lang), quadrant_colour(None)))
     if has_gaps:
         keys.append((t("map.sunburst.nobody", lang), GAP_COLOUR))
+    keys = [(label(circle, lang), circle_colour(circle)) for circle in circles] + keys
     for name, colour in keys:
         figure.add_trace(
             go.Scatter(

@@ -27,6 +27,7 @@ def cadence_calendar(
     lang: Lang | str,
     today: date,
     *,
+    actions_done: Mapping[str, date] | None = None,
     stamp: datetime | None = None,
 ) -> bytes:
     """The .ics of a recurring reminder for every sorted contact."""
@@ -40,7 +41,7 @@ def cadence_calendar(
         if not contact.is_sorted:
             continue
         days = cadence_of(contact, cadences)
-        start = max(next_due(contact, cadences, today) or today, today)
+        start = max(next_due(contact, cadences, today, actions_done) or today, today)
         entry = Event()
         entry.add("uid", f"{contact.id}@{UID_DOMAIN}")
         entry.add("dtstamp", stamp or datetime.now(UTC))

@@ -1,5 +1,7 @@
 """The action plan as a calendar file (.ics): one entry per action with a due date.
 
+The planned re-assessment is one more all-day event, in a file of its own.
+
 Entries are all-day events on the due date by default, since every agenda (Outlook, Google,
 Apple, phones) shows those; to-dos (VTODO) are offered for task applications that read them.
 Texts come from the catalogue, in the participant's language.
@@ -7,13 +9,14 @@ Texts come from the catalogue, in the participant's language.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from icalendar import Calendar, Event, Todo
 
-from reseau.i18n import Lang, label, t
+from reseau.i18n import Lang, day, label, t
 from reseau.network import Network
 from reseau.plan import PlanRow, build_plan, role_text
 from reseau.scoring import Score
@@ -86,4 +89,48 @@ def plan_calendar(
             entry.add("transp", "TRANSPARENT")
         entry.add("categories", [label(row.quadrant, lang)])
         calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+REASSESS_PRODID = "-//Réseau//Prochain bilan//FR"
+REASSESS_UID_DOMAIN = "reseau.bilan"
+
+
+def reassessment_calendar(
+    on: date,
+    last: date | None,
+    lang: Lang | str,
+    *,
+    mission: str = "",
+    identity: str = "",
+    stamp: datetime | None = None,
+) -> bytes:
+    """The .ics of one all-day event: the planned re-assessment of the network.
+
+    `identity` (the workbook's id) keeps the event's identity without writing the workbook's
+    link into the file: importing a newer file moves the event instead of adding a second one.
+    """
+    lang = Lang.parse(lang)
+    calendar = Calendar()
+    calendar.add("prodid", REASSESS_PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", t("assess.ics.calendar_name", lang))
+    lines = [
+        t("assess.ics.description", lang, day=day(last, lang))
+        if last is not None
+        else t("assess.ics.description.first", lang)
+    ]
+    if mission:
+        lines.append(t("assess.ics.mission", lang, mission=mission))
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:20]
+    entry = Event()
+    entry.add("uid", f"{digest}@{REASSESS_UID_DOMAIN}")
+    entry.add("dtstamp", stamp or datetime.now(UTC))
+    entry.add("summary", t("assess.ics.summary", lang))
+    entry.add("description", "\n".join(lines))
+    entry.add("dtstart", on)
+    entry.add("dtend", on + timedelta(days=1))
+    entry.add("transp", "TRANSPARENT")
+    calendar.add_component(entry)
     return calendar.to_ical()

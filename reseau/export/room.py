@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook as ExcelWorkbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -17,6 +17,9 @@ from reseau.i18n import Lang, label, t
 from reseau.palette import circle_colour, hex_argb, quadrant_colour
 from reseau.vocabulary import SCALES, circle_of
 from reseau.workshop import MIN_ROOM, RoomSummary, circle_medians
+
+if TYPE_CHECKING:
+    from reseau.follow_up import FollowUp
 
 _HEADER_FONT = Font(bold=True, color="FFFFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="FF1F4E79")
@@ -45,8 +48,13 @@ def _swatch(sheet: Worksheet, row: int, colour: str) -> None:
     sheet.cell(row=row, column=1).font = Font(bold=True, color="FFFFFFFF")
 
 
-def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
-    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants."""
+def room_excel(
+    summary: RoomSummary, lang: Lang, exported: datetime, follow_up: FollowUp | None = None
+) -> bytes:
+    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants.
+
+    A follow-up workshop's file adds the room before and after (`reseau.follow_up`).
+    """
     book = ExcelWorkbook()
     about = first_sheet(book)
     about.title = t("workshop.sheet.about", lang)[:31]
@@ -159,6 +167,10 @@ def room_excel(summary: RoomSummary, lang: Lang, exported: datetime) -> bytes:
 
     for sheet in book.worksheets:
         _fit_columns(sheet)
+    if follow_up is not None:
+        from reseau.follow_up import add_sheet  # it builds on this module's tables
+
+        add_sheet(book, follow_up, lang)
     about.column_dimensions["B"].width = 40
     buffer = BytesIO()
     book.save(buffer)

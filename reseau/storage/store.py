@@ -14,11 +14,12 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, overload
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
     DateTime,
@@ -33,6 +34,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    false,
     func,
     insert,
     inspect,
@@ -42,6 +44,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.sql.elements import ColumnElement
 
 from reseau.errors import ReseauError
 from reseau.serialization import workbook_from_json, workbook_to_json
@@ -76,6 +79,9 @@ workbooks = Table(
     # Raised by one at every save: a save made from an older version must not overwrite a
     # newer one unseen (two tabs on one workbook), so saves are conditional on it.
     Column("version", Integer, nullable=False, server_default="1"),
+    # The participant's last visit (opening the workbook, or saving it): retention counts from
+    # it, so a workbook its owner comes back to is kept. Empty in rows older than the column.
+    Column("last_seen", DateTime(timezone=True), index=True),
 )
 workshops = Table(
     "workshops",
@@ -84,6 +90,18 @@ workshops = Table(
     Column("name", String(WORKSHOP_NAME_LIMIT), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("closed_at", DateTime(timezone=True)),
+    # Whether the trainer shows the room's results to its participants: in the store, so every
+    # process sees the same choice and a restart keeps it.
+    Column("revealed", Boolean, nullable=False, server_default=false()),
+)
+# A follow-up workshop (the second session of a course) and the first workshop it follows: its
+# room is the first one's participants, who come back with their workbooks and assessments.
+# A table of its own, so a database from before it gains it without touching `workshops`.
+workshop_follow_ups = Table(
+    "workshop_follow_ups",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("follows", String(16), nullable=False, index=True),
 )
 # One row, rewritten at start-up: proof that the store takes a write.
 store_checks = Table(
@@ -97,7 +115,20 @@ _ADDED_WORKBOOK_COLUMNS = {
     "seat": "INTEGER",
     "first_name": f"VARCHAR({FIRST_NAME_LIMIT})",
     "version": "INTEGER NOT NULL DEFAULT 1",
+    "last_seen": "TIMESTAMP",  # WITH TIME ZONE on PostgreSQL (`_column_kind`)
 }
+_ADDED_WORKSHOP_COLUMNS = {
+    "revealed": "BOOLEAN NOT NULL DEFAULT FALSE",
+}
+
+
+def _last_visit() -> ColumnElement[datetime]:
+    # A row written before `last_seen` existed counts from its last change.
+    return func.coalesce(workbooks.c.last_seen, workbooks.c.updated_at)
+
+
+def _column_kind(dialect: str, kind: str) -> str:
+    return "TIMESTAMP WITH TIME ZONE" if dialect == "postgresql" and kind == "TIMESTAMP" else kind
 
 
 class WorkbookNotFound(ReseauError):
@@ -170,6 +201,7 @@ class Workshop:
     name: str
     created_at: datetime
     closed_at: datetime | None = None
+    revealed: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -373,13 +405,26 @@ class WorkbookStore:
                 time.sleep(0.2 * (attempt + 1))
 
     def _add_missing_columns(self) -> None:
-        present = {column["name"] for column in inspect(self.engine).get_columns("workbooks")}
-        missing = {n: kind for n, kind in _ADDED_WORKBOOK_COLUMNS.items() if n not in present}
-        if not missing:
-            return
-        with self.engine.begin() as conn:
-            for name, kind in missing.items():
-                conn.execute(text(f"ALTER TABLE workbooks ADD COLUMN {name} {kind}"))
+        dialect = self.engine.dialect.name
+        for table, added in (
+            ("workbooks", _ADDED_WORKBOOK_COLUMNS),
+            ("workshops", _ADDED_WORKSHOP_COLUMNS),
+        ):
+            present = {column["name"] for column in inspect(self.engine).get_columns(table)}
+            missing = {n: kind for n, kind in added.items() if n not in present}
+            if not missing:
+                continue
+            with self.engine.begin() as conn:
+                for name, kind in missing.items():
+                    kind = _column_kind(dialect, kind)
+                    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
+                if table == "workbooks" and "last_seen" in missing:
+                    # Rows from before the column: their last change is the last visit known.
+                    conn.execute(
+                        update(workbooks)
+                        .where(workbooks.c.last_seen.is_(None))
+                        .values(last_seen=workbooks.c.updated_at)
+                    )
 
     # --- workbooks ---
     def create(self, workbook: Workbook, workbook_id: str | None = None) -> str:
@@ -401,6 +446,7 @@ class WorkbookStore:
                         workshop_code=None,
                         created_at=now,
                         updated_at=now,
+                        last_seen=now,
                         version=1,
                     )
                 )
@@ -418,6 +464,7 @@ class WorkbookStore:
         """
         condition = [workbooks.c.id == workbook_id]
         self.ensure_intact()
+        now = _now()
         if expected_version is not None:
             condition.append(workbooks.c.version == expected_version)
         with self.engine.begin() as conn:
@@ -427,7 +474,8 @@ class WorkbookStore:
                 .values(
                     data=workbook_to_json(workbook),
                     workshop_code=workbook.workshop_code,
-                    updated_at=_now(),
+                    updated_at=now,
+                    last_seen=now,
                     version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
             )
@@ -452,13 +500,22 @@ class WorkbookStore:
         self.ensure_intact()
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(workbooks.c.data, func.coalesce(workbooks.c.version, 1)).where(
-                    workbooks.c.id == workbook_id
-                )
+                select(
+                    workbooks.c.data,
+                    func.coalesce(workbooks.c.version, 1),
+                    workbooks.c.first_name,
+                ).where(workbooks.c.id == workbook_id)
             ).one_or_none()
         if row is None:
             raise WorkbookNotFound()
-        return StoredWorkbook(workbook_from_json(row[0]), int(row[1]))
+        workbook = workbook_from_json(row[0])
+        if row[2] and not workbook.network.participant:
+            # Before Accueil's name became the only one, the name shown to the trainer was
+            # typed apart: a workbook with only that one keeps it as the participant's name.
+            workbook = workbook.with_changes(
+                network=workbook.network.with_details(participant=row[2])
+            )
+        return StoredWorkbook(workbook, int(row[1]))
 
     def exists(self, workbook_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -472,20 +529,57 @@ class WorkbookStore:
         with self.engine.begin() as conn:
             conn.execute(delete(workbooks).where(workbooks.c.id == workbook_id))
 
+    def visit(self, workbook_id: str) -> datetime | None:
+        """Notes that the participant opened the workbook now; returns the moment (None if gone).
+
+        Only `last_seen` changes: the version stays, so a tab's next save is not refused.
+        """
+        self.ensure_intact()
+        now = _now()
+        with self.engine.begin() as conn:
+            found = conn.execute(
+                update(workbooks).where(workbooks.c.id == workbook_id).values(last_seen=now)
+            ).rowcount
+        return now if found else None
+
+    def last_seen(self, workbook_id: str) -> datetime | None:
+        """The participant's last visit to the workbook (its last change for an older row)."""
+        with self.engine.connect() as conn:
+            seen = conn.execute(
+                select(_last_visit()).where(workbooks.c.id == workbook_id)
+            ).scalar_one_or_none()
+        return _aware(seen)
+
+    def expires_on(self, workbook_id: str, days: int) -> date | None:
+        """The day the purge may delete the workbook if its owner does not come back."""
+        seen = self.last_seen(workbook_id)
+        return None if seen is None else (seen + timedelta(days=days)).date()
+
     def purge_older_than(self, days: int = DEFAULT_RETENTION_DAYS) -> int:
-        """Deletes workbooks untouched for `days` days; returns how many went.
+        """Deletes workbooks nobody opened or changed for `days` days; returns how many went.
 
         Workshops older than that with no workbook left go too: nothing in them is needed.
         """
         limit = _now() - timedelta(days=days)
         with self.engine.begin() as conn:
-            purged = conn.execute(delete(workbooks).where(workbooks.c.updated_at < limit)).rowcount
+            purged = conn.execute(delete(workbooks).where(_last_visit() < limit)).rowcount
             still_used = select(workbooks.c.workshop_code).where(
                 workbooks.c.workshop_code.is_not(None)
             )
+            # A follow-up stays while the workshop it follows still has workbooks.
+            followed_in_use = select(workshop_follow_ups.c.code).where(
+                workshop_follow_ups.c.follows.in_(still_used)
+            )
             conn.execute(
                 delete(workshops).where(
-                    workshops.c.created_at < limit, workshops.c.code.not_in(still_used)
+                    workshops.c.created_at < limit,
+                    workshops.c.code.not_in(still_used),
+                    workshops.c.code.not_in(followed_in_use),
+                )
+            )
+            conn.execute(
+                delete(workshop_follow_ups).where(
+                    workshop_follow_ups.c.code.not_in(select(workshops.c.code))
                 )
             )
         return purged
@@ -524,6 +618,21 @@ class WorkbookStore:
             return workshop
         raise RuntimeError("could not draw a free join code")
 
+    def create_follow_up(self, first_code: str, name: str) -> Workshop:
+        """A new open workshop following `first_code` (WorkshopNotFound when there is none)."""
+        first = self.workshop(first_code)
+        workshop = self.create_workshop(name)
+        with self.engine.begin() as conn:
+            conn.execute(insert(workshop_follow_ups).values(code=workshop.code, follows=first.code))
+        return workshop
+
+    def follows(self, code: str) -> str | None:
+        """The code of the workshop this one follows up, if it is a follow-up."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(workshop_follow_ups.c.follows).where(workshop_follow_ups.c.code == code)
+            ).scalar_one_or_none()
+
     def workshop(self, code: str) -> Workshop:
         """The workshop with this code, open or closed; WorkshopNotFound otherwise."""
         with self.engine.connect() as conn:
@@ -548,6 +657,15 @@ class WorkbookStore:
             )
         if result.rowcount == 0:
             self.workshop(code)  # raises when there is no such workshop; closing twice is fine
+
+    def reveal_room(self, code: str, revealed: bool) -> None:
+        """Shows (or hides again) the room's results to the workshop's participants."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(workshops).where(workshops.c.code == code).values(revealed=revealed)
+            )
+        if result.rowcount == 0:
+            raise WorkshopNotFound()
 
     def open_workshop(self, typed_code: str) -> Workshop:
         """The open workshop a participant's code names, or the error to show them."""
@@ -577,7 +695,10 @@ class WorkbookStore:
                     data=workbook_to_json(workbook),
                     workshop_code=workshop.code,
                     seat=self._next_seat(workshop.code),
+                    # The participant's one name: the trainer sees the name on their charts.
+                    first_name=clean_first_name(workbook.network.participant),
                     updated_at=_now(),
+                    last_seen=_now(),
                     version=func.coalesce(workbooks.c.version, 0) + 1,
                 )
             )
@@ -655,12 +776,21 @@ class WorkbookStore:
             literal(now, DateTime(timezone=True)),
             literal(now, DateTime(timezone=True)),
             func.coalesce(func.max(workbooks.c.seat), 0) + 1,
+            literal(clean_first_name(workbook.network.participant), String()),
         ).where(workbooks.c.workshop_code == code)
         try:
             with self.engine.begin() as conn:
                 conn.execute(
                     insert(workbooks).from_select(
-                        ["id", "data", "workshop_code", "created_at", "updated_at", "seat"],
+                        [
+                            "id",
+                            "data",
+                            "workshop_code",
+                            "created_at",
+                            "updated_at",
+                            "seat",
+                            "first_name",
+                        ],
                         seat_query,
                     )
                 )
@@ -675,6 +805,7 @@ def _workshop_from_row(row: Row[Any]) -> Workshop:
         name=row.name,
         created_at=_aware(row.created_at),
         closed_at=_aware(row.closed_at),
+        revealed=bool(row.revealed),
     )
 
 

@@ -10,9 +10,9 @@ from reseau.assessments import (
     Assessment,
     close_assessment,
     compare,
-    confirm_unchanged,
     last_assessment,
     not_looked_at,
+    planned_reassessment,
     sentences,
     snapshot,
 )
@@ -20,8 +20,10 @@ from reseau.cadence import Reminder, cadence_of, log_contact, set_cadence, to_re
 from reseau.charts.evolution import evolution_matrix
 from reseau.charts.plotly_config import chart_config
 from reseau.export.cadence_ics import cadence_calendar
-from reseau.export.ics import ICS_MIME
+from reseau.export.ics import ICS_MIME, reassessment_calendar
 from reseau.i18n import day, label
+from reseau.ui import my_data
+from reseau.ui.components.unchanged import unchanged_button
 from reseau.ui.downloads import deferred, on_download
 from reseau.ui.markdown import escape_markdown, t_md
 from reseau.ui.state import Workspace
@@ -74,6 +76,44 @@ def _carried_forward(ws: Workspace) -> None:
     if chosen:
         with right:
             unchanged_button(ws, chosen)
+
+
+def plan_section(ws: Workspace) -> None:
+    """The next assessment's day (three months after the last by default), as a calendar event."""
+    last = last_assessment(ws.workbook)
+    if last is None:
+        return
+    st.subheader(ws.t("assess.plan.heading"))
+    today = ws.today
+    left, right = st.columns([1, 2], vertical_alignment="bottom")
+    # The key holds the last assessment's day, so a new assessment offers its own default.
+    on = left.date_input(
+        ws.t("assess.plan.day"),
+        value=planned_reassessment(ws.workbook, today),
+        min_value=today,
+        format=date_format(ws.lang),
+        help=ws.t("assess.plan.day.help"),
+        key=f"assess.plan.day.{last.day.isoformat()}",
+    )
+    lang, mission, identity = ws.lang, ws.network.mission, ws.workbook_id or ""
+    with right:
+        st.download_button(
+            ws.t("assess.plan.download"),
+            data=deferred(
+                ws,
+                "re-assessment calendar",
+                lambda: reassessment_calendar(
+                    on, last.day, lang, mission=mission, identity=identity
+                ),
+            ),
+            file_name=ws.t("assess.plan.file_name"),
+            mime=ICS_MIME,
+            icon=":material/event:",
+            help=ws.t("assess.plan.download.help"),
+            on_click=on_download(ws),
+            key="assess.plan.download",
+        )
+    my_data.retention_notice(ws, where="plan", planned=on)
 
 
 def history(ws: Workspace) -> None:
@@ -149,16 +189,33 @@ def _reminder_text(ws: Workspace, reminder: Reminder) -> str:
     return t_md(ws, "reach.due", name=reminder.name, day=day(reminder.due, ws.lang))
 
 
+def _reach_list(ws: Workspace) -> tuple[tuple[Reminder, ...], str]:
+    """Whom to get back to, and the list as one Markdown text, made once per change.
+
+    One element for the whole list, written again only when the workbook, the day or the
+    language changes: a sentence and an element per person made the page's rerun grow with
+    the network (4.7 times longer at 500 contacts than at 10, benchmarks/bench.py).
+    """
+    workbook, scores, today, lang = ws.workbook, ws.scores(), ws.today, ws.lang
+    cached = ws.scratch("reach.list")
+    fresh = cached is not None and cached[0] is workbook and cached[1] is scores
+    if fresh and cached[2:4] == (today, lang):
+        return cached[4], cached[5]
+    reminders = to_reach(workbook.network, workbook.cadences, scores, today, workbook.actions_done)
+    text = "\n".join(f"- {_reminder_text(ws, reminder)}" for reminder in reminders)
+    ws.set_scratch("reach.list", (workbook, scores, today, lang, reminders, text))
+    return reminders, text
+
+
 def reach_section(ws: Workspace) -> None:
     """« Qui relancer maintenant ? » and one form to log a contact with one of them."""
     st.subheader(ws.t("reach.heading"))
-    reminders = to_reach(ws.network, ws.workbook.cadences, ws.scores(), ws.today)
+    reminders, text = _reach_list(ws)
     if not reminders:
         st.success(ws.t("reach.none"))
         return
     with st.container(key="reach-list"):
-        for reminder in reminders:
-            st.markdown(f"- {_reminder_text(ws, reminder)}")
+        st.markdown(text)
     names = {r.contact_id: r.name for r in reminders}
     with st.form("reach.log", border=True):
         st.markdown(ws.t("reach.log.heading"))
@@ -189,9 +246,14 @@ def reach_section(ws: Workspace) -> None:
         if st.form_submit_button(ws.t("reach.log.submit"), type="primary") and who:
             contact = ws.network.get(who)
             logged = log_contact(contact, on, nature, result, ws.today, note)
+            workbook = ws.workbook
             if action_done and logged.has_action:
                 logged = logged.with_changes(action_status=ActionStatus.DONE)
-            ws.replace_contact(logged)
+                if contact.action_status is not ActionStatus.DONE:
+                    # Done in the exchange being logged: on its day, not on the day it is noted.
+                    done = {**workbook.actions_done, who: on}
+                    workbook = workbook.with_changes(actions_done=done)
+            ws.commit(workbook.with_changes(network=workbook.network.replace(logged)))
             ws.flash("success", t_md(ws, "reach.log.done", name=contact.display_name))
             st.rerun()
 
@@ -202,10 +264,13 @@ def cadence_section(ws: Workspace) -> None:
     if not sorted_contacts:
         return
     network, cadences, lang, today = ws.network, ws.workbook.cadences, ws.lang, ws.today
+    done = ws.workbook.actions_done
     st.download_button(
         ws.t("cadence.ics.download"),
         data=deferred(
-            ws, "cadence calendar", lambda: cadence_calendar(network, cadences, lang, today)
+            ws,
+            "cadence calendar",
+            lambda: cadence_calendar(network, cadences, lang, today, actions_done=done),
         ),
         file_name=ws.t("cadence.ics.file_name"),
         mime=ICS_MIME,
@@ -237,23 +302,3 @@ def cadence_section(ws: Workspace) -> None:
             ws.commit(ws.workbook.with_changes(cadences=cadences))
             ws.flash("success", t_md(ws, "cadence.saved", name=names[who], count=int(days)))
             st.rerun()
-
-
-def unchanged_button(ws: Workspace, contact_id: str) -> None:
-    """« Inchangé » in one click for one contact, for the walkthrough's card to show.
-
-    Shown only while the contact still has the answers of the last assessment and was not
-    confirmed yet; one line in the card (`assessments_view.unchanged_button(ws, contact.id)`).
-    """
-    if contact_id not in not_looked_at(ws.workbook):
-        return
-    last = last_assessment(ws.workbook)
-    assert last is not None  # not_looked_at is empty without an assessment
-    if st.button(
-        ws.t("assess.carry.unchanged"),
-        key=f"assess.unchanged.{contact_id}",
-        help=ws.t("assess.carry.unchanged.help", day=day(last.day, ws.lang)),
-        icon=":material/done_all:",
-    ):
-        ws.commit(confirm_unchanged(ws.workbook, contact_id))
-        st.rerun()

@@ -7,6 +7,7 @@ import streamlit as st
 
 from reseau.demo import load_demo_network
 from reseau.network import Network
+from reseau.storage.store import clean_first_name
 from reseau.ui import pages
 from reseau.ui.state import Workspace
 
@@ -61,6 +62,21 @@ def _save_details(ws: Workspace) -> None:
     )
 
 
+def _who_sees_the_name(ws: Workspace) -> str:
+    """Who sees the participant's name: they alone, or also the trainer of their workshop."""
+    membership = None
+    if ws.store is not None and ws.workbook_id and ws.workbook.workshop_code:
+        membership = ws.store.membership(ws.workbook_id)
+    if membership is None:
+        return ws.t("home.participant.who")
+    workshop, shown = membership.workshop.name, membership.first_name
+    if shown is None:
+        return ws.t("home.participant.who_anonymous", workshop=workshop)
+    if shown != clean_first_name(ws.network.participant):
+        return ws.t("home.participant.who_other", workshop=workshop, name=shown)
+    return ws.t("home.participant.who_workshop", workshop=workshop)
+
+
 def participant_details(ws: Workspace) -> None:
     """The participant's first name and mission, saved as soon as they are typed."""
     with st.expander(ws.t("home.details.title"), expanded=not ws.network.participant):
@@ -73,6 +89,7 @@ def participant_details(ws: Workspace) -> None:
             args=(ws,),
             max_chars=100,
         )
+        name_col.caption(_who_sees_the_name(ws))
         mission_col.text_input(
             ws.t("home.mission"),
             value=ws.network.mission,

@@ -98,6 +98,10 @@ def join(ws: Workspace, typed_code: str) -> bool:
     if joined.already:
         ws.flash("info", t_md(ws, "join.already", name=joined.workshop.name))
         return True
+    if joined.follow_up_of is not None:
+        # The follow-up's room is the first workshop's: the workbook stays where it is.
+        ws.flash("info", t_md(ws, "join.follow_up", name=joined.follow_up_of.name))
+        return True
     if joined.previous_id is not None:
         # Already in another workshop: that one keeps its workbook, this one gets a new one.
         ws.flash("info", ws.t("join.previous_kept", link=personal_link(joined.previous_id)))

@@ -27,6 +27,7 @@ from reseau.charts import (
 )
 from reseau.charts.plotly_config import chart_config
 from reseau.i18n import label
+from reseau.ui.screen import on_phone
 from reseau.ui.state import Workspace
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
 
@@ -44,16 +45,6 @@ class MapChart(StrEnum):
     MATRIX = "matrix"
     RADAR = "radar"
     MARKS = "marks"
-
-
-def on_phone() -> bool:
-    """Whether the browser says it is a phone (« Mobi » in its user agent, as browsers advise):
-    charts then leave names to a tap and use smaller margins."""
-    try:
-        agent = st.context.headers.get("User-Agent") or ""
-    except Exception:  # no browser behind this run (AppTest, scripts)
-        return False
-    return "Mobi" in agent
 
 
 def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy, compact: bool):
@@ -115,10 +106,11 @@ def show_chart(
 
 
 def sunburst_list(ws: Workspace, chosen: ChartFilter) -> None:
-    """On a phone the sunburst has no room for names: the same people as a list under it,
-    in the sunburst's order (circle, then role)."""
-    if not on_phone():
-        return
+    """The sunburst's people as a list under it, in its order (circle, then role).
+
+    A name too long for its sector at a readable size (18 px on a projector) is left out of the
+    chart; on a phone there is no room for names at all: the list holds every one of them.
+    """
     data = ChartData.of(ws.network, ws.scores(), ws.lang, chosen)
     if not data.placed:
         return
@@ -144,6 +136,7 @@ def sunburst_list(ws: Workspace, chosen: ChartFilter) -> None:
             },
             hide_index=True,
             width="stretch",
+            placeholder="",
         )
 
 

@@ -7,13 +7,18 @@ store for good and starts an empty one.
 
 from __future__ import annotations
 
-import streamlit as st
+from datetime import date
 
-from reseau.errors import ReseauError
-from reseau.storage import FIRST_NAME_LIMIT
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from reseau.export.xlsx import XLSX_MIME, build_xlsx, download_name, notice_xlsx
+from reseau.i18n import day
+from reseau.storage import retention_days_from_env
 from reseau.ui.components.confirm import Confirmation, press_again
+from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import LANG_PARAM, NEW_PARAM, WORKBOOK_PARAM, join, personal_link
-from reseau.ui.markdown import problem_md, t_md
+from reseau.ui.markdown import t_md
 from reseau.ui.state import Workspace
 
 
@@ -23,6 +28,7 @@ def my_data(ws: Workspace) -> None:
         return
     with st.sidebar.expander(ws.t("mydata.title"), icon=":material/shield_person:"):
         _resume_link(ws)
+        retention_notice(ws, where="sidebar")
         st.divider()
         _workshop(ws)
         st.divider()
@@ -37,6 +43,47 @@ def _resume_link(ws: Workspace) -> None:
         link = f"{link}&{NEW_PARAM}={ws.new_origin}"
     st.code(link, language=None, wrap_lines=True)
     st.caption(ws.t("mydata.link.warning"))
+
+
+def expires_on(ws: Workspace) -> date | None:
+    """The day the stored workbook goes if its owner does not come back; None when not stored."""
+    if not ws.workbook_id or ws.new_origin:
+        return None
+    try:
+        return ws.store.expires_on(ws.workbook_id, retention_days_from_env())
+    except SQLAlchemyError:
+        return None  # an unreachable store is reported where it matters: at the next save
+
+
+def retention_notice(ws: Workspace, *, where: str, planned: date | None = None) -> None:
+    """The day the data goes unless the participant comes back, and the export a click away.
+
+    With `planned` (the next assessment's day), says so when the data would be gone by then.
+    """
+    expiry = expires_on(ws)
+    if expiry is None:
+        return
+    st.caption(
+        ws.t("mydata.retention.notice", day=day(expiry, ws.lang), count=retention_days_from_env())
+    )
+    if planned is not None and planned > expiry:
+        st.warning(ws.t("mydata.retention.before_plan", planned=day(planned, ws.lang)))
+    workbook, lang, today = ws.workbook, ws.lang, ws.today
+    st.download_button(
+        ws.t("mydata.retention.export"),
+        data=deferred(
+            ws,
+            "workbook export",
+            lambda: build_xlsx(workbook, lang=lang, today=today),
+            notice_xlsx,
+        ),
+        file_name=download_name(workbook.network.participant, today, lang),
+        mime=XLSX_MIME,
+        icon=":material/download:",
+        help=ws.t("mydata.retention.export.help"),
+        on_click=on_download(ws),
+        key=f"my_data.export.{where}",
+    )
 
 
 def _workshop(ws: Workspace) -> None:
@@ -64,26 +111,8 @@ def _workshop(ws: Workspace) -> None:
         if shown
         else ws.t("mydata.first_name.anonymous")
     )
-    with st.form("my_data.first_name", border=False, enter_to_submit=True):
-        name = st.text_input(
-            ws.t("mydata.first_name.label"),
-            value=shown or "",
-            max_chars=FIRST_NAME_LIMIT,
-            help=ws.t("mydata.first_name.help"),
-        )
-        if st.form_submit_button(ws.t("mydata.first_name.button")):
-            try:
-                kept = ws.store.set_first_name(workbook_id, name)
-            except ReseauError as problem:
-                ws.flash("error", problem_md(ws, problem))
-            else:
-                ws.flash(
-                    "success",
-                    t_md(ws, "mydata.first_name.saved", name=kept)
-                    if kept
-                    else ws.t("mydata.first_name.removed"),
-                )
-            st.rerun()
+    # One name, one field: it is typed on Accueil, where the sentence beside it says who sees it.
+    st.caption(ws.t("mydata.first_name.where"))
 
 
 def _delete(ws: Workspace) -> None:

@@ -138,6 +138,13 @@ def _report(
         ws.flash(level, success)
 
 
+def _has_edits(state: Any) -> bool:
+    """Whether a grid's widget state holds changes (it is None before the first change)."""
+    if not isinstance(state, dict):
+        return False
+    return any(state.get(part) for part in ("edited_rows", "added_rows", "deleted_rows"))
+
+
 def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
     """The plan as a table whose text, due date and status are edited in place and saved at once."""
     if not plan.rows:
@@ -181,6 +188,8 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
         },
     )
     st.caption(ws.t("plan.editor.help"))
+    if not _has_edits(ws.widget_value(f"plan_editor_{version}")):
+        return  # reading back every row of a grid nobody edited cost more than drawing it
     changes = [
         (record["id"], {name: _cell(record[name]) for name in _EDITABLE})
         for record in edited.to_dict(orient="records")
@@ -226,8 +235,15 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
         return
     st.caption(ws.t("plan.no_action.help"))
     version = ws.resets(_UNPLANNED)
+    tick_sorted = ws.scratch(_TICK_SORTED, False)
+    frame = ws.derived(
+        "plan.unplanned_frame",
+        lambda: _unplanned_frame(ws, plan, tick_sorted),
+        plan,
+        tick_sorted,
+    )
     edited = st.data_editor(
-        _unplanned_frame(ws, plan, ws.scratch(_TICK_SORTED, False)),
+        frame,
         hide_index=True,
         width="stretch",
         key=f"plan_unplanned_{version}",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -27,8 +27,10 @@ from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
 from reseau.ui.components.choices import widget_choice
 from reseau.ui.components.modes import FILTER
+from reseau.ui.components.unchanged import unchanged_button
 from reseau.ui.components.walkthrough_filter import filter_select, labelled_key
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
+from reseau.ui.screen import PHONE_MAX_WIDTH
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format
 from reseau.vocabulary import (
@@ -76,6 +78,12 @@ def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[],
 
 
 # --- navigation ---
+# The buttons to move between contacts, in pixels: wide enough for their words in both languages.
+_MOVE_WIDTH = 160
+_OPEN_WIDTH = 225
+_FILTER_WIDTH = 320
+
+
 def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     """The ids of the walk under the chosen filter, and the contact to show."""
     order = walkthrough.walk_order(ws.network, _current_filter(ws), ws.cursor)
@@ -126,14 +134,16 @@ def _current_filter(ws: Workspace) -> str:
 def navigation(ws: Workspace) -> str | None:
     """Filter, jump list, previous / next / skip / next not qualified; returns the contact shown."""
     order, here = walk(ws)
-    filter_col, jump_col = st.columns([1, 2])
-    filter_select(filter_col, ws, FILTER, _current_filter(ws), partial(_change_filter, ws))
+    row = st.container(horizontal=True, gap="medium")  # fewer messages than two columns
+    filter_select(
+        row, ws, FILTER, _current_filter(ws), partial(_change_filter, ws), width=_FILTER_WIDTH
+    )
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
         return None
     jump_labels = {cid: _jump_label(ws, cid) for cid in order}
     jump_key = labelled_key(f"qualify.jump.{here}", list(jump_labels.values()))
-    jump_col.selectbox(
+    row.selectbox(
         ws.t("qualify.jump"),
         order,
         index=order.index(here),
@@ -141,6 +151,7 @@ def navigation(ws: Workspace) -> str | None:
         key=jump_key,
         on_change=_jump,
         args=(ws, jump_key),
+        width="stretch",
     )
     move_buttons(ws, "top")
     return here
@@ -154,50 +165,47 @@ def move_buttons(ws: Workspace, where: str) -> None:
     """
     order, here = walk(ws)
     place, total = walkthrough.position(order, here)
-    top = where == "top"
-    widths = [1, 1, 1, 1.4, 1.2] if top else [1, 1, 1.4, 2.2]
-    columns = list(st.columns(widths, vertical_alignment="center"))
-    prev_col, next_col = columns[0], columns[1]
-    skip_col = columns[2] if top else None
-    open_col, where_col = columns[-2], columns[-1]
-    prev_col.button(
+    # One flexible row rather than columns: half the messages to the browser on every click
+    # on the card (benchmarks/loadtest.py); on a phone the buttons wrap two by two.
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.button(
         ws.t("qualify.previous"),
         key=f"qualify.{where}.previous",
         icon=":material/arrow_back:",
         disabled=place <= 1,
         on_click=_go,
         args=(ws, walkthrough.step(order, here, -1)),
-        width="stretch",
+        width=_MOVE_WIDTH,
     )
-    next_col.button(
+    row.button(
         ws.t("qualify.next"),
         key=f"qualify.{where}.next",
         icon=":material/arrow_forward:",
         disabled=place >= total,
         on_click=_go,
         args=(ws, walkthrough.step(order, here, +1)),
-        width="stretch",
+        width=_MOVE_WIDTH,
     )
-    if skip_col is not None:
-        skip_col.button(
+    if where == "top":
+        row.button(
             ws.t("qualify.skip"),
             key=f"qualify.{where}.skip",
             icon=":material/redo:",
             help=ws.t("qualify.skip.help"),
             on_click=_skip,
             args=(ws,),
-            width="stretch",
+            width=_MOVE_WIDTH,
         )
-    open_col.button(
+    row.button(
         ws.t("qualify.next_open"),
         key=f"qualify.{where}.next_open",
         icon=":material/fast_forward:",
         type="primary",
         on_click=_go_next_open,
         args=(ws,),
-        width="stretch",
+        width=_OPEN_WIDTH,
     )
-    where_col.markdown(ws.t("qualify.position", place=place, total=total))
+    row.markdown(ws.t("qualify.position", place=place, total=total), width="content")
 
 
 def _jump_label(ws: Workspace, contact_id: str) -> str:
@@ -207,6 +215,13 @@ def _jump_label(ws: Workspace, contact_id: str) -> str:
 
 
 # --- the card ---
+# A criterion's row: its name, then its five points, in pixels (the rest holds what a point means).
+_NAME_WIDTH = 260
+_POINTS_WIDTH = 250
+# The first action's due date, in pixels: a date and its calendar button.
+_DUE_WIDTH = 180
+
+
 def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
     """One scored criterion on one line: its name, the five points, what the point chosen means."""
     key = _key(contact, field)
@@ -214,9 +229,14 @@ def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
         "- " + ws.t("qualify.anchor", point=point, anchor=ws.t(scale.anchor_key(point)))
         for point in scale.points
     )
-    name_col, points_col, anchor_col = st.columns([1.3, 1.4, 2.3], vertical_alignment="center")
-    name_col.markdown(f"**{ws.t(scale.label_key)}**", help=f"{ws.t(scale.help_key)}\n\n{anchors}")
-    with points_col:
+    # One flexible row rather than three columns: four messages to the browser instead of seven,
+    # five times per click on the card (benchmarks/loadtest.py); on a phone the row wraps.
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+        st.markdown(
+            f"**{ws.t(scale.label_key)}**",
+            help=f"{ws.t(scale.help_key)}\n\n{anchors}",
+            width=_NAME_WIDTH,
+        )
         value = st.segmented_control(
             ws.t(scale.label_key),
             list(scale.points),
@@ -224,15 +244,16 @@ def _scale(ws: Workspace, contact: Contact, field: str, scale: Scale) -> None:
             key=key,
             on_change=_saver(ws, contact.id, field, key),
             label_visibility="collapsed",
-            width="stretch",
+            width=_POINTS_WIDTH,
         )
-    chosen = getattr(contact, field) if value is None else value
-    if chosen is None:
-        anchor_col.caption(ws.t(scale.help_key))
-    else:
-        anchor_col.caption(
-            ws.t("qualify.anchor", point=chosen, anchor=ws.t(scale.anchor_key(chosen)))
-        )
+        chosen = getattr(contact, field) if value is None else value
+        if chosen is None:
+            st.caption(ws.t(scale.help_key), width="stretch")
+        else:
+            st.caption(
+                ws.t("qualify.anchor", point=chosen, anchor=ws.t(scale.anchor_key(chosen))),
+                width="stretch",
+            )
 
 
 def _choice(
@@ -279,6 +300,7 @@ def _date(
     *,
     min_value: date,
     max_value: date | None = None,
+    width: int | Literal["stretch"] = "stretch",
 ) -> None:
     key = _key(contact, field)
     value: date | None = getattr(contact, field)
@@ -291,6 +313,7 @@ def _date(
         on_change=_saver(ws, contact.id, field, key),
         min_value=min_value,
         max_value=max_value,
+        width=width,
     )
 
 
@@ -367,6 +390,25 @@ def _identity(ws: Workspace, contact: Contact) -> None:
         st.caption(escape_lines(contact.notes))
 
 
+# The card's head (name, details, status) as a keyed container: Streamlit gives it the class
+# `st-key-<key>`; the style below pins its wrapper (Streamlit wraps each container in one, which
+# would hold a sticky child in place) under the app's top bar on a phone-narrow screen, so the
+# name stays in view down to the first action. Only a static style: no participant text.
+CARD_HEAD = "reseau-card-head"
+_STICKY_NAME_ON_A_PHONE = f"""<style>
+@media (max-width: {PHONE_MAX_WIDTH}px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{CARD_HEAD}) {{
+    position: sticky; top: 3.75rem; z-index: 3;
+    background: var(--st-background-color, #ffffff);
+    padding-bottom: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.15);
+  }}
+  .st-key-{CARD_HEAD} [data-testid="stCaptionContainer"] {{
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
+  }}
+}}
+</style>"""
+
+
 def card(ws: Workspace, contact: Contact) -> None:
     """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
 
@@ -375,12 +417,16 @@ def card(ws: Workspace, contact: Contact) -> None:
     the card above the row to the next contact, so the card keeps its place and its name stays
     in view whatever the participant opens. Each contact opens on the first tab.
     """
+    st.html(_STICKY_NAME_ON_A_PHONE)
     with st.container(border=True):
-        who_col, status_col = st.columns([3, 2], vertical_alignment="center")
-        with who_col:
-            _identity(ws, contact)
-        with status_col:
-            _status(ws, contact)
+        with st.container(key=CARD_HEAD):
+            who_col, status_col = st.columns([3, 2], vertical_alignment="center")
+            with who_col:
+                _identity(ws, contact)
+            with status_col:
+                _status(ws, contact)
+                # Re-assessing months later: the card offers « Inchangé » while a contact is unseen.
+                unchanged_button(ws, contact.id)
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",
@@ -389,6 +435,9 @@ def card(ws: Workspace, contact: Contact) -> None:
             placement(ws, contact)
             scales(ws, contact)
             first_action(ws, contact)
+        # Written even while hidden: writing it only once opened (`on_change="rerun"`) saved a
+        # tenth of the messages per click but moved the page under the participant's pointer
+        # after « Suivant non qualifié » from this tab (tests/e2e/test_card_orders.py).
         with more:
             more_criteria(ws, contact)
         move_buttons(ws, "bottom")
@@ -450,8 +499,8 @@ def _save_action(ws: Workspace, contact_id: str, key: str) -> None:
 
 def first_action(ws: Workspace, contact: Contact) -> None:
     """What to do next with this person, by when, and where it stands."""
-    text_col, due_col, status_col = st.columns([4, 1.5, 2.2])
-    with text_col:
+    # One flexible row rather than three columns (as the criteria above): fewer messages per click.
+    with st.container(horizontal=True, gap="medium"):
         key = _key(contact, "action_text")
         st.text_area(
             ws.t("criterion.first_action"),
@@ -461,16 +510,16 @@ def first_action(ws: Workspace, contact: Contact) -> None:
             help=ws.t("criterion.first_action.help"),
             on_change=_save_action,
             args=(ws, contact.id, key),
+            width="stretch",
         )
-    with due_col:
         _date(
             ws,
             contact,
             "action_due",
             help=ws.t("qualify.due.help", days=FIRST_ACTION_DELAY_DAYS),
             min_value=date(2000, 1, 1),
+            width=_DUE_WIDTH,
         )
-    with status_col:
         key = _key(contact, "action_status")
         st.segmented_control(
             ws.t("field.action_status"),
@@ -485,25 +534,35 @@ def first_action(ws: Workspace, contact: Contact) -> None:
 
 def explanations(ws: Workspace, contact: Contact) -> None:
     """Why this score, this quadrant, this priority; and the radar against the circle."""
-    scores = ws.scores()
-    with st.expander(ws.t("qualify.why"), icon=":material/help:"):
-        st.markdown(f"**{ws.t('field.rank')}**")
-        lines = explain_rank(contact, ws.network, scores, ws.lang, escape_markdown)
-        st.markdown("\n".join(f"- {line}" for line in lines))
-        score = scores.get(contact.id)
-        if score is not None:
-            st.markdown(f"**{ws.t('field.quadrant')}**")
-            st.markdown(explain_quadrant(score, ws.settings, ws.lang))
-        st.markdown(f"**{ws.t('field.strength')}**")
-        lines = explain_strength(contact, ws.settings, ws.today, ws.lang)
-        st.markdown("\n".join(f"- {line}" for line in lines))
-        st.markdown(f"**{ws.t('field.potential')}**")
-        lines = explain_potential(contact, ws.settings, ws.lang)
-        st.markdown("\n".join(f"- {line}" for line in lines))
+    # Written only while open: eight paragraphs sent again on every click on the card, for a
+    # section seldom opened, were a tenth of the server's work per click (benchmarks/loadtest.py).
+    why = st.expander(
+        ws.t("qualify.why"), icon=":material/help:", key="qualify.why", on_change="rerun"
+    )
+    if why.open:
+        with why:
+            _why(ws, contact)
     # Drawn only when asked: building the radar was a third of the server's time per click on
     # the card (benchmarks/profile_card.py), even with its expander closed.
     if st.toggle(ws.t("qualify.radar"), key="qualify.radar.show"):
         _radar(ws, contact)
+
+
+def _why(ws: Workspace, contact: Contact) -> None:
+    scores = ws.scores()
+    st.markdown(f"**{ws.t('field.rank')}**")
+    lines = explain_rank(contact, ws.network, scores, ws.lang, escape_markdown)
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    score = scores.get(contact.id)
+    if score is not None:
+        st.markdown(f"**{ws.t('field.quadrant')}**")
+        st.markdown(explain_quadrant(score, ws.settings, ws.lang))
+    st.markdown(f"**{ws.t('field.strength')}**")
+    lines = explain_strength(contact, ws.settings, ws.today, ws.lang)
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    st.markdown(f"**{ws.t('field.potential')}**")
+    lines = explain_potential(contact, ws.settings, ws.lang)
+    st.markdown("\n".join(f"- {line}" for line in lines))
 
 
 def _radar(ws: Workspace, contact: Contact) -> None:

@@ -11,6 +11,7 @@ from reseau.i18n import label, t_count
 from reseau.ui import qualify_card, qualify_review, qualify_sort, qualify_table
 from reseau.ui.components.modes import MODE, QualifyMode, chosen_mode
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import reported_problems, show_flashes
 from reseau.vocabulary import Circle
 
 
@@ -80,3 +81,21 @@ PANELS: dict[QualifyMode, Callable[[Workspace], None]] = {
 
 def show_mode(ws: Workspace, mode: QualifyMode) -> None:
     PANELS.get(mode, _card_mode)(ws)
+
+
+@st.fragment
+def qualifier(ws: Workspace) -> None:
+    """The whole Qualifier below its title: a click here reruns only this part of the page.
+
+    A click on the card used to rerun the whole app (the workbook's lookup, the navigation, the
+    sidebar and its store queries, the page's title) and send all of it again; as a fragment,
+    a click costs what the card costs (`benchmarks/loadtest.py`, CPU per card interaction).
+    What the app's end of run does for the whole page is done here for the fragment's runs: the
+    messages callbacks leave, and the reload after another tab's changes were merged.
+    """
+    show_flashes(ws)
+    with reported_problems(ws):
+        progress_header(ws)
+        show_mode(ws, mode_choice(ws))
+    if ws.take_reload_request():
+        st.rerun()

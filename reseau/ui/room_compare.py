@@ -11,7 +11,7 @@ import streamlit as st
 from reseau.i18n import Lang, label, number, percent
 from reseau.ui.state import Workspace
 from reseau.vocabulary import SCALES
-from reseau.workshop import MIN_ROOM, REVEALS, ROOMS, Comparison, compare_to_room, profile_of
+from reseau.workshop import MIN_ROOM, ROOMS, Comparison, compare_to_room, profile_of
 
 
 def room_comparison(ws: Workspace) -> None:
@@ -19,7 +19,7 @@ def room_comparison(ws: Workspace) -> None:
     if ws.workbook_id is None:
         return
     membership = ws.store.membership(ws.workbook_id)
-    if membership is None or not REVEALS.shown(ws.store, membership.workshop.code):
+    if membership is None or not membership.workshop.revealed:
         return
     summary = ROOMS.summary(ws.store, membership.workshop.code, ws.today)
     own = profile_of(ws.network, ws.settings, ws.today)

@@ -19,7 +19,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from reseau import clock
 from reseau.assessments import forget_removed
+from reseau.cadence import done_days
 from reseau.contact import Contact
+from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.scoring import Score, ScoringSettings, score_network
@@ -264,6 +266,12 @@ class Workspace:
     def open_stored(self, workbook_id: str) -> None:
         """Makes this session show the stored workbook with this id (WorkbookNotFound if none)."""
         stored = self._store.load_versioned(workbook_id)
+        # Opening the link is a visit: the retention period starts again from now. A store that
+        # cannot take the write (read-only, full) still shows the workbook; its saves say why.
+        try:
+            self._store.visit(workbook_id)
+        except SQLAlchemyError:
+            log.warning("could not note the visit of a workbook (the store refused the write)")
         self.attach(workbook_id, stored.workbook, stored.version)
 
     def open_new(self, workbook_id: str, workbook: Workbook, origin: str = "") -> None:
@@ -296,6 +304,13 @@ class Workspace:
         When another tab saved this workbook meanwhile, the two edits are merged; the session
         then shows the merged workbook and the screen is rebuilt from it.
         """
+        before: Workbook | None = self._session.get(_WORKBOOK)
+        if before is not None and before.network is not workbook.network:
+            # Wherever a first action is marked done (card, plan, Bilans, a file), its day is
+            # noted here once, so the keep-in-touch rhythm restarts from it.
+            done = done_days(before.network, workbook.network, workbook.actions_done, self.today)
+            if done != workbook.actions_done:
+                workbook = workbook.with_changes(actions_done=done)
         store, workbook_id = self._store, self.workbook_id
         sync = self._session.get(_SYNC)
         if sync is None:
@@ -394,8 +409,19 @@ class Workspace:
         self.commit(forget_removed(self.workbook.with_changes(network=network, cursor=cursor)))
 
     def set_details(self, *, participant: str | None = None, mission: str | None = None) -> None:
+        """Saves the participant's name and mission; in a workshop the trainer sees that name."""
         network = self.network.with_details(participant=participant, mission=mission)
         self.commit(self.workbook.with_changes(network=network))
+        store, workbook_id = self._store, self.workbook_id
+        if participant is None or store is None or not workbook_id:
+            return
+        if self.workbook.workshop_code is None:
+            return
+        try:
+            store.set_first_name(workbook_id, participant)
+        except (ReseauError, SQLAlchemyError):
+            # The workbook's own save has already said what went wrong, if anything did.
+            log.warning("the name shown to the trainer was not updated")
 
     def set_lang(self, lang: Lang) -> None:
         if lang is not self.lang:

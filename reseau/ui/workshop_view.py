@@ -26,12 +26,14 @@ from reseau.charts.room import circle_figure, has_counts, quadrant_figure
 from reseau.errors import ReseauError
 from reseau.export.room import room_excel
 from reseau.export.xlsx import notice_xlsx
+from reseau.follow_up import room_follow_up
 from reseau.i18n import Lang, day, label, number
 from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 from reseau.throttle import TRAINER_PASSWORD
 from reseau.ui.client import client_address
 from reseau.ui.components.confirm import Confirmation, press_again
+from reseau.ui.components.trainer import SELECTED_WORKSHOP
 from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import app_url, join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
@@ -39,7 +41,7 @@ from reseau.ui.pages import TRAINER
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import show_flashes
 from reseau.vocabulary import SCALES, circle_of
-from reseau.workshop import REVEALS, ROOMS, RoomSummary
+from reseau.workshop import ROOMS, RoomSummary
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,7 @@ REFRESH = timedelta(seconds=5)
 WRONG_PASSWORD_DELAY = 1.0  # seconds: slows guessing down without bothering a trainer
 
 _AUTHENTICATED = "trainer.authenticated"
-_SELECTED = "trainer.workshop"
+_SELECTED = SELECTED_WORKSHOP
 PRESENT_PARAM = "present"
 _TO_TOP = "trainer.present.to_top"
 # The button that starts presenting sits low on the page, and Streamlit keeps the scroll
@@ -218,15 +220,20 @@ def start_presenting(ws: Workspace, workshop: Workshop) -> None:
 
 
 def reveal_toggle(ws: Workspace, workshop: Workshop, explain: bool = True) -> None:
-    """Shows or hides the room's results on the participants' screens."""
-    shown = REVEALS.shown(ws.store, workshop.code)
-    wanted = st.toggle(
-        ws.t("trainer.reveal.toggle"),
-        value=shown,
-        key=f"trainer.reveal.{workshop.code}",
-    )
-    if wanted != shown:
-        REVEALS.show(ws.store, workshop.code, wanted)
+    """Shows or hides the room's results on the participants' screens.
+
+    The choice lives in the store: the toggle starts each run from it, so a choice made in
+    another tab or process is never undone by this one's next click.
+    """
+    store = ws.store
+    key = f"trainer.reveal.{workshop.code}"
+    shown = store.workshop(workshop.code).revealed
+    st.session_state[key] = shown
+
+    def _store_choice() -> None:
+        store.reveal_room(workshop.code, bool(st.session_state[key]))
+
+    wanted = st.toggle(ws.t("trainer.reveal.toggle"), key=key, on_change=_store_choice)
     state = ws.t("trainer.reveal.shown" if wanted else "trainer.reveal.hidden")
     st.caption(f"{state} {ws.t('trainer.reveal.help')}" if explain else state)
 
@@ -334,7 +341,7 @@ def live_room(ws: Workspace, code: str, presenting: bool = False) -> None:
     actions.metric(ws.t("workshop.col.actions"), sum(p.actions for p in people))
 
     if presenting:
-        if not REVEALS.shown(ws.store, code):
+        if not ws.store.workshop(code).revealed:
             st.info(ws.t("trainer.reveal.hidden_projector"), icon=":material/visibility_off:")
             return
     else:
@@ -423,7 +430,12 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
         data=deferred(
             ws,
             "room export",
-            lambda: room_excel(room_summary(ws, workshop.code), ws.lang, datetime.now(UTC)),
+            lambda: room_excel(
+                room_summary(ws, workshop.code),
+                ws.lang,
+                datetime.now(UTC),
+                follow_up=room_follow_up(ws.store, workshop.code, ws.today) if ws.store else None,
+            ),
             notice_xlsx,
         ),
         on_click=on_download(ws),

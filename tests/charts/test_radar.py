@@ -12,7 +12,7 @@ from tests.conftest import TODAY
 
 AXES_FR = [
     "Fréquence",
-    "Confiance",
+    "Intensité / confiance",
     "Réciprocité",
     "Dernier contact",
     "Valeur ajoutée",
@@ -58,7 +58,7 @@ def test_the_hover_gives_the_average_and_how_many_contacts_it_covers(demo):
     figure = radar(demo, scores(demo), Lang.FR, today=TODAY)
 
     hover = figure.data[0].hovertext[1]
-    assert hover.startswith("<b>Réseau d'information</b><br>Confiance : ")
+    assert hover.startswith("<b>Réseau d'information</b><br>Intensité / confiance : ")
     assert "/ 5" in hover and "moyenne sur 10 contacts" in hover
 
 

@@ -5,7 +5,7 @@ from reseau.charts.style import strength_colour
 from reseau.charts.sunburst import GAP_COLOUR
 from reseau.i18n import Lang, t
 from reseau.network import Network
-from reseau.palette import CENTRE_COLOUR, circle_colour, quadrant_colour
+from reseau.palette import circle_colour, quadrant_colour
 from reseau.vocabulary import Circle, Quadrant, Role
 from tests.charts.helpers import hostile_network, many_contacts, scores, without
 
@@ -28,12 +28,12 @@ def sectors(figure):
     }
 
 
-def test_the_sunburst_goes_from_my_network_to_circles_roles_and_people(demo):
+def test_the_sunburst_goes_from_the_circles_at_its_centre_to_roles_and_people(demo):
     figure = sunburst(demo, scores(demo), Lang.FR)
 
     drawn = sectors(figure)
-    assert drawn["root"][1] == "Mon réseau"
-    circles = [i for i, s in drawn.items() if s[0] == "root"]
+    assert "root" not in drawn, "no ring spent on a « Mon réseau » disc"
+    circles = [i for i, s in drawn.items() if s[0] == ""]
     assert circles == ["circle/information", "circle/support", "circle/operational"]
     people = [i for i in drawn if i.startswith("contact/")]
     placed = [c for c in demo if c.circle is not None]
@@ -45,7 +45,6 @@ def test_the_sunburst_goes_from_my_network_to_circles_roles_and_people(demo):
 def test_each_circle_has_its_own_colour_from_the_palette(demo):
     drawn = sectors(sunburst(demo, scores(demo), Lang.FR))
 
-    assert drawn["root"][3] == CENTRE_COLOUR
     for circle in Circle:
         assert drawn[f"circle/{circle.value}"][3] == circle_colour(circle)
 
@@ -60,7 +59,8 @@ def test_people_are_coloured_by_their_quadrant(demo):
             expected = quadrant_colour(given[contact.id].quadrant)
             assert drawn[f"contact/{contact.id}"][3] == expected
     legend = [trace.name for trace in sunburst(demo, given, Lang.FR).data[1:]]
-    assert legend[:4] == ["Développer", "Mobiliser", "Entretenir", "Veiller"]
+    circles = ["Réseau d'information", "Réseau de soutien", "Réseau opérationnel"]
+    assert legend[:7] == [*circles, "Développer", "Mobiliser", "Entretenir", "Veiller"]
 
 
 def test_people_can_be_coloured_by_relationship_strength_with_a_colour_bar(demo):
@@ -127,7 +127,7 @@ def test_hovering_a_person_shows_their_key_criteria(demo):
     assert "<b>Marc Delaunay</b>" in hover
     assert "Sponsor de la mission · Réseau de soutien" in hover
     assert "Quadrant : Développer · priorité n° 1" in hover
-    assert "Confiance : 2/5" in hover
+    assert "Intensité / confiance : 2/5" in hover
     assert "Pouvoir d'agir : 5/5" in hover
 
 
@@ -147,7 +147,7 @@ def test_the_filter_keeps_only_the_chosen_circle(demo):
 
     drawn = sectors(sunburst(demo, scores(demo), Lang.FR, chart_filter=chosen))
 
-    assert [i for i, s in drawn.items() if s[0] == "root"] == ["circle/support"]
+    assert [i for i, s in drawn.items() if s[0] == ""] == ["circle/support"]
     assert len([i for i in drawn if i.startswith("contact/")]) == len(
         demo.in_circle(Circle.SUPPORT)
     )
@@ -177,7 +177,6 @@ def test_the_detail_limit_is_where_grouping_starts(demo):
 def test_labels_follow_the_participants_language(demo):
     drawn = sectors(sunburst(demo, scores(demo), Lang.EN))
 
-    assert drawn["root"][1] == "My network"
     assert drawn["circle/support"][1].replace("<br>", " ") == "Support network"
     assert drawn["circle/support/sponsor"][1] == "Sponsors"
 
@@ -212,6 +211,7 @@ def test_an_empty_circle_gets_gaps_wide_enough_to_be_seen(demo):
 
     drawn = sectors(sunburst(network, scores(network), Lang.FR))
 
-    assert drawn["circle/operational"][2] >= drawn["root"][2] / 6
+    whole = sum(s[2] for s in drawn.values() if s[0] == "")
+    assert drawn["circle/operational"][2] >= whole / 6
     thin = drawn["gap/information/online_expert"][2]
     assert thin < drawn["gap/operational/beneficiary"][2]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from io import BytesIO
 
 import pytest
+from openpyxl import load_workbook
 
 from reseau.contact import Contact
 from reseau.export.metadata import read_metadata
@@ -105,3 +107,32 @@ def test_participant_mission_marks_and_settings_come_back_from_the_hidden_sheet(
 
 def test_a_file_that_is_not_an_export_has_no_saved_details(corpus):
     assert read_metadata((corpus / "good" / "google_contacts.csv").read_bytes()) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("fr", "Intensité / confiance"), ("en", "Intensity / trust")]
+)
+def test_the_contacts_sheet_names_the_criterion_as_every_screen_does(demo, lang, title):
+    data = build_xlsx(Workbook(network=demo), lang=lang, today=TODAY)
+
+    headers = [cell.value for cell in load_workbook(BytesIO(data))["Contacts"][1]]
+
+    assert title in headers
+    assert "Confiance" not in headers and "Trust" not in headers
+
+
+@pytest.mark.parametrize("old_title", ["Confiance", "Trust"])
+def test_a_file_with_the_earlier_column_title_still_restores_its_trust_levels(old_title):
+    network = Network(
+        contacts=tuple(Contact(last_name=f"N{level}", trust=level) for level in range(1, 6))
+    )
+    book = load_workbook(BytesIO(build_xlsx(Workbook(network=network), lang="fr", today=TODAY)))
+    for cell in book["Contacts"][1]:
+        if cell.value == "Intensité / confiance":
+            cell.value = old_title
+    old_file = BytesIO()
+    book.save(old_file)
+
+    restored = read_contacts(old_file.getvalue(), "reseau_export.xlsx")
+
+    assert [c.trust for c in restored.contacts] == [1, 2, 3, 4, 5]

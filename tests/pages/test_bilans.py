@@ -3,11 +3,12 @@ re-assess, compare, and log a contact with someone overdue."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from reseau.cadence import default_cadence, next_due
 from reseau.i18n import day, t
 from reseau.ui.resources import store
 from reseau.vocabulary import ActionStatus
@@ -147,3 +148,104 @@ def test_a_contact_logged_with_its_first_action_done_marks_the_action_done(monke
 
     contact = stored_workbook(at).network.get(with_action)
     assert (contact.action_status, contact.last_contact_date) == (ActionStatus.DONE, LATER)
+
+
+def _card(at: AppTest) -> AppTest:
+    at = goto(at, "pages/qualifier.py")
+    at.segmented_control[0].set_value("card").run()
+    assert_no_error(at)
+    return at
+
+
+def _unchanged_buttons(at: AppTest) -> list:
+    return [b for b in at.button if b.label == t("assess.carry.unchanged", "fr")]
+
+
+def test_the_card_offers_unchanged_for_a_contact_not_looked_at_since_the_last_assessment(
+    monkeypatch,
+):
+    at = _close(_bilans(monkeypatch, CLOSED), CLOSED)
+    at = _card(at)
+    shown = stored_workbook(at).cursor
+    assert shown is not None
+    assert len(_unchanged_buttons(at)) == 1
+
+    _unchanged_buttons(at)[0].click()
+    at.run()
+    assert_no_error(at)
+
+    assert stored_workbook(at).unchanged == frozenset({shown})
+    assert _unchanged_buttons(at) == []
+
+
+def test_the_card_does_not_offer_unchanged_before_any_assessment(monkeypatch):
+    at = _card(_bilans(monkeypatch, CLOSED))
+
+    assert _unchanged_buttons(at) == []
+
+
+def test_the_card_does_not_offer_unchanged_once_the_contact_was_edited(monkeypatch):
+    at = _close(_bilans(monkeypatch, CLOSED), CLOSED)
+    at = _card(at)
+    shown = stored_workbook(at).cursor
+    trust = at.segmented_control(key=f"qualify.{shown}.trust")
+    before = trust.value
+
+    trust.set_value(1 if before != 1 else 2).run()
+    assert_no_error(at)
+
+    assert _unchanged_buttons(at) == []
+
+
+def test_the_next_assessment_is_offered_three_months_after_the_last_as_a_calendar_event(
+    monkeypatch,
+):
+    at = _bilans(monkeypatch, CLOSED)
+    assert t("assess.plan.heading", "fr") not in texts(at)
+
+    _close(at, CLOSED)
+
+    planned = at.date_input(key=f"assess.plan.day.{CLOSED.isoformat()}")
+    assert planned.value == date(2027, 2, 28)
+    labels = [b.label for b in at.get("download_button")]
+    assert t("assess.plan.download", "fr") in labels
+
+
+def test_a_first_action_marked_done_on_the_card_restarts_the_rhythm_from_that_day(monkeypatch):
+    at = _card(_bilans(monkeypatch, LATER))
+    shown = stored_workbook(at).cursor
+    contact = stored_workbook(at).network.get(shown)
+    assert contact.action_status is not ActionStatus.DONE
+
+    at.segmented_control(key=f"qualify.{shown}.action_status").set_value(ActionStatus.DONE).run()
+    assert_no_error(at)
+
+    saved = stored_workbook(at)
+    assert saved.actions_done == {shown: LATER}
+    done = saved.network.get(shown)
+    assert next_due(done, {}, LATER, saved.actions_done) == LATER + timedelta(
+        days=default_cadence(done)
+    )
+
+
+def test_an_action_done_in_a_contact_logged_days_ago_is_dated_from_that_exchange(monkeypatch):
+    at = _bilans(monkeypatch, LATER)
+    who = next(s for s in at.selectbox if s.label == t("reach.log.who", "fr"))
+    network = stored_workbook(at).network
+    with_action = next(
+        c.id
+        for c in network
+        if c.has_action
+        and c.action_status is not ActionStatus.DONE
+        and c.display_name in who.options
+    )
+    who.set_value(with_action)
+    exchange = LATER - timedelta(days=4)
+    next(d for d in at.date_input if d.label == t("reach.log.date", "fr")).set_value(exchange)
+    next(c for c in at.checkbox if c.label == t("reach.log.action_done", "fr")).check()
+
+    _button(at, "reach.log.submit").click()
+    at.run()
+    assert_no_error(at)
+
+    assert stored_workbook(at).actions_done == {with_action: exchange}

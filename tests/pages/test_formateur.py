@@ -223,6 +223,36 @@ def test_the_projector_hides_the_room_until_the_trainer_reveals_it(trainer_passw
     assert len(at.get("plotly_chart")) == 2
 
 
+def test_the_trainers_reveal_is_kept_in_the_store_for_every_process(trainer_password):
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Lyon")
+    store.join_workshop(workshop.code, Workbook(network=load_demo_network()))
+    at = _log_in(_presenting(workshop.code))
+
+    at.toggle(key=f"trainer.reveal.{workshop.code}").set_value(True).run()
+
+    assert_no_error(at)
+    assert open_store().workshop(workshop.code).revealed is True
+
+
+def test_a_room_hidden_from_another_process_stays_hidden_on_the_trainers_next_click(
+    trainer_password,
+):
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Lyon")
+    store.join_workshop(workshop.code, Workbook(network=load_demo_network()))
+    at = _log_in(_presenting(workshop.code))
+    at.toggle(key=f"trainer.reveal.{workshop.code}").set_value(True).run()
+
+    open_store().reveal_room(workshop.code, False)
+    at.run()
+
+    assert_no_error(at)
+    assert at.toggle(key=f"trainer.reveal.{workshop.code}").value is False
+    assert t("trainer.reveal.hidden_projector", "fr") in texts(at)
+    assert open_store().workshop(workshop.code).revealed is False
+
+
 def test_an_empty_room_says_so_instead_of_drawing_empty_charts(trainer_password):
     store = open_store()
     workshop = store.create_workshop("Atelier de Lyon")

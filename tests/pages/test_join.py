@@ -102,20 +102,6 @@ def test_a_mistyped_code_in_the_sidebar_explains_the_format():
     assert t("error.workshop.code_malformed", "fr", length=6) in [e.value for e in at.error]
 
 
-def test_a_participant_can_show_a_first_name_to_the_trainer_or_stay_anonymous():
-    store = open_store()
-    workshop = store.create_workshop("Atelier")
-    at = open_my_data(join=workshop.code)
-    workbook_id = _workbook_id(at)
-    assert t("mydata.first_name.anonymous", "fr") in texts(at)
-
-    at.sidebar.text_input[0].input("  Camille ")
-    _button(at, t("mydata.first_name.button", "fr")).click().run()
-
-    assert store.membership(workbook_id).first_name == "Camille"
-    assert t("mydata.first_name.shown", "fr", name="Camille") in texts(at)
-
-
 def test_the_sidebar_shows_the_personal_link_with_its_warning():
     at = open_app()
 

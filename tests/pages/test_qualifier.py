@@ -385,3 +385,16 @@ def test_the_cards_radar_is_drawn_only_when_the_participant_asks_for_it():
     at.toggle(key="qualify.radar.show").set_value(True).run()
 
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_why_this_score_is_written_when_the_participant_opens_it_and_not_before():
+    at = _qualifier("card", lang="fr")
+    rank_title = f"**{t('field.rank', 'fr')}**"
+    assert rank_title not in texts(at)
+
+    at.session_state["qualify.why"] = True
+    at.run()
+
+    assert_no_error(at)
+    assert rank_title in texts(at)
+    assert f"**{t('field.potential', 'fr')}**" in texts(at)

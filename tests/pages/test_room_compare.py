@@ -6,7 +6,6 @@ from reseau.demo import load_demo_network
 from reseau.i18n import t
 from reseau.storage import open_store
 from reseau.workbook import Workbook
-from reseau.workshop import REVEALS
 from tests.apptest import assert_no_error, goto, open_app, texts
 
 PAGE = "pages/carte.py"
@@ -25,7 +24,7 @@ def _room_of_three():  # type: ignore[no-untyped-def]
 
 def test_the_room_stays_hidden_until_the_trainer_reveals_it():
     store, workshop, mine = _room_of_three()
-    REVEALS.show(store, workshop.code, False)
+    store.reveal_room(workshop.code, False)
 
     at = goto(open_app(wb=mine), PAGE)
 
@@ -34,11 +33,11 @@ def test_the_room_stays_hidden_until_the_trainer_reveals_it():
 
 def test_once_revealed_a_participant_sees_their_network_beside_the_rooms():
     store, workshop, mine = _room_of_three()
-    REVEALS.show(store, workshop.code, True)
+    store.reveal_room(workshop.code, True)
     try:
         at = goto(open_app(wb=mine), PAGE)
     finally:
-        REVEALS.show(store, workshop.code, False)
+        store.reveal_room(workshop.code, False)
 
     assert_no_error(at)
     page = texts(at)

@@ -28,10 +28,11 @@ from reseau.workbook import Workbook
 
 def _age(store: WorkbookStore, table, days: int, **where: str) -> None:  # type: ignore[no-untyped-def]
     past = datetime.now(UTC) - timedelta(days=days)
-    column = "updated_at" if table is workbooks else "created_at"
+    # An old workbook was neither changed nor opened since.
+    columns = ("updated_at", "last_seen") if table is workbooks else ("created_at",)
     condition = [table.c[name] == value for name, value in where.items()]
     with store.engine.begin() as conn:
-        conn.execute(update(table).where(*condition).values({column: past}))
+        conn.execute(update(table).where(*condition).values(dict.fromkeys(columns, past)))
 
 
 def test_a_saved_workbook_comes_back_exactly_with_its_position(store, demo):
@@ -264,3 +265,67 @@ def test_a_failed_save_logs_no_contact_details(store, demo, caplog):
             if detail:
                 assert detail not in caplog.text
     assert [flash.level for flash in ws.pop_flashes()] == ["error"]
+
+
+def test_a_revealed_room_is_seen_by_another_process_on_the_same_database(store_url_for_test):
+    trainer = open_store(store_url_for_test)
+    participant = open_store(store_url_for_test)
+    workshop = trainer.create_workshop("Atelier")
+
+    hidden_at_first = participant.workshop(workshop.code).revealed
+    trainer.reveal_room(workshop.code, True)
+    seen_revealed = participant.workshop(workshop.code).revealed
+    trainer.reveal_room(workshop.code, False)
+    seen_hidden_again = participant.workshop(workshop.code).revealed
+
+    assert (hidden_at_first, seen_revealed, seen_hidden_again) == (False, True, False)
+    trainer.engine.dispose()
+    participant.engine.dispose()
+
+
+def test_a_revealed_room_stays_revealed_after_a_restart(store_url_for_test, demo):
+    before = open_store(store_url_for_test)
+    workshop = before.create_workshop("Atelier")
+    member_id, _ = before.join_workshop(workshop.code, Workbook(network=demo))
+    before.reveal_room(workshop.code, True)
+    before.engine.dispose()
+
+    after = open_store(store_url_for_test)
+
+    assert after.workshop(workshop.code).revealed is True
+    assert after.membership(member_id).workshop.revealed is True
+    assert [w.revealed for w in after.workshops()] == [True]
+    after.engine.dispose()
+
+
+def test_revealing_an_unknown_room_says_it_is_not_found(store):
+    with pytest.raises(WorkshopNotFound):
+        store.reveal_room("ZZZZZZ", True)
+
+
+def test_a_database_from_before_the_reveal_gains_it_with_every_room_hidden(isolated_store):
+    isolated_store.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{isolated_store / 'old.sqlite3'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "CREATE TABLE workshops (code VARCHAR(16) PRIMARY KEY,"
+                " name VARCHAR(120) NOT NULL, created_at DATETIME NOT NULL,"
+                " closed_at DATETIME)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO workshops (code, name, created_at)"
+                " VALUES ('ABCDEF', 'Atelier', '2026-11-01 09:00:00')"
+            )
+        )
+    engine.dispose()
+
+    store = open_store(url)
+
+    assert store.workshop("ABCDEF").revealed is False
+    store.reveal_room("ABCDEF", True)
+    assert store.workshop("ABCDEF").revealed is True
+    store.engine.dispose()

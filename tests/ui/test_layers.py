@@ -21,6 +21,8 @@ SHARED = {
     "downloads",
     "joining",
     "field_columns",  # grid columns derived from the table of contact fields
+    "screen",  # whether the browser's window is phone-narrow
+    "my_data",  # the sidebar block; Bilans shows its retention notice too
 }
 # The Qualifier screen assembles its modes; no other screen module imports a screen module.
 ASSEMBLES = {"qualify_modes": {"qualify_card", "qualify_review", "qualify_sort", "qualify_table"}}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from streamlit.delta_generator import DeltaGenerator
 
@@ -41,6 +42,7 @@ def filter_select(
     base: str,
     current: str,
     on_pick: Callable[[str], None],
+    width: int | Literal["stretch"] = "stretch",
 ) -> None:
     """The filter's selectbox; `on_pick` gets the filter chosen (never anything else)."""
     names = filter_labels(ws)
@@ -58,4 +60,5 @@ def filter_select(
         format_func=names.__getitem__,
         key=key,
         on_change=picked,
+        width=width,
     )

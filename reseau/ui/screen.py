@@ -1,0 +1,62 @@
+"""Phones recognised by the screen's width, as the browser reports it.
+
+Streamlit tells the server a browser's headers (the user agent) but not its width. A small
+component (Streamlit's components v2: inline JavaScript, no build step) reports whether the
+window is phone-narrow, and again only when a resize crosses the line. Until the first report
+arrives (the very first run of a session), the user agent is the guess.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+# At most this many CSS pixels wide, a screen is laid out as a phone's (a 390 px phone, and a
+# narrow window too; a tablet held upright, 768 px and more, gets the full charts).
+PHONE_MAX_WIDTH = 640
+
+_KEY = "reseau.screen"
+_NARROW = "reseau.screen.narrow"
+_JS = """
+export default function(component) {
+    const { data, setStateValue } = component;
+    const report = () => {
+        const narrow = window.innerWidth <= %(max)d;
+        // Only what the server does not know yet: no rerun for a value it already has.
+        if (data === null || data === undefined || data.narrow !== narrow) {
+            setStateValue("narrow", narrow);
+        }
+    };
+    report();
+    window.addEventListener("resize", report);
+    return () => window.removeEventListener("resize", report);
+}
+"""
+_screen = st.components.v2.component("reseau_screen_width", js=_JS % {"max": PHONE_MAX_WIDTH})
+
+
+def watch_screen() -> None:
+    """Mounts the width report at the foot of the sidebar and keeps its last answer."""
+    known = st.session_state.get(_NARROW)
+    with st.sidebar:
+        result: Any = _screen(key=_KEY, data={"narrow": known}, on_narrow_change=lambda: None)
+    narrow = getattr(result, "narrow", None)
+    if isinstance(narrow, bool):
+        st.session_state[_NARROW] = narrow
+
+
+def on_phone() -> bool:
+    """Whether to lay the screen out for a phone: from its width, once the browser has said it.
+
+    Before that (a session's first run), a user agent saying « Mobi » (as browsers advise for
+    phones) is the guess.
+    """
+    narrow = st.session_state.get(_NARROW)
+    if isinstance(narrow, bool):
+        return narrow
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except Exception:  # no browser behind this run (AppTest, scripts)
+        return False
+    return "Mobi" in agent

@@ -1,0 +1,81 @@
+"""Phones are recognised by the screen's width, not by what the browser says it is: a narrow
+window gets the phone layout of the charts, a wide screen the full one, whatever its user agent.
+
+The phone layout is seen by its charts: no tool bar over their corners, and names left to a tap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from reseau.i18n import t
+from tests.e2e.conftest import IDLE_TIMEOUT_MS, Server, open_app, wait_idle
+from tests.e2e.test_room_screens import go_to_map
+
+PHONE_AGENT = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+DESKTOP_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Safari/537.36"
+)
+
+
+@pytest.fixture
+def screen(browser: Browser, server: Server) -> Iterator:
+    contexts: list[BrowserContext] = []
+
+    def make(width: int, height: int, agent: str) -> Page:
+        context = browser.new_context(
+            locale="fr-FR", viewport={"width": width, "height": height}, user_agent=agent
+        )
+        context.set_default_timeout(IDLE_TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _open_the_matrix(page: Page, server: Server) -> None:
+    open_app(page, server, "?demo=1&lang=fr")
+    go_to_map(page, "fr")
+    page.get_by_role("tab", name=t("map.tab.matrix", "fr")).click()
+    wait_idle(page)
+
+
+def _matrix(page: Page):  # type: ignore[no-untyped-def]
+    chart = page.locator('[data-testid="stPlotlyChart"]:visible').first
+    chart.locator(".main-svg").first.wait_for()
+    return chart
+
+
+def test_a_narrow_window_gets_the_phone_layout_whatever_its_user_agent(screen, server: Server):
+    page = screen(390, 844, DESKTOP_AGENT)
+
+    _open_the_matrix(page, server)
+
+    expect(_matrix(page).locator(".modebar-btn")).to_have_count(0)
+
+
+def test_a_wide_screen_gets_the_full_layout_even_with_a_phones_user_agent(screen, server: Server):
+    page = screen(1280, 720, PHONE_AGENT)
+
+    _open_the_matrix(page, server)
+
+    expect(_matrix(page).locator(".modebar-btn").first).to_be_attached()
+
+
+def test_turning_a_window_narrow_switches_to_the_phone_layout(screen, server: Server):
+    page = screen(1280, 720, DESKTOP_AGENT)
+    _open_the_matrix(page, server)
+    expect(_matrix(page).locator(".modebar-btn").first).to_be_attached()
+
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    expect(_matrix(page).locator(".modebar-btn")).to_have_count(0)
