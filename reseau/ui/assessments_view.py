@@ -197,14 +197,15 @@ def _reach_list(ws: Workspace) -> tuple[tuple[Reminder, ...], str]:
     the network (4.7 times longer at 500 contacts than at 10, benchmarks/bench.py).
     """
     workbook, scores, today, lang = ws.workbook, ws.scores(), ws.today, ws.lang
-    cached = ws.scratch("reach.list")
-    fresh = cached is not None and cached[0] is workbook and cached[1] is scores
-    if fresh and cached[2:4] == (today, lang):
-        return cached[4], cached[5]
-    reminders = to_reach(workbook.network, workbook.cadences, scores, today, workbook.actions_done)
-    text = "\n".join(f"- {_reminder_text(ws, reminder)}" for reminder in reminders)
-    ws.set_scratch("reach.list", (workbook, scores, today, lang, reminders, text))
-    return reminders, text
+
+    def made() -> tuple[tuple[Reminder, ...], str]:
+        reminders = to_reach(
+            workbook.network, workbook.cadences, scores, today, workbook.actions_done
+        )
+        text = "\n".join(f"- {_reminder_text(ws, reminder)}" for reminder in reminders)
+        return reminders, text
+
+    return ws.derived("reach.list", made, workbook, scores, today, lang)
 
 
 def reach_section(ws: Workspace) -> None:
