@@ -11,6 +11,7 @@ from reseau.storage import StoreLost, StoreUnavailable
 from reseau.ui import pages
 from reseau.ui.frontend_words import speak_the_participants_language
 from reseau.ui.my_data import my_data
+from reseau.ui.navigation_guard import wait_for_grid_edits_before_changing_page
 from reseau.ui.pages_folder import app_shell
 from reseau.ui.screen import watch_screen
 from reseau.ui.session import problem_key, replay_lost_changes, start_session, visitor_lang
@@ -57,6 +58,7 @@ with app_shell():
     my_data(ws)
     speak_the_participants_language(ws.lang)
     watch_screen()
+    wait_for_grid_edits_before_changing_page()
     try:
         navigation.run()
     except Exception:

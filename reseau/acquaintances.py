@@ -203,3 +203,40 @@ def checked_links(value: object, known: Container[str] | None, dropped: list[str
     if not isinstance(saved, Mapping):
         dropped.append("links.introductions")
     return WhoKnowsWhom(pairs, introductions)
+
+
+def relinked(links: WhoKnowsWhom, renamed: Mapping[str, str]) -> WhoKnowsWhom:
+    """These links after contacts were merged into others (`renamed`: merged id -> kept id).
+
+    The kept contact takes the merged one's answers. Where both had answered the same pair
+    differently, « se connaissent » wins (someone knew them together); a pair that becomes a
+    contact with themself is dropped; the kept contact's own introduction wins over the merged
+    one's.
+    """
+    if not renamed or links.is_empty:
+        return links
+
+    def kept(contact_id: str) -> str:
+        return renamed.get(contact_id, contact_id)
+
+    pairs: dict[Pair, Acquaintance] = {}
+    for (a, b), state in links.pairs.items():
+        if kept(a) == kept(b):
+            continue
+        key = pair(kept(a), kept(b))
+        if pairs.get(key) is not Acquaintance.KNOW:
+            pairs[key] = state
+    introductions: dict[str, Introduction] = {}
+    for contact_id, introduction in sorted(
+        links.introductions.items(), key=lambda item: item[0] in renamed
+    ):
+        target = kept(contact_id)
+        if target in introductions:
+            continue  # the kept contact's own answer came first
+        introducer = introduction.contact_id
+        if introducer is not None:
+            introducer = kept(introducer)
+            if introducer == target:
+                introducer = None
+        introductions[target] = Introduction(introduction.by, introducer)
+    return WhoKnowsWhom(pairs, introductions)

@@ -15,6 +15,13 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from reseau.acquaintances import (
+    NO_LINKS,
+    Acquaintance,
+    WhoKnowsWhom,
+    checked_links,
+    links_to_dict,
+)
 from reseau.contact import Contact
 from reseau.i18n import Lang, day, label, number, t
 from reseau.network import Network
@@ -95,11 +102,12 @@ def _answers(contact: Contact) -> tuple[Any, ...]:
 
 @dataclass(frozen=True)
 class Assessment:
-    """A dated, read-only snapshot of every contact and of the five marks."""
+    """A dated, read-only snapshot of every contact, of the five marks and of who knows whom."""
 
     day: date
     contacts: tuple[ContactSnapshot, ...] = ()
     marks: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    links: WhoKnowsWhom = NO_LINKS
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "contacts", tuple(self.contacts))
@@ -114,8 +122,10 @@ class Assessment:
         return t("assess.title_of", lang, day=day(self.day, lang))
 
 
-def snapshot(network: Network, settings: ScoringSettings, today: date) -> Assessment:
-    """The network as it stands today, frozen."""
+def snapshot(
+    network: Network, settings: ScoringSettings, today: date, links: WhoKnowsWhom = NO_LINKS
+) -> Assessment:
+    """The network as it stands today, frozen (with who knows whom among its contacts)."""
     scores = score_network(network, settings, today)
     contacts = tuple(
         ContactSnapshot(
@@ -134,7 +144,7 @@ def snapshot(network: Network, settings: ScoringSettings, today: date) -> Assess
         for c in network
     )
     marks = {circle.value: dict(m) for circle, m in network.marks.items()}
-    return Assessment(today, contacts, marks)
+    return Assessment(today, contacts, marks, links.restricted_to(network.ids))
 
 
 def close_assessment(workbook: Workbook, today: date) -> Workbook:
@@ -143,7 +153,7 @@ def close_assessment(workbook: Workbook, today: date) -> Workbook:
     The answers stay in the workbook (carried forward); the « unchanged » confirmations start
     afresh, since they were about the assessment before.
     """
-    new = snapshot(workbook.network, workbook.settings, today)
+    new = snapshot(workbook.network, workbook.settings, today, workbook.links)
     kept = tuple(a for a in workbook.assessments if a.day != today)
     ordered = tuple(sorted((*kept, new), key=lambda a: a.day))
     return workbook.with_changes(assessments=ordered, unchanged=frozenset())
@@ -233,6 +243,13 @@ class Comparison:
     criteria_averages: Mapping[str, tuple[float | None, float | None]]
     roles_filled: tuple[Role, ...]
     actions_done: tuple[str, ...]  # names
+    # Who knows whom: (pairs who know each other, answered pairs) before and after.
+    density: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
+
+    @property
+    def density_changed(self) -> bool:
+        before, after = self.density
+        return before != after and bool(after[1])
 
     @property
     def has_changes(self) -> bool:
@@ -244,6 +261,7 @@ class Comparison:
             or any(b != a for b, a in self.criteria_averages.values())
             or self.roles_filled
             or self.actions_done
+            or self.density_changed
         )
 
 
@@ -255,6 +273,11 @@ def _average(snaps: Sequence[ContactSnapshot], name: str) -> float | None:
 
 def _roles(snaps: Sequence[ContactSnapshot]) -> set[Role]:
     return {s.role for s in snaps if s.role is not None and s.role is not Role.OTHER}
+
+
+def _known_and_answered(links: WhoKnowsWhom) -> tuple[int, int]:
+    states = links.pairs.values()
+    return sum(state is Acquaintance.KNOW for state in states), len(states)
 
 
 def compare(before: Assessment, after: Assessment) -> Comparison:
@@ -304,6 +327,7 @@ def compare(before: Assessment, after: Assessment) -> Comparison:
         criteria_averages=MappingProxyType(averages),
         roles_filled=tuple(sorted(filled, key=lambda r: order.index(r) if r in order else 99)),
         actions_done=done,
+        density=(_known_and_answered(before.links), _known_and_answered(after.links)),
     )
 
 
@@ -421,7 +445,27 @@ def sentences(comparison: Comparison, lang: Lang | str) -> list[str]:
                 names=_names(comparison.actions_done, lang),
             )
         )
+    if comparison.density_changed:
+        out.append(_density_sentence(comparison, lang))
     return out
+
+
+def _density_percent(known: int, answered: int, lang: Lang | str) -> str:
+    if not answered:
+        return t("common.none", lang)
+    return t("explain.percent", lang, value=number(100 * known / answered, lang))
+
+
+def _density_sentence(comparison: Comparison, lang: Lang | str) -> str:
+    """« Densité des liens entre vos contacts : 40 % → 55 % (sur 20 paires renseignées). »"""
+    (known_before, answered_before), (known_after, answered_after) = comparison.density
+    return t(
+        "shape.compare.density",
+        lang,
+        before=_density_percent(known_before, answered_before, lang),
+        after=_density_percent(known_after, answered_after, lang),
+        answered=answered_after,
+    )
 
 
 def _average_text(value: float | None, lang: Lang | str) -> str:
@@ -432,7 +476,10 @@ def _average_text(value: float | None, lang: Lang | str) -> str:
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+    # An assessment without links is written as before the links existed.
+    links = {} if assessment.links.is_empty else {"links": links_to_dict(assessment.links)}
     return {
+        **links,
         "day": assessment.day.isoformat(),
         "marks": {c: dict(m) for c, m in assessment.marks.items()},
         "contacts": [
@@ -509,22 +556,32 @@ def assessment_from_dict(data: Any) -> Assessment:
             if mark not in FIVE_MARKS or isinstance(value, bool) or value not in range(1, 6):
                 raise ValueError(mark)
             marks[circle][mark] = value
-    return Assessment(date.fromisoformat(data["day"]), tuple(contacts), marks)
+    # An assessment closed before links existed has none; a link to someone outside the
+    # snapshot, or one that cannot be read, is left out rather than losing the whole assessment.
+    known = {snap.contact_id for snap in contacts}
+    links = checked_links(data.get("links"), known, [])
+    return Assessment(date.fromisoformat(data["day"]), tuple(contacts), marks, links)
 
 
 def forget_removed(workbook: Workbook) -> Workbook:
     """The workbook without any trace of the people no longer in its network.
 
     A participant who removes a contact expects that person gone: from the past assessments,
-    the rhythms and the « unchanged » markers too, not only from today's list.
+    the rhythms, the « unchanged » markers and who knows whom too, not only from today's list.
     """
     network = workbook.network
+    links = workbook.links.restricted_to(network.ids)
     if not (
         workbook.assessments or workbook.cadences or workbook.unchanged or workbook.actions_done
     ):
-        return workbook
+        return workbook if links is workbook.links else workbook.with_changes(links=links)
     kept = (
-        Assessment(a.day, tuple(s for s in a.contacts if s.contact_id in network), a.marks)
+        Assessment(
+            a.day,
+            tuple(s for s in a.contacts if s.contact_id in network),
+            a.marks,
+            a.links.restricted_to(network.ids),
+        )
         for a in workbook.assessments
     )
     # An assessment left with nobody (the network was replaced) has nothing to compare.
@@ -534,4 +591,5 @@ def forget_removed(workbook: Workbook) -> Workbook:
         cadences={cid: days for cid, days in workbook.cadences.items() if cid in network},
         unchanged=frozenset(cid for cid in workbook.unchanged if cid in network),
         actions_done={cid: on for cid, on in workbook.actions_done.items() if cid in network},
+        links=links,
     )

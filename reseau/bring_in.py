@@ -49,8 +49,12 @@ def bring_in(
     if saved is not None:
         # Statuses, due dates and actions a manager changed in the Plan sheet come back too.
         edits = read_plan_edits(data)
-        restored = saved.restore(apply_plan_edits(merge.network.contacts, edits))
+        # Rows of the file merged as duplicates hand their links on to the contact they joined.
+        renamed = dict(preview.renamed)
+        renamed.update((new.id, kept.id) for new, kept in merge.merged if new.id != kept.id)
+        restored = saved.restore(apply_plan_edits(merge.network.contacts, edits), renamed)
         after = restored.with_changes(lang=workbook.lang, workshop_code=workbook.workshop_code)
         return BroughtIn(after, merge, saved, edits)
     cursor = workbook.cursor if workbook.cursor in merge.network else None
+    # Contacts are only added or completed here, none leaves: the links stay as they are.
     return BroughtIn(workbook.with_changes(network=merge.network, cursor=cursor), merge)

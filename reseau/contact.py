@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from reseau.contact_fields import FIELDS, FieldKind, FieldSpec, names
+from reseau import vocabulary as vocab
+from reseau.contact_fields import FIELDS, FieldKind, names
 from reseau.contact_fields import LONG_TEXT_LIMIT as LONG_TEXT_LIMIT
 from reseau.contact_fields import SHORT_TEXT_LIMIT as SHORT_TEXT_LIMIT
 from reseau.errors import (
@@ -20,24 +21,21 @@ from reseau.errors import (
     TextTooLong,
 )
 from reseau.text import clean_text
-from reseau.vocabulary import (
-    ActionStatus,
-    Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
-    Role,
-    Scale,
-    ValueKind,
-    circle_of,
-)
 
 IDENTITY_FIELDS: tuple[str, ...] = names(identity=True)
-SCALE_FIELDS: dict[str, Scale] = {
+SCALE_FIELDS: dict[str, vocab.Scale] = {
     spec.name: spec.scale for spec in FIELDS if spec.scale is not None
 }
 # What scoring cannot do without: the rest of the qualification refines it when present.
 REQUIRED_FOR_QUALIFIED: tuple[str, ...] = names(needed_to_score=True)
+
+
+# Built once from the declarations: a contact is checked on every change and every import row.
+_TEXT_LIMITS: tuple[tuple[str, int], ...] = tuple(
+    (spec.name, spec.limit) for spec in FIELDS if spec.limit is not None
+)
+_SETS: tuple[str, ...] = names(kind=FieldKind.CHOICES)
+_SCALES: tuple[tuple[str, vocab.Scale], ...] = tuple(SCALE_FIELDS.items())
 
 
 def new_contact_id() -> str:
@@ -79,44 +77,43 @@ class Contact:
     email: str = ""
     phone: str = ""
     notes: str = ""
-    circle: Circle | None = None
-    role: Role | None = None
+    circle: vocab.Circle | None = None
+    role: vocab.Role | None = None
     role_other: str = ""
     frequency: int | None = None
-    last_contact_nature: ContactNature | None = None
+    last_contact_nature: vocab.ContactNature | None = None
     last_contact_date: date | None = None
-    last_contact_result: ContactResult | None = None
+    last_contact_result: vocab.ContactResult | None = None
     last_contact_note: str = ""
     trust: int | None = None
-    reciprocity: Reciprocity | None = None
-    value_kinds: frozenset[ValueKind] = field(default_factory=frozenset)
+    reciprocity: vocab.Reciprocity | None = None
+    value_kinds: frozenset[vocab.ValueKind] = field(default_factory=frozenset)
     added_value: int | None = None
     interest: int | None = None
     power: int | None = None
     action_text: str = ""
     action_due: date | None = None
-    action_status: ActionStatus = ActionStatus.TODO
+    action_status: vocab.ActionStatus = vocab.ActionStatus.TODO
     id: str = field(default_factory=new_contact_id)
 
     def __post_init__(self) -> None:
-        for spec in FIELDS:
-            if spec.limit is not None:
-                text = clean_text(getattr(self, spec.name)).strip()
-                if len(text) > spec.limit:
-                    raise TextTooLong(field=spec.name, limit=spec.limit)
-                object.__setattr__(self, spec.name, text)
+        for name, limit in _TEXT_LIMITS:
+            text = clean_text(getattr(self, name)).strip()
+            if len(text) > limit:
+                raise TextTooLong(field=name, limit=limit)
+            object.__setattr__(self, name, text)
         if not (self.first_name or self.last_name):
             raise ContactHasNoName()
-        for spec in FIELDS:
-            value = getattr(self, spec.name)
-            if spec.kind is FieldKind.CHOICES:
-                object.__setattr__(self, spec.name, frozenset(value))
-            elif spec.scale is not None and value is not None:
-                _check_score(spec, spec.scale, value)
+        for name in _SETS:
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
+        for name, scale in _SCALES:
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not scale.contains(value)):
+                raise ScoreOutOfScale(field=name, value=value, low=scale.low, high=scale.high)
         if self.role is not None:
             if self.circle is None:
                 raise RoleWithoutCircle(role=self.role.value)
-            home = circle_of(self.role)
+            home = vocab.circle_of(self.role)
             if home is not None and home is not self.circle:
                 raise RoleNotInCircle(role=self.role.value, circle=self.circle.value)
 
@@ -146,11 +143,6 @@ class Contact:
         """A copy with some fields changed, validated again; the id stays the same."""
         changes.pop("id", None)
         return dataclasses.replace(self, **changes)
-
-
-def _check_score(spec: FieldSpec, scale: Scale, value: Any) -> None:
-    if isinstance(value, bool) or not scale.contains(value):
-        raise ScoreOutOfScale(field=spec.name, value=value, low=scale.low, high=scale.high)
 
 
 # The contact's fields in the order the store writes them (the typed ones first).

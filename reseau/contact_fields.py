@@ -61,6 +61,9 @@ class FieldSpec:
     width: ColumnWidth | None = None  # the grids' column width, when not the default
     help_key: str | None = None  # the grids' help text, when not the scale's own
     synonyms: tuple[str, ...] = ()
+    # Titles an earlier version of the app wrote for this column: files people kept must
+    # still read back as the app's own.
+    earlier_titles: tuple[str, ...] = ()
 
     @property
     def label_key(self) -> str:
@@ -89,7 +92,9 @@ class FieldSpec:
         return self.default
 
 
-def _criterion(scale: vocab.Scale, *synonyms: str) -> FieldSpec:
+def _criterion(
+    scale: vocab.Scale, *synonyms: str, earlier_titles: tuple[str, ...] = ()
+) -> FieldSpec:
     """One of the method's scored criteria: scoring needs it, the table mode shows it."""
     return FieldSpec(
         scale.code,
@@ -98,6 +103,7 @@ def _criterion(scale: vocab.Scale, *synonyms: str) -> FieldSpec:
         needed_to_score=True,
         grids=_QUALIFY,
         synonyms=synonyms,
+        earlier_titles=earlier_titles,
     )
 
 
@@ -353,7 +359,13 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("last_contact_note", FieldKind.LONG_TEXT, grids=_QUALIFY),
     _criterion(
-        vocab.TRUST, "Confiance", "Trust", "Intensité", "Intensité / confiance", "Intensity"
+        vocab.TRUST,
+        "Confiance",
+        "Trust",
+        "Intensité",
+        "Intensité / confiance",
+        "Intensity",
+        earlier_titles=("Confiance", "Trust"),
     ),
     _listed("reciprocity", vocab.Reciprocity, "Réciprocité", "Reciprocity"),
     FieldSpec(
@@ -410,21 +422,23 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
+_by_name: dict[str, FieldSpec] = {}
+
+
 def field_spec(name: str) -> FieldSpec:
     """The declaration of the field called `name`; KeyError for an unknown name."""
-    for spec in FIELDS:
-        if spec.name == name:
-            return spec
-    raise KeyError(name)
+    if len(_by_name) != len(FIELDS):  # first call, or a declaration added since (a test's)
+        _by_name.clear()
+        _by_name.update((spec.name, spec) for spec in FIELDS)
+    return _by_name[name]
 
 
-def names(specs: tuple[FieldSpec, ...] | None = None, **wanted: object) -> tuple[str, ...]:
+def names(**wanted: object) -> tuple[str, ...]:
     """The names of the fields whose attributes have the values asked, in the table's order:
     `names(kind=FieldKind.SCALE)`, `names(identity=True)`."""
-    chosen = FIELDS if specs is None else specs
     return tuple(
         spec.name
-        for spec in chosen
+        for spec in FIELDS
         if all(getattr(spec, attribute) == value for attribute, value in wanted.items())
     )
 

@@ -39,10 +39,6 @@ def headers(lang: Lang) -> list[str]:
     return [header(field, lang) for field in TABLE_FIELDS]
 
 
-# Titles an earlier version wrote for a column: files people kept must still read back.
-EARLIER_HEADERS: dict[str, tuple[str, ...]] = {"trust": ("Confiance", "Trust")}
-
-
 def field_for_header(text: object) -> str | None:
     """The field a column header names exactly (code, label in either language, earlier title)."""
     folded = fold(text)
@@ -51,21 +47,30 @@ def field_for_header(text: object) -> str | None:
     for field in TABLE_FIELDS:
         if folded == fold(field) or any(folded == fold(header(field, lang)) for lang in Lang):
             return field
-        if any(folded == fold(old) for old in EARLIER_HEADERS.get(field, ())):
+        if any(folded == fold(old) for old in field_spec(field).earlier_titles):
             return field
     return None
+
+
+def _cell_writer(spec: FieldSpec) -> Callable[[Any, Lang], Any] | None:
+    """How a field's value is written in a cell; None when it is written as it is."""
+    choices = spec.choices
+    if spec.kind is FieldKind.CHOICES and choices is not None:
+        return lambda items, lang: format_choices(items, choices, lang)
+    if spec.kind is FieldKind.CHOICE:
+        return lambda item, lang: None if item is None else t(item.label_key, lang)
+    return None
+
+
+_CELL_WRITERS = tuple((spec.name, _cell_writer(spec)) for spec in FIELDS)
 
 
 def contact_to_record(contact: Contact, lang: Lang) -> dict[str, Any]:
     """The contact as field -> cell value, with the method's values written as labels."""
     record: dict[str, Any] = {}
-    for spec in FIELDS:
-        value = getattr(contact, spec.name)
-        if spec.kind is FieldKind.CHOICES and spec.choices is not None:
-            value = format_choices(value, spec.choices, lang)
-        elif spec.kind is FieldKind.CHOICE and value is not None:
-            value = t(value.label_key, lang)
-        record[spec.name] = value
+    for name, write in _CELL_WRITERS:
+        value = getattr(contact, name)
+        record[name] = value if write is None else write(value, lang)
     return record
 
 
@@ -112,7 +117,8 @@ def cell_parser(spec: FieldSpec) -> Callable[[object], Any] | None:
     return None
 
 
-_PARSERS: dict[str, Callable[[object], Any]] = {
+# The method fields' cell readers, by field (the importer also judges a column's values by them).
+CELL_PARSERS: dict[str, Callable[[object], Any]] = {
     spec.name: parser for spec in FIELDS if (parser := cell_parser(spec)) is not None
 }
 
@@ -132,9 +138,9 @@ def contact_from_fields(
         elif field == "id":
             if keep_id and not is_blank(raw):
                 values["id"] = str(raw).strip()
-        elif field in _PARSERS:
+        elif field in CELL_PARSERS:
             try:
-                parsed = _PARSERS[field](raw)
+                parsed = CELL_PARSERS[field](raw)
             except ValueNotUnderstood:
                 warnings.append(CellWarning(field, _text(raw)))
                 continue

@@ -3,7 +3,10 @@
 `diagnose` looks at the whole network and returns findings, most important first: roles with
 nobody in them (« Aucun sponsor identifié pour l'instant »), a circle much thinner than the
 others, contacts not yet sorted or qualified, relationships gone cold, one-way relationships,
-priority contacts without a first action, circles whose five marks are weak. Each finding keeps
+priority contacts without a first action, circles whose five marks are weak and, once enough
+pairs of contacts are answered, the network's shape (`reseau.network_shape`: contacts who all
+know each other, effective size, bridges, pairs to introduce, the self-introduced share,
+diversity), each with its formula (`Finding.formula`). Each finding keeps
 the method's codes in its params and is worded only when asked, in the language asked, so the
 app, the Excel export and a test all read the same facts.
 """
@@ -17,9 +20,12 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from reseau import network_shape as shape_of
+from reseau.acquaintances import NO_LINKS, WhoKnowsWhom
 from reseau.contact import Contact
 from reseau.i18n import Lang, has_text, number, t
 from reseau.network import Network
+from reseau.network_shape import NetworkShape
 from reseau.scoring import Score, ScoringSettings
 from reseau.vocabulary import FIVE_MARKS, Circle, Quadrant, Reciprocity, Role, roles_of
 
@@ -35,6 +41,16 @@ WEAK_MARKS_AVERAGE = 2.5
 NAMES_SHOWN = 5
 # Roles whose absence the method treats as the most serious gaps.
 KEY_ROLES: frozenset[Role] = frozenset({Role.SPONSOR, Role.LENDING_MANAGER})
+# The network's shape: an efficiency (effective size ÷ contacts) under this is worth a warning.
+LOW_EFFICIENCY = 0.5
+# The self-introduced share is worded from this many answered introductions.
+ENOUGH_INTRODUCTIONS = 5
+# Diversity: from this many contacts with the trait filled in, a largest group holding at least
+# this share of them is worth pointing out.
+DIVERSITY_MIN_COUNTED = 5
+DIVERSITY_LARGEST_SHARE = 0.6
+# How many bridges and pairs to introduce the diagnosis names.
+BRIDGES_SHOWN = 3
 
 
 class Severity(StrEnum):
@@ -67,6 +83,14 @@ CODES: tuple[str, ...] = (
     "no_exchange",
     "no_action",
     "weak_marks",
+    "shape.too_few",
+    "shape.closed_group",
+    "shape.effective_size",
+    "shape.self_introduced_high",
+    "shape.self_introduced_low",
+    "shape.bridge",
+    "shape.introduce",
+    "shape.diversity",
 )
 
 
@@ -91,12 +115,20 @@ class Finding:
         return hash((self.code, self.severity, tuple(sorted(self.params)), self.contact_ids))
 
     @property
+    def base_key(self) -> str:
+        """The code's catalogue key: the network's shape has its own `shape.` keys."""
+        return self.code if self.code.startswith("shape.") else f"diagnosis.{self.code}"
+
+    @property
     def key(self) -> str:
         """The catalogue key of the sentence (a role-specific one where the catalogue has it)."""
         role = self.params.get("role")
-        if role is not None and has_text(f"diagnosis.{self.code}.{role.value}"):
-            return f"diagnosis.{self.code}.{role.value}"
-        return f"diagnosis.{self.code}"
+        if role is not None and has_text(f"{self.base_key}.{role.value}"):
+            return f"{self.base_key}.{role.value}"
+        trait = self.params.get("trait")
+        if isinstance(trait, str) and has_text(f"{self.base_key}.{trait}"):
+            return f"{self.base_key}.{trait}"
+        return self.base_key
 
     def message(self, lang: Lang | str, escape: Callable[[str], str] | None = None) -> str:
         """The finding as one sentence in `lang` (« Aucun sponsor identifié pour l'instant. »).
@@ -112,7 +144,14 @@ class Finding:
 
     def advice(self, lang: Lang | str) -> str:
         """What to do about it, as one sentence in `lang`."""
-        return t(f"diagnosis.{self.code}.advice", lang)
+        return t(f"{self.base_key}.advice", lang)
+
+    def formula(self, lang: Lang | str) -> str:
+        """How the figure was computed, numbers filled in; empty when the finding has none."""
+        key = f"{self.base_key}.formula"
+        if not has_text(key):
+            return ""
+        return t(key, lang, **_worded(self.params, Lang.parse(lang), _as_is, digits=2))
 
 
 def _as_is(text: str) -> str:
@@ -125,17 +164,39 @@ def _names(names: Sequence[str], lang: Lang, escape: Callable[[str], str]) -> st
     return t("diagnosis.names_more", lang, names=shown, more=more) if more > 0 else shown
 
 
-def _worded(params: Mapping[str, Any], lang: Lang, escape: Callable[[str], str]) -> dict[str, Any]:
+def _groups(groups: Sequence[Sequence[str]], lang: Lang, escape: Callable[[str], str]) -> str:
+    worded = [t("shape.group", lang, names=_names(group, lang, escape)) for group in groups]
+    if len(worded) < 2:
+        return "".join(worded)
+    return t("shape.and", lang, first=", ".join(worded[:-1]), last=worded[-1])
+
+
+def _pairs(pairs: Sequence[tuple[str, str]], lang: Lang, escape: Callable[[str], str]) -> str:
+    worded = [t("shape.pair", lang, first=escape(a), second=escape(b)) for a, b in pairs]
+    return t("shape.pairs_sep", lang).join(worded)
+
+
+def _worded(
+    params: Mapping[str, Any], lang: Lang, escape: Callable[[str], str], digits: int = 1
+) -> dict[str, Any]:
     worded: dict[str, Any] = {}
     for name, value in params.items():
         if hasattr(value, "label_key"):
             worded[name] = t(value.label_key, lang)
+        elif name in ("name", "largest"):
+            worded[name] = escape(value)  # typed by the participant: a name, an organisation
         elif name == "names":
             worded[name] = _names(value, lang, escape)
+        elif name == "groups":
+            worded[name] = _groups(value, lang, escape)
+        elif name == "pairs":
+            worded[name] = _pairs(value, lang, escape)
+        elif name == "trait":
+            worded[name] = t(f"shape.trait.{value}", lang)
         elif name == "marks":
             worded[name] = ", ".join(t(f"mark.{mark}", lang) for mark in value)
         elif isinstance(value, float):
-            worded[name] = number(value, lang, 1, keep_zeros=True)
+            worded[name] = number(value, lang, digits, keep_zeros=True)
         elif isinstance(value, int):
             worded[name] = value  # kept a number: the catalogue words it and chooses its plural
         else:
@@ -275,11 +336,152 @@ def _marks_findings(network: Network) -> list[Finding]:
     return findings
 
 
+def _percent(share: float) -> int:
+    return round(100 * share)
+
+
+def _plain(value: float) -> float | int:
+    """A setting as a trainer typed it: 50, not « 50,00 »."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _closed_group_findings(network: Network, shape: NetworkShape) -> list[Finding]:
+    findings = []
+    for circle, members in shape.closed_groups.items():
+        total = shape.circle_sizes[circle]
+        if 2 * len(members) < total:
+            continue  # a small corner of a big circle: the circle still hears other news
+        density = shape.density_by_circle[circle]
+        params = {
+            "count": len(members),
+            "total": total,
+            "circle": circle,
+            "names": tuple(network.get(cid).display_name for cid in members),
+            "known": density.known,
+            "answered": density.answered,
+            "density": _percent(density.value or 0),
+        }
+        findings.append(Finding("shape.closed_group", Severity.MEDIUM, params, members))
+    return findings
+
+
+def _effective_size_finding(shape: NetworkShape) -> Finding:
+    efficiency = shape.efficiency or 0
+    params = {
+        "alters": len(shape.alters),
+        "ties": shape.ties,
+        "effective": float(shape.effective_size or 0),
+        "efficiency": _percent(efficiency),
+        "constraint": float(shape.constraint or 0),
+        "answered": shape.answered_pairs,
+        "possible": shape.possible_pairs,
+    }
+    severity = Severity.MEDIUM if efficiency < LOW_EFFICIENCY else Severity.INFO
+    return Finding("shape.effective_size", severity, params)
+
+
+def _bridge_findings(network: Network, shape: NetworkShape) -> list[Finding]:
+    findings = []
+    for bridge in shape.bridges[:BRIDGES_SHOWN]:
+        groups = tuple(
+            tuple(network.get(cid).display_name for cid in group) for group in bridge.groups
+        )
+        params = {
+            "name": network.get(bridge.contact_id).display_name,
+            "groups": groups,
+            "count": len(groups),
+        }
+        findings.append(Finding("shape.bridge", Severity.INFO, params, (bridge.contact_id,)))
+    return findings
+
+
+def _introduce_finding(
+    network: Network, shape: NetworkShape, settings: ScoringSettings
+) -> list[Finding]:
+    if not shape.to_introduce:
+        return []
+    shown = shape.to_introduce[:NAMES_SHOWN]
+    pairs = tuple(
+        (network.get(p.first).display_name, network.get(p.second).display_name) for p in shown
+    )
+    ids = tuple(dict.fromkeys(cid for p in shown for cid in (p.first, p.second)))
+    params = {
+        "count": len(shape.to_introduce),
+        "pairs": pairs,
+        "threshold": _plain(settings.potential_threshold),
+    }
+    return [Finding("shape.introduce", Severity.INFO, params, ids)]
+
+
+def _self_introduced_finding(shape: NetworkShape) -> list[Finding]:
+    introduced = shape.self_introduced
+    if introduced.whole < ENOUGH_INTRODUCTIONS:
+        return []
+    high = (introduced.value or 0) > shape_of.SELF_INTRODUCED_WARNING
+    params = {
+        "part": introduced.part,
+        "whole": introduced.whole,
+        "share": _percent(introduced.value or 0),
+        "warning": _percent(shape_of.SELF_INTRODUCED_WARNING),
+    }
+    code = "shape.self_introduced_high" if high else "shape.self_introduced_low"
+    return [Finding(code, Severity.MEDIUM if high else Severity.INFO, params)]
+
+
+def _diversity_findings(shape: NetworkShape) -> list[Finding]:
+    findings = []
+    for trait in ("company", "function"):
+        spread = shape.diversity.get(trait)
+        if spread is None or spread.counted < DIVERSITY_MIN_COUNTED:
+            continue
+        share = spread.largest_share or 0
+        if share < DIVERSITY_LARGEST_SHARE:
+            continue
+        params = {
+            "trait": trait,
+            "largest": spread.largest,
+            "count": spread.largest_count,
+            "counted": spread.counted,
+            "share": _percent(share),
+            "distinct": spread.groups,
+            "iqv": float(spread.iqv or 0),
+        }
+        findings.append(Finding("shape.diversity", Severity.INFO, params))
+    return findings
+
+
+def shape_findings(
+    network: Network,
+    links: WhoKnowsWhom,
+    scores: Mapping[str, Score],
+    settings: ScoringSettings,
+) -> list[Finding]:
+    """What the network's shape says, once enough is answered; nothing when nothing is."""
+    shape = shape_of.network_shape(network, links, scores)
+    if shape.is_empty:
+        return []
+    findings = _self_introduced_finding(shape)
+    if not shape.has_pairs:
+        return findings
+    if not shape.enough_pairs:
+        params = {"answered": shape.answered_pairs, "enough": shape_of.ENOUGH_PAIRS}
+        return [*findings, Finding("shape.too_few", Severity.INFO, params)]
+    return [
+        *_closed_group_findings(network, shape),
+        _effective_size_finding(shape),
+        *findings,
+        *_bridge_findings(network, shape),
+        *_introduce_finding(network, shape, settings),
+        *_diversity_findings(shape),
+    ]
+
+
 def diagnose(
     network: Network,
     scores: Mapping[str, Score],
     settings: ScoringSettings,
     today: date,
+    links: WhoKnowsWhom = NO_LINKS,
 ) -> list[Finding]:
     """Everything worth pointing out about this network, most important first."""
     if not len(network):
@@ -294,6 +496,7 @@ def diagnose(
         *_reciprocity_findings(network),
         *_action_findings(network, scores),
         *_marks_findings(network),
+        *shape_findings(network, links, scores, settings),
     ]
     # Stable sort: within one code the findings keep the method's order of circles and roles.
     findings.sort(key=lambda f: (f.severity.order, CODES.index(f.code)))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from reseau import diagnosis
+from reseau import diagnosis, network_shape
 from reseau.contact import SCALE_FIELDS, Contact
 from reseau.i18n import Lang, day, label, number, t
 from reseau.network import Network
@@ -393,4 +393,36 @@ def method_description(settings: ScoringSettings, lang: Lang | str) -> list[Meth
                 ),
             ),
         ),
+        _shape_section(lang),
     ]
+
+
+def _shape_section(lang: Lang | str) -> MethodSection:
+    """Who knows whom: the network's shape measures and the thresholds of their sentences."""
+    return MethodSection(
+        t("shape.method.title", lang),
+        (
+            t("shape.method.answered", lang, enough=network_shape.ENOUGH_PAIRS),
+            t("shape.method.density", lang),
+            t("shape.method.effective_size", lang),
+            t(
+                "shape.method.closed_group",
+                lang,
+                size=network_shape.CLOSED_GROUP_MIN,
+            ),
+            t("shape.method.bridge", lang),
+            t("shape.method.introduce", lang),
+            t(
+                "shape.method.self_introduced",
+                lang,
+                share=number(100 * network_shape.SELF_INTRODUCED_WARNING, lang),
+                least=diagnosis.ENOUGH_INTRODUCTIONS,
+            ),
+            t(
+                "shape.method.diversity",
+                lang,
+                share=number(100 * diagnosis.DIVERSITY_LARGEST_SHARE, lang),
+                least=diagnosis.DIVERSITY_MIN_COUNTED,
+            ),
+        ),
+    )

@@ -47,36 +47,50 @@ _FIELDS = frozenset(
 )
 
 
-def _stored(spec: FieldSpec, value: Any) -> Any:
-    """A contact field's value as JSON: codes for the method's values, ISO text for dates."""
+def _writer(spec: FieldSpec) -> Callable[[Any], Any] | None:
+    """How a field's value is written as JSON: codes for the method's values, ISO text for
+    dates; None when the value is written as it is."""
     if spec.kind is FieldKind.CHOICES:
-        return sorted(item.value for item in value)
-    if spec.kind is FieldKind.DATE and isinstance(value, date):
-        return value.isoformat()
-    if spec.kind is FieldKind.CHOICE and value is not None:
-        return value.value
-    return value
-
-
-def _read(spec: FieldSpec, value: Any) -> Any:
-    """A contact field's value from JSON, the reverse of `_stored`."""
-    if spec.kind is FieldKind.CHOICES and spec.choices is not None:
-        return frozenset(spec.choices(item) for item in value or ())
+        return lambda items: sorted(item.value for item in items)
     if spec.kind is FieldKind.DATE:
-        return date.fromisoformat(value) if value else None
-    if spec.kind is FieldKind.CHOICE and spec.choices is not None and value is not None:
-        return spec.choices(value)
-    return value
+        return lambda day: day.isoformat() if isinstance(day, date) else day
+    if spec.kind is FieldKind.CHOICE:
+        return lambda item: None if item is None else item.value
+    return None
+
+
+def _reader(spec: FieldSpec) -> Callable[[Any], Any] | None:
+    """How a field's value is read back from JSON, the reverse of `_writer`."""
+    choices = spec.choices
+    if spec.kind is FieldKind.CHOICES and choices is not None:
+        return lambda codes: frozenset(choices(code) for code in codes or ())
+    if spec.kind is FieldKind.DATE:
+        return lambda text: date.fromisoformat(text) if text else None
+    if spec.kind is FieldKind.CHOICE and choices is not None:
+        return lambda code: None if code is None else choices(code)
+    return None
+
+
+# Built once: the store writes every contact on every save.
+_WRITERS = tuple((name, _writer(field_spec(name))) for name in CONTACT_FIELDS)
+_READERS = tuple((name, _reader(field_spec(name))) for name in CONTACT_FIELDS)
 
 
 def contact_to_dict(contact: Contact) -> dict[str, Any]:
     """The contact as the store writes it, its fields in `CONTACT_FIELDS` order."""
-    return {name: _stored(field_spec(name), getattr(contact, name)) for name in CONTACT_FIELDS}
+    data: dict[str, Any] = {}
+    for name, write in _WRITERS:
+        value = getattr(contact, name)
+        data[name] = value if write is None else write(value)
+    return data
 
 
 def contact_from_dict(data: dict[str, Any]) -> Contact:
     """The contact a stored dict describes; a field the dict lacks keeps its default."""
-    values = {name: _read(field_spec(name), data[name]) for name in CONTACT_FIELDS if name in data}
+    values: dict[str, Any] = {}
+    for name, read in _READERS:
+        if name in data:
+            values[name] = data[name] if read is None else read(data[name])
     return Contact(**values)
 
 

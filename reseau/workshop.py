@@ -25,6 +25,7 @@ from sqlalchemy import select
 from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
 from reseau.network import Network
+from reseau.network_shape import NO_ROOM_SHAPE, RoomShape, room_shape
 from reseau.scoring import ScoringSettings, score_network
 from reseau.storage import Member, WorkbookStore, Workshop, WorkshopNotFound
 from reseau.storage.store import workbooks
@@ -189,6 +190,7 @@ class RoomSummary:
     quadrants: tuple[tuple[Quadrant | None, int], ...]  # None: not qualified yet
     circles: tuple[CircleFigures, ...]
     profiles: tuple[Profile, ...] = ()  # one per participant, in no telling order
+    shape: RoomShape = NO_ROOM_SHAPE  # who knows whom: numbers only (reseau.network_shape)
 
     @property
     def total_contacts(self) -> int:
@@ -204,6 +206,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
     sorting = 0
     marks: dict[Circle, dict[str, list[int]]] = {c: {s.code: [] for s in SCALES} for c in Circle}
     profiles: list[Profile] = []
+    linked = []
 
     for position, member in enumerate(members, start=1):
         network = member.workbook.network
@@ -235,6 +238,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
         for score in scores.values():
             per_quadrant[score.quadrant] += 1
         profiles.append(profile_of(network, member.workbook.settings, today))
+        linked.append((network, member.workbook.links))
 
     method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
     empty_roles = sorted(
@@ -261,6 +265,7 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
         ),
         # Sorted by size, so a profile's place says nothing of who arrived when.
         profiles=tuple(sorted(profiles, key=lambda p: (p.contacts, p.qualified))),
+        shape=room_shape(linked),
     )
 
 

@@ -19,8 +19,9 @@ from reseau.importing.mapping import fold
 PROBE = Path(__file__).with_name("extra_field_probe.py")
 
 
-def test_a_field_declared_once_reaches_the_table_the_grids_the_store_and_the_importer():
-    # The probe adds one FieldSpec and its two labels, nothing else, in a process of its own.
+def test_fields_declared_once_reach_the_table_the_grids_the_store_and_the_importer():
+    # The probe adds two FieldSpecs (a date, a score) and their labels, nothing else, in a
+    # process of its own.
     completed = subprocess.run(
         [sys.executable, str(PROBE)], capture_output=True, text=True, timeout=120, check=False
     )
@@ -28,18 +29,23 @@ def test_a_field_declared_once_reaches_the_table_the_grids_the_store_and_the_imp
 
     seen = json.loads(completed.stdout)
 
-    assert seen["table_fields"][-2:] == ["met_on", "id"]
-    assert seen["headers_fr"][-2:] == ["Rencontré le", "Identifiant"]
+    assert seen["table_fields"][-3:] == ["met_on", "energy", "id"]
+    assert seen["headers_fr"][-3:] == ["Rencontré le", "Énergie", "Identifiant"]
     assert seen["contacts_grid"][-1] == "met_on"
+    assert seen["qualify_grid"][-1] == "energy"
     assert "met_on" not in seen["qualify_grid"]
     assert seen["editor_frame"][-1] == "met_on"
     assert seen["grid_column"] == {"label": "Rencontré le", "type": "date"}
-    assert (seen["stored_value"], seen["read_back"]) == ("2024-03-05", "2024-03-05")
-    assert seen["old_workbook_value"] is None
+    assert seen["scored_column"] == {"label": "Énergie", "type": "number", "range": [1, 5]}
+    assert seen["qualify_cell"] == ["Int64", 4]
+    assert seen["stored_value"] == ["2024-03-05", 4]
+    assert seen["read_back"] == ["2024-03-05", 4]
+    assert seen["old_workbook_value"] == [None, None]
     assert set(seen["mapping"].values()) == {"met_on"}
-    assert seen["imported"] == "2024-03-05"
-    assert seen["exported_and_imported"] == "2024-03-05"
-    assert seen["warnings"] == [["met_on", "un jour"]]
+    assert seen["imported"] == ["2024-03-05", 3]
+    assert seen["exported_and_imported"] == ["2024-03-05", 4]
+    assert seen["warnings"] == [["met_on", "un jour"], ["energy", "9"]]
+    assert seen["refused"] == {"field": "energy", "value": 7, "low": 1, "high": 5}
 
 
 def test_every_declared_field_is_a_field_of_contact_starting_empty():

@@ -1,4 +1,5 @@
-"""The network's charts as plotly figures: sunburst, radars, concentric map, priority matrix.
+"""The network's charts as plotly figures: sunburst, radars, concentric map (with the
+contacts' links: `links_figure`), priority matrix.
 
 Each function takes the network, its scores and the participant's language (plus a
 `ChartFilter`) and returns a figure, or a `ChartUnavailable` saying why nothing can be drawn.
@@ -15,6 +16,7 @@ from reseau.charts.common import (
 )
 from reseau.charts.concentric import concentric
 from reseau.charts.filters import NO_FILTER, ChartFilter
+from reseau.charts.links import links_figure
 from reseau.charts.matrix import matrix
 from reseau.charts.radar import contact_radar, marks_radar, radar
 from reseau.charts.sunburst import ColourBy, sunburst
@@ -30,6 +32,7 @@ __all__ = [
     "ColourBy",
     "concentric",
     "contact_radar",
+    "links_figure",
     "marks_radar",
     "matrix",
     "notices",

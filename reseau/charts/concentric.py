@@ -73,6 +73,7 @@ class _Point:
     text: str
     hover: str
     priority: float
+    contact_id: str = ""  # empty for a bubble standing for several contacts
 
 
 def radius_for(strength: float | None) -> float:
@@ -130,6 +131,7 @@ def _detailed_points(data: ChartData) -> list[_Point]:
                     short_name(contact),
                     contact_hover(contact, score, data.lang),
                     float(score.rank) if score and score.rank else math.inf,
+                    contact.id,
                 )
             )
     return points

@@ -35,7 +35,7 @@ def evolution_sheet(ctx: ExportContext, book: ExcelWorkbook) -> Worksheet | None
     for column, width in _WIDTHS.items():
         sheet.column_dimensions[column].width = width
     last = workbook.assessments[-1]
-    now = snapshot(workbook.network, workbook.settings, ctx.today)
+    now = snapshot(workbook.network, workbook.settings, ctx.today, workbook.links)
     comparison = compare(last, now)
     title = ctx.t(
         "export.evolution.title",

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from python_calamine import CalamineWorkbook
 
+from reseau.acquaintances import relinked
 from reseau.contact import Contact
 from reseau.i18n import Lang
 from reseau.saved_checks import number, text
@@ -50,10 +52,19 @@ class SavedDetails:
     def lang(self) -> Lang:
         return self.details.lang
 
-    def restore(self, contacts: tuple[Contact, ...] | list[Contact]) -> Workbook:
-        """The workbook these details describe, holding `contacts`."""
+    def restore(
+        self,
+        contacts: tuple[Contact, ...] | list[Contact],
+        renamed: Mapping[str, str] | None = None,
+    ) -> Workbook:
+        """The workbook these details describe, holding `contacts`.
+
+        Who knows whom follows the contacts: a row deleted from the file takes its links with
+        it, and a duplicate merged into another (`renamed`: merged id -> kept id) hands them on.
+        """
         network = replace(self.details.network, contacts=tuple(contacts))
-        return self.details.with_changes(network=network, cursor=None)
+        links = relinked(self.details.links, renamed or {}).restricted_to(network.ids)
+        return self.details.with_changes(network=network, cursor=None, links=links)
 
 
 def _json_object(value: object, name: str, dropped: list[str]) -> dict[str, Any] | None:

@@ -23,10 +23,11 @@ from reseau.contact_table import header
 from reseau.errors import ReseauError
 from reseau.i18n import Lang, day, label, t
 from reseau.method_values import ValueNotUnderstood, fold, is_blank, parse_date, parse_status
+from reseau.plan import PLAN_FIELDS
 from reseau.vocabulary import ActionStatus
 
 # The action's fields, as (Plan column, exported copy in a hidden column).
-ACTION_FIELDS: tuple[str, ...] = ("action_text", "action_due", "action_status")
+ACTION_FIELDS: tuple[str, ...] = PLAN_FIELDS
 _EXPORTED = {
     "action_text": "exported_text",
     "action_due": "exported_due",

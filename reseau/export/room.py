@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.export.safety import append_row, first_sheet
+from reseau.export.shape_sheet import add_room_shape_sheet
 from reseau.i18n import Lang, label, t
 from reseau.palette import circle_colour, hex_argb, quadrant_colour
 from reseau.vocabulary import SCALES, circle_of
@@ -171,6 +172,8 @@ def room_excel(
         from reseau.follow_up import add_sheet  # it builds on this module's tables
 
         add_sheet(book, follow_up, lang)
+    if not summary.shape.is_empty:
+        add_room_shape_sheet(book, summary.shape, lang)
     about.column_dimensions["B"].width = 40
     buffer = BytesIO()
     book.save(buffer)

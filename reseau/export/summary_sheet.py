@@ -53,7 +53,8 @@ from reseau.export.layout import (
     wrapped_text,
 )
 from reseau.export.safety import excel_text, write_value
-from reseau.i18n import has_text, label
+from reseau.i18n import has_text, label, number
+from reseau.network_shape import SELF_INTRODUCED_WARNING, NetworkShape, network_shape
 from reseau.palette import CENTRE_COLOUR, CIRCLE_COLOURS, circle_colour, quadrant_colour
 from reseau.plan import PlanRow
 from reseau.vocabulary import FIVE_MARKS, QUADRANT_PRIORITY, Circle, Quadrant
@@ -110,6 +111,8 @@ def summary_sheet(ctx: ExportContext, sheet: Worksheet) -> None:
     pages.keep_together(start, min(start + 1, row))
     pages.flow(start + 2, row)
     blocks = [_by_circle]
+    if not shape_of(ctx).is_empty:
+        blocks.insert(0, _shape)
     if ctx.figures.qualified or any(q is not None for q, n in ctx.figures.by_quadrant if n):
         blocks.append(_by_quadrant)
     if any(v is not None for marks in ctx.figures.criteria.values() for v in marks.values()):
@@ -396,7 +399,7 @@ def _advice(ctx: ExportContext, finding: Finding) -> str:
 def _diagnosis(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
     section(sheet, row, ctx.t("export.summary.diagnosis"), last_column=COLUMNS)
     network, settings = ctx.workbook.network, ctx.workbook.settings
-    findings = diagnose(network, ctx.scores, settings, ctx.today)
+    findings = diagnose(network, ctx.scores, settings, ctx.today, ctx.workbook.links)
     if not findings:
         row += 1
         sheet.cell(row=row, column=1, value=ctx.t("export.summary.no_findings"))
@@ -409,6 +412,8 @@ def _diagnosis(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
             message=finding.message(ctx.lang),
             advice=_advice(ctx, finding),
         )
+        if formula := finding.formula(ctx.lang):
+            text = ctx.t("shape.excel.with_formula", text=text, formula=formula)
         # The severity in bold, then the sentence: a rich text cell, never a formula.
         cell = sheet.cell(row=row, column=1)
         cell.value = CellRichText(
@@ -422,6 +427,136 @@ def _diagnosis(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
         # The six merged columns hold about 96 characters a line in LibreOffice's wide fallback
         # font: a row sized for 92 is never cut and never a line taller than its text.
         lines = lines_needed(f"{severity} · {text}", TEXT_WIDTH * DIAGNOSIS_SHARE)
+        sheet.row_dimensions[row].height = ROW_POINTS * lines + 2
+    return row
+
+
+def shape_of(ctx: ExportContext) -> NetworkShape:
+    """The network's shape as the Synthèse shows it (empty when no link is recorded)."""
+    return network_shape(ctx.workbook.network, ctx.workbook.links, ctx.scores)
+
+
+def _percent_text(ctx: ExportContext, value: float | None) -> str:
+    return "–" if value is None else ctx.t("explain.percent", value=number(100 * value, ctx.lang))
+
+
+def shape_rows(ctx: ExportContext, shape: NetworkShape) -> list[tuple[str, str]]:
+    """The shape's figures as (what, value) lines, each saying what it rests on."""
+    lang, network = ctx.lang, ctx.workbook.network
+    rows: list[tuple[str, str]] = []
+    if shape.has_pairs:
+        rows += [
+            (
+                ctx.t("shape.excel.answered"),
+                ctx.t(
+                    "shape.excel.answered_value",
+                    answered=shape.answered_pairs,
+                    possible=shape.possible_pairs,
+                    alters=len(shape.alters),
+                ),
+            ),
+            (
+                ctx.t("shape.excel.density"),
+                ctx.t(
+                    "shape.excel.density_value",
+                    density=_percent_text(ctx, shape.density.value),
+                    known=shape.density.known,
+                    answered=shape.density.answered,
+                ),
+            ),
+        ]
+        for circle, density in shape.density_by_circle.items():
+            rows.append(
+                (
+                    ctx.t("shape.excel.density_circle", circle=label(circle, lang)),
+                    ctx.t(
+                        "shape.excel.density_value",
+                        density=_percent_text(ctx, density.value),
+                        known=density.known,
+                        answered=density.answered,
+                    ),
+                )
+            )
+        rows += [
+            (
+                ctx.t("shape.excel.effective_size"),
+                ctx.t(
+                    "shape.excel.effective_size_value",
+                    effective=number(shape.effective_size or 0, lang, 1),
+                    alters=len(shape.alters),
+                    efficiency=_percent_text(ctx, shape.efficiency),
+                ),
+            ),
+            (ctx.t("shape.excel.constraint"), number(shape.constraint or 0, lang, 2)),
+            (ctx.t("shape.excel.groups"), number(len(shape.groups), lang)),
+            (
+                ctx.t("shape.excel.bridges"),
+                ", ".join(network.get(b.contact_id).display_name for b in shape.bridges)
+                or ctx.t("shape.excel.none"),
+            ),
+            (
+                ctx.t("shape.excel.to_introduce"),
+                ctx.t("shape.pairs_sep").join(
+                    ctx.t(
+                        "shape.pair",
+                        first=network.get(p.first).display_name,
+                        second=network.get(p.second).display_name,
+                    )
+                    for p in shape.to_introduce
+                )
+                or ctx.t("shape.excel.none"),
+            ),
+        ]
+    introduced = shape.self_introduced
+    if introduced.whole:
+        rows.append(
+            (
+                ctx.t("shape.excel.self_introduced"),
+                ctx.t(
+                    "shape.excel.share_value",
+                    share=_percent_text(ctx, introduced.value),
+                    part=introduced.part,
+                    whole=introduced.whole,
+                    warning=_percent_text(ctx, SELF_INTRODUCED_WARNING),
+                ),
+            )
+        )
+    for trait, spread in shape.diversity.items():
+        if spread.counted < 2 or spread.iqv is None:
+            continue
+        largest = label(Circle(spread.largest), lang) if trait == "circle" else spread.largest
+        rows.append(
+            (
+                ctx.t(f"shape.excel.diversity.{trait}"),
+                ctx.t(
+                    "shape.excel.diversity_value",
+                    iqv=number(spread.iqv, lang, 2),
+                    largest=largest,
+                    share=_percent_text(ctx, spread.largest_share),
+                    counted=spread.counted,
+                ),
+            )
+        )
+    return rows
+
+
+def _shape(ctx: ExportContext, sheet: Worksheet, row: int) -> int:
+    """The network's shape (who knows whom): its figures, each with what it rests on."""
+    section(sheet, row, ctx.t("shape.excel.title"), last_column=COLUMNS)
+    row += 1
+    _merged_text(sheet, row, ctx.t("shape.excel.reading"), MUTED, TEXT_WIDTH)
+    value_width = sum(WIDTHS[2:]) * WIDE_FONT_SHARE
+    for what, value in shape_rows(ctx, shape_of(ctx)):
+        row += 1
+        name = write_value(sheet.cell(row=row, column=1), what)
+        name.alignment = WRAP
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        cell = write_value(sheet.cell(row=row, column=3), value)
+        cell.alignment = WRAP
+        sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=COLUMNS)
+        lines = max(
+            lines_needed(value, value_width), lines_needed(what, sum(WIDTHS[:2]) * WIDE_FONT_SHARE)
+        )
         sheet.row_dimensions[row].height = ROW_POINTS * lines + 2
     return row
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from reseau.contact_table import _PARSERS as METHOD_PARSERS
+from reseau.contact_table import CELL_PARSERS as METHOD_PARSERS
 from reseau.importing.preview import RowNote
 from reseau.method_values import ValueNotUnderstood, fold
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reseau.contact import CONTACT_FIELDS, Contact, new_contact_id
+from reseau.contact_fields import field_spec
 from reseau.errors import ReseauError
 from reseau.method_values import fold
 from reseau.network import Network
@@ -81,9 +82,10 @@ def merge_into(kept: Contact, other: Contact) -> Contact:
 
 
 def _is_empty(value: object, name: str) -> bool:
-    if name == "action_status":
-        return False  # it always has a value; the kept contact's one stands
-    return value is None or value == "" or value == frozenset()
+    spec = field_spec(name)
+    if spec.default is not None:
+        return False  # it always has a value (the action's status): the kept contact's stands
+    return value is None or value == spec.empty
 
 
 class _Index:
@@ -108,6 +110,7 @@ class WithinFile:
     contacts: tuple[Contact, ...]
     rows: tuple[int, ...]  # the file row each kept contact comes from
     merged: tuple[tuple[int, int], ...]  # (row merged, row it was merged into)
+    renamed: tuple[tuple[str, str], ...] = ()  # (id of the row merged, id of the contact kept)
 
 
 def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> WithinFile:
@@ -115,6 +118,7 @@ def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> Withi
     kept: list[Contact] = []
     kept_rows: list[int] = []
     merged: list[tuple[int, int]] = []
+    renamed: list[tuple[str, str]] = []
     index = _Index()
     ids: set[str] = set()
     for contact, row in zip(contacts, rows, strict=True):
@@ -123,6 +127,7 @@ def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> Withi
         if position is not None:
             kept[position] = merge_into(kept[position], contact)
             merged.append((row, kept_rows[position]))
+            renamed.append((contact.id, kept[position].id))
             continue
         if contact.id in ids:
             contact = dataclasses.replace(contact, id=new_contact_id())
@@ -130,7 +135,7 @@ def merge_within_file(contacts: Iterable[Contact], rows: Iterable[int]) -> Withi
         index.add(key, len(kept))
         kept.append(contact)
         kept_rows.append(row)
-    return WithinFile(tuple(kept), tuple(kept_rows), tuple(merged))
+    return WithinFile(tuple(kept), tuple(kept_rows), tuple(merged), tuple(renamed))
 
 
 @dataclass(frozen=True)

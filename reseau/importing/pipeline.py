@@ -132,6 +132,7 @@ def read_contacts(
         rows=within.rows,
         skipped=tuple(sorted(skipped, key=lambda note: note.row)),
         duplicates=tuple(DuplicateRow(row, into, row_names[row]) for row, into in within.merged),
+        renamed=within.renamed,
         warnings=tuple(sorted(warnings, key=lambda note: note.row)),
         encoding=source.encoding,
         separator=source.separator,
@@ -223,6 +224,7 @@ def _read_several(
                 for row, into in within.merged
             ),
         ),
+        renamed=(*(pair for _, p in read for pair in p.renamed), *within.renamed),
         column_notes=(*left_out, *(n for _, p in read for n in p.column_notes)),
         header_row=None,
         top_rows=(),

@@ -77,6 +77,8 @@ class ImportPreview:
     rows: tuple[int, ...]
     skipped: tuple[RowNote, ...] = ()
     duplicates: tuple[DuplicateRow, ...] = ()
+    # (id of a row merged into another, id of the contact kept): a save file's links follow.
+    renamed: tuple[tuple[str, str], ...] = ()
     warnings: tuple[RowNote, ...] = ()
     encoding: str | None = None
     separator: str | None = None

@@ -13,6 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from reseau.acquaintances import WhoKnowsWhom
 from reseau.contact import Contact
 from reseau.errors import ReseauError
 from reseau.network import Network
@@ -105,6 +106,45 @@ def _merge_contacts(
     return tuple(merged)
 
 
+def _merge_keyed(
+    base: Any, mine: Any, theirs: Any, where: str, collisions: list[str]
+) -> dict[Any, Any]:
+    """Two edits of a mapping merged key by key; an absent key is a value (None) like any other."""
+    merged = {}
+    for key in dict.fromkeys([*theirs, *mine, *base]):
+        name = ".".join(key) if isinstance(key, tuple) else key
+        value = _pick(base.get(key), mine.get(key), theirs.get(key), f"{where}.{name}", collisions)
+        if value is not None:
+            merged[key] = value
+    return merged
+
+
+def _merge_links(
+    base: Workbook, mine: Workbook, theirs: Workbook, network: Network, collisions: list[str]
+) -> WhoKnowsWhom:
+    """Who knows whom merged per pair and per introduction, not as a whole.
+
+    One tab answering « Ana connaît Marc » while the other answers who introduced Lucie keeps
+    both answers; only the same pair (or the same contact's introduction) answered differently
+    collides. Links to a contact that one of the tabs removed go with the contact.
+    """
+    if mine.links == base.links:
+        return theirs.links.restricted_to(network.ids)
+    if theirs.links == base.links:
+        return mine.links.restricted_to(network.ids)
+    pairs = _merge_keyed(
+        base.links.pairs, mine.links.pairs, theirs.links.pairs, "links.pair", collisions
+    )
+    introductions = _merge_keyed(
+        base.links.introductions,
+        mine.links.introductions,
+        theirs.links.introductions,
+        "links.introduction",
+        collisions,
+    )
+    return WhoKnowsWhom(pairs, introductions).restricted_to(network.ids)
+
+
 def merge_workbooks(base: Workbook, mine: Workbook, theirs: Workbook) -> Merge:
     """The two edits together, field by field; collisions keep the stored value (`theirs`)."""
     collisions: list[str] = []
@@ -126,10 +166,13 @@ def merge_workbooks(base: Workbook, mine: Workbook, theirs: Workbook) -> Merge:
         ),
         marks=_merge_marks(base.network, mine.network, theirs.network, collisions),
     )
-    changes: dict[str, Any] = {"network": network}
+    changes: dict[str, Any] = {
+        "network": network,
+        "links": _merge_links(base, mine, theirs, network, collisions),
+    }
     for spec in dataclasses.fields(Workbook):
         name = spec.name
-        if name == "network":
+        if name in ("network", "links"):
             continue
         if name in _PER_TAB_FIELDS:
             changes[name] = getattr(mine, name)

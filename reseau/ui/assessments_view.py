@@ -141,7 +141,7 @@ def _choice_label(ws: Workspace, choice: str) -> str:
 
 def _assessment_for(ws: Workspace, choice: str) -> Assessment:
     if choice == _NOW:
-        return snapshot(ws.network, ws.settings, ws.today)
+        return snapshot(ws.network, ws.settings, ws.today, ws.workbook.links)
     return next(a for a in ws.workbook.assessments if a.day.isoformat() == choice)
 
 

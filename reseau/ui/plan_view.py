@@ -13,6 +13,7 @@ from reseau.explain import day
 from reseau.export.ics import ICS_MIME, plan_calendar
 from reseau.i18n import label, t_count
 from reseau.plan import (
+    PLAN_FIELDS,
     Plan,
     PlanEdit,
     PlanFilter,
@@ -32,7 +33,7 @@ _PLAN_EDITOR = "plan.editor"
 _UNPLANNED = "plan.unplanned"
 _TICK_SORTED = "plan.unplanned_tick_sorted"
 _REVIEW = "plan.unplanned_review"
-_EDITABLE = ("action_text", "action_due", "action_status")
+_EDITABLE = PLAN_FIELDS
 # What the participant edits comes first, so it is on screen without scrolling sideways.
 _PLAN_ORDER = ("rank", "name", *_EDITABLE, "late", "quadrant", "circle", "role")
 

@@ -9,7 +9,7 @@ labels change gets a new key (`labelled_key`), so a browser never sends an old l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any, Literal
@@ -26,6 +26,7 @@ from reseau.i18n import label
 from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
 from reseau.ui.components.choices import widget_choice
+from reseau.ui.components.introduction import introduction
 from reseau.ui.components.modes import FILTER
 from reseau.ui.components.unchanged import unchanged_button
 from reseau.ui.components.walkthrough_filter import filter_select, labelled_key
@@ -36,12 +37,8 @@ from reseau.ui.widgets import date_format
 from reseau.vocabulary import (
     ActionStatus,
     Circle,
-    ContactNature,
-    ContactResult,
-    Reciprocity,
     Role,
     Scale,
-    ValueKind,
     roles_of,
 )
 
@@ -260,19 +257,21 @@ def _choice(
     ws: Workspace,
     contact: Contact,
     field: str,
-    options: Iterable[Any],
-    title_key: str,
+    title_key: str | None = None,
     *,
     help_key: str | None = None,
-    multi: bool = False,
 ) -> None:
+    """A field chosen from one of the method's lists, as pills: several for a set of items."""
+    spec = field_spec(field)
+    options = list(spec.choices or ())
+    multi = spec.kind is FieldKind.CHOICES
     key = _key(contact, field)
     current = getattr(contact, field)
     st.pills(
-        ws.t(title_key),
-        list(options),
+        ws.t(title_key or spec.label_key),
+        options,
         selection_mode="multi" if multi else "single",
-        default=sorted(current, key=list(options).index) if multi else current,
+        default=sorted(current, key=options.index) if multi else current,
         format_func=partial(label, lang=ws.lang),
         key=key,
         help=ws.t(help_key) if help_key else None,
@@ -451,14 +450,13 @@ def scales(ws: Workspace, contact: Contact) -> None:
 
 
 def more_criteria(ws: Workspace, contact: Contact) -> None:
-    """Reciprocity, kinds of value and the last contact: what refines the picture."""
+    """Reciprocity, kinds of value, the last contact, who introduced them: the finer picture."""
     exchange_col, last_col = st.columns(2, gap="large")
     with exchange_col:
         _choice(
             ws,
             contact,
             "reciprocity",
-            Reciprocity,
             "criterion.reciprocity",
             help_key="criterion.reciprocity.help",
         )
@@ -466,19 +464,18 @@ def more_criteria(ws: Workspace, contact: Contact) -> None:
             ws,
             contact,
             "value_kinds",
-            ValueKind,
             "criterion.value_kinds",
             help_key="criterion.value_kinds.help",
-            multi=True,
         )
     with last_col:
         last_contact(ws, contact)
+    introduction(ws, contact, where="card")
 
 
 def last_contact(ws: Workspace, contact: Contact) -> None:
-    _choice(ws, contact, "last_contact_nature", ContactNature, "field.last_contact_nature")
+    _choice(ws, contact, "last_contact_nature")
     _date(ws, contact, "last_contact_date", max_value=ws.today, min_value=date(1950, 1, 1))
-    _choice(ws, contact, "last_contact_result", ContactResult, "field.last_contact_result")
+    _choice(ws, contact, "last_contact_result")
     _text(ws, contact, "last_contact_note")
 
 

@@ -1,4 +1,4 @@
-"""The Qualifier screen's header: progress, and the choice between its six ways of working."""
+"""The Qualifier screen's header: progress, and the choice between its seven ways of working."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import streamlit as st
 
 from reseau import walkthrough
 from reseau.i18n import label, t_count
-from reseau.ui import qualify_card, qualify_review, qualify_sort, qualify_table
+from reseau.ui import qualify_card, qualify_links, qualify_review, qualify_sort, qualify_table
 from reseau.ui.components.modes import MODE, QualifyMode, chosen_mode
+from reseau.ui.screen import on_phone
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import reported_problems, show_flashes
 from reseau.vocabulary import Circle
@@ -43,7 +44,7 @@ def _default_mode(ws: Workspace) -> QualifyMode:
 
 
 def mode_choice(ws: Workspace) -> QualifyMode:
-    """The segmented control of the six modes; the choice survives moving between pages."""
+    """The segmented control of the seven modes; the choice survives moving between pages."""
     mode = chosen_mode(ws) or _default_mode(ws)
     key = f"qualify.mode.{mode.value}"
     st.segmented_control(
@@ -74,6 +75,7 @@ PANELS: dict[QualifyMode, Callable[[Workspace], None]] = {
     QualifyMode.GAPS: qualify_sort.gaps_panel,
     QualifyMode.CARD: _card_mode,
     QualifyMode.TABLE: qualify_table.table,
+    QualifyMode.LINKS: lambda ws: qualify_links.links_panel(ws, phone=on_phone()),
     QualifyMode.DIAGNOSIS: qualify_review.diagnosis_panel,
     QualifyMode.SETTINGS: qualify_review.settings_panel,
 }

@@ -25,7 +25,7 @@ _ICONS = {
 
 
 def findings(ws: Workspace) -> list[Finding]:
-    return diagnose(ws.network, ws.scores(), ws.settings, ws.today)
+    return diagnose(ws.network, ws.scores(), ws.settings, ws.today, ws.workbook.links)
 
 
 def diagnosis_panel(ws: Workspace) -> None:
@@ -40,6 +40,8 @@ def diagnosis_panel(ws: Workspace) -> None:
         )
         advice_col, open_col = st.columns([4, 1], vertical_alignment="center")
         advice_col.caption(finding.advice(ws.lang))
+        if formula := finding.formula(ws.lang):
+            advice_col.caption(escape_markdown(formula))
         if finding.contact_ids:
             open_col.button(
                 ws.t("qualify.diagnosis.open"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import logging
 import threading
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, TypeVar
@@ -18,6 +18,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reseau import clock
+from reseau.acquaintances import WhoKnowsWhom
 from reseau.assessments import forget_removed
 from reseau.cadence import done_days
 from reseau.contact import Contact
@@ -434,6 +435,11 @@ class Workspace:
         """Saves the participant's self-assessment of one circle on the five marks."""
         self.commit(self.workbook.with_changes(network=self.network.with_marks(circle, marks)))
 
+    def set_links(self, links: WhoKnowsWhom) -> None:
+        """Saves who knows whom and who introduced whom (the « Qui connaît qui » answers)."""
+        if links != self.workbook.links:
+            self.commit(self.workbook.with_changes(links=links))
+
     def set_cursor(self, contact_id: str | None) -> None:
         if contact_id != self.cursor:
             self.commit(self.workbook.with_changes(cursor=contact_id))
@@ -525,9 +531,107 @@ def _settable(key: str, value: Any) -> bool:
     return kind not in _UNSETTABLE_KINDS
 
 
+class CallbackSafeSession(MutableMapping[str | int, Any]):
+    """The session's state, which a widget's callback reads and writes to the end unstopped.
+
+    A click during a run makes Streamlit stop that run at its next access to the session, even
+    inside a widget's callback, and a click on another page then forgets the widget's new
+    value: a callback stopped before its save loses the change for good (a phone typed in the
+    Accueil grid, Enter, then a click on « Importer »). Inside a callback this view reads and
+    writes the session without those stop points, under the session's lock, which the callback
+    already holds, so no other run touches the session meanwhile; the run stops right after
+    its callbacks instead. Everywhere else it is `st.session_state` itself.
+    """
+
+    def __init__(
+        self,
+        proxy: MutableMapping[str | int, Any],
+        safe_state: Callable[[], Any] | None = None,
+        in_callback: Callable[[], bool] | None = None,
+    ) -> None:
+        self._proxy = proxy
+        self._safe_state = safe_state or _safe_session_state
+        self._in_callback = in_callback or _in_callback
+
+    def _direct(self) -> Any:
+        """The session's unstoppable state while a callback runs, else None."""
+        if not self._in_callback():
+            return None
+        return self._safe_state()
+
+    def __getitem__(self, key: str | int) -> Any:
+        safe = self._direct()
+        if safe is None:
+            return self._proxy[key]
+        with safe._lock:
+            return safe._state[key]
+
+    def __setitem__(self, key: str | int, value: Any) -> None:
+        safe = self._direct()
+        if safe is None:
+            self._proxy[key] = value
+            return
+        with safe._lock:
+            safe._state[key] = value
+
+    def __delitem__(self, key: str | int) -> None:
+        safe = self._direct()
+        if safe is None:
+            del self._proxy[key]
+            return
+        with safe._lock:
+            del safe._state[key]
+
+    def __contains__(self, key: object) -> bool:
+        safe = self._direct()
+        if safe is None:
+            return key in self._proxy
+        with safe._lock:
+            return key in safe._state
+
+    def __iter__(self) -> Iterator[str | int]:
+        safe = self._direct()
+        if safe is None:
+            return iter(self._proxy)
+        with safe._lock:
+            return iter(list(safe.filtered_state))
+
+    def __len__(self) -> int:
+        safe = self._direct()
+        if safe is None:
+            return len(self._proxy)
+        with safe._lock:
+            return len(safe.filtered_state)
+
+
+def _safe_session_state() -> Any:
+    """Streamlit's thread-safe session state (private API), or None on another version."""
+    try:
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        safe = get_session_state()
+        safe._lock, safe._state  # noqa: B018
+    except Exception:  # another Streamlit version: the usual stop points stay
+        return None
+    return safe
+
+
+def _in_callback() -> bool:
+    """Whether the current thread runs a widget's callback (Streamlit's private API)."""
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import (
+            RunLocation,
+            ThreadState,
+        )
+
+        return ThreadState.get().run_location is RunLocation.CALLBACK
+    except Exception:  # another Streamlit version: the usual stop points stay
+        return False
+
+
 def workspace() -> Workspace:
     """The accessor for the current Streamlit session."""
     from reseau.ui.resources import store
 
     run_through_the_app_shell()
-    return Workspace(st.session_state, store())
+    return Workspace(CallbackSafeSession(st.session_state), store())

@@ -38,6 +38,7 @@ from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import app_url, join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.pages import TRAINER
+from reseau.ui.shape_view import room_shape_panel
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import show_flashes
 from reseau.vocabulary import SCALES, circle_of
@@ -408,6 +409,7 @@ def _room_results(ws: Workspace, summary: RoomSummary) -> None:
                 total=summary.sorting_participants,
             )
         )
+    room_shape_panel(ws, summary.shape)
 
 
 def _room_chart(ws: Workspace, figure: Any, name: str) -> None:

@@ -244,8 +244,10 @@ def wait_idle(page: Page, timeout: int = IDLE_TIMEOUT_MS, settle_ms: int = 150) 
                 const running = document.querySelector(
                     '[data-testid="stStatusWidgetRunningIcon"]');
                 const skeleton = document.querySelector('[data-testid="stAppSkeleton"]');
+                // The app holds a page change until a grid edit has reached the server.
+                const holding = document.body.dataset.reseauHolding;
                 return state === 'notRunning' && connection === 'CONNECTED'
-                    && !running && !skeleton;
+                    && !running && !skeleton && !holding;
             }"""
         )
         now = time.monotonic()

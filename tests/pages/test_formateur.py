@@ -279,3 +279,31 @@ def test_nobody_sorted_is_not_reported_as_no_empty_role(trainer_password):
     page = texts(at)
     assert t("trainer.room.nobody_sorted", "fr") in page
     assert t("trainer.room.no_empty_roles", "fr") not in page
+
+
+def test_the_live_room_shows_the_shape_medians_as_numbers_only_from_three_who_answered(
+    trainer_password,
+):
+    from itertools import combinations
+
+    from reseau.acquaintances import Acquaintance, WhoKnowsWhom
+
+    store = open_store()
+    workshop = store.create_workshop("Atelier de Lyon")
+    demo = load_demo_network()
+    for count in (3, 4, 5):
+        links = WhoKnowsWhom()
+        for a, b in combinations(demo.ids[:count], 2):
+            links = links.with_pair(a, b, Acquaintance.STRANGERS)
+        store.join_workshop(workshop.code, Workbook(network=demo, links=links))
+    store.join_workshop(workshop.code, Workbook())
+
+    at = _log_in(goto(open_app(), PAGE))
+
+    assert_no_error(at)
+    assert t("shape.room.title", "fr") in texts(at)
+    median = next(m for m in at.metric if m.label.startswith("Médiane : Taille effective"))
+    assert median.value == "4,0"  # star networks of 3, 4 and 5 contacts: effective sizes 3, 4, 5
+    shown = _everything_shown(at)
+    for contact in demo:
+        assert contact.display_name not in shown.split(t("shape.room.title", "fr"))[1]

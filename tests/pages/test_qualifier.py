@@ -398,3 +398,25 @@ def test_why_this_score_is_written_when_the_participant_opens_it_and_not_before(
     assert_no_error(at)
     assert rank_title in texts(at)
     assert f"**{t('field.potential', 'fr')}**" in texts(at)
+
+
+def test_the_diagnosis_shows_the_shape_of_the_network_with_its_formula_once_pairs_are_answered(
+    demo,
+):
+    from itertools import combinations
+
+    from reseau.acquaintances import Acquaintance, WhoKnowsWhom
+
+    support = [c.id for c in demo if c.circle is Circle.SUPPORT][:5]
+    links = WhoKnowsWhom()
+    for a, b in combinations(support, 2):
+        links = links.with_pair(a, b, Acquaintance.KNOW)
+    workbook_id = store().create(Workbook(network=demo, links=links))
+    at = goto(open_app(lang="fr", wb=workbook_id), "pages/qualifier.py")
+    at.segmented_control[0].set_value("diagnosis").run()
+    assert_no_error(at)
+
+    shown = texts(at)
+    assert "contacts du Réseau de soutien se connaissent tous" in shown
+    assert "Densité du Réseau de soutien = paires qui se connaissent ÷ paires renseignées" in shown
+    assert "Taille effective (Burt, sous la forme de Borgatti)" in shown

@@ -68,6 +68,7 @@ def test_the_qualifier_shows_its_title_and_offers_every_mode():
         "Compléter",
         "Fiche par fiche",
         "Tableau",
+        "Qui connaît qui",
         "Diagnostic",
         "Réglages",
     ]

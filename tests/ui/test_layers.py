@@ -24,8 +24,17 @@ SHARED = {
     "screen",  # whether the browser's window is phone-narrow
     "my_data",  # the sidebar block; Bilans shows its retention notice too
 }
-# The Qualifier screen assembles its modes; no other screen module imports a screen module.
-ASSEMBLES = {"qualify_modes": {"qualify_card", "qualify_review", "qualify_sort", "qualify_table"}}
+# A screen made of panels assembles them; no other screen module imports a screen module.
+ASSEMBLES = {
+    "qualify_modes": {
+        "qualify_card",
+        "qualify_links",
+        "qualify_review",
+        "qualify_sort",
+        "qualify_table",
+    },
+    "workshop_view": {"shape_view"},
+}
 
 
 def _ui_imports(path: Path) -> set[str]:

@@ -1,4 +1,4 @@
-"""The Qualifier's six ways of working, and opening one contact's card from any of them."""
+"""The Qualifier's ways of working, and opening one contact's card from any of them."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ class QualifyMode(StrEnum):
     GAPS = "gaps"
     CARD = "card"
     TABLE = "table"
+    LINKS = "links"
     DIAGNOSIS = "diagnosis"
     SETTINGS = "settings"
 
