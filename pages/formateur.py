@@ -51,8 +51,8 @@ projector_tab, room_tab, export_tab = st.tabs(
 with projector_tab:
     projector(ws, workshop)
 with room_tab:
+    follow_up_room(ws, workshop)
     reveal_toggle(ws, workshop)
     live_room(ws, workshop.code)
-    follow_up_room(ws, workshop)
 with export_tab:
     export_and_close(ws, workshop)

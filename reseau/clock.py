@@ -7,7 +7,7 @@ an assessment, then moves the clock three months on without waiting for them.
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 
 
 def today() -> date:
@@ -19,3 +19,12 @@ def today() -> date:
         except ValueError:
             pass
     return date.today()
+
+
+def shift() -> timedelta:
+    """How far `RESEAU_TODAY` moves the clock from the real date (nothing when it is not set).
+
+    Dates that the real clock decides (the store's purge) are shown moved by as much, so a
+    demonstration three months on tells a consistent story.
+    """
+    return today() - date.today()

@@ -122,7 +122,7 @@ def test_the_rows_name_figures_in_the_trainers_language_and_no_contact():
 
     names = [what for what, _, _ in table]
     assert f"{label(Circle.SUPPORT, 'fr')} : contacts" in names
-    assert "Intensité / confiance en moyenne" in names
+    assert t("follow_up.row.average", "fr", criterion=t("assess.criterion.trust", "fr")) in names
     assert f"Part du quadrant « {label(Quadrant.MOBILISE, 'fr')} »" in names
     assert f"Participants ayant un contact « {label(Role.SPONSOR, 'fr')} »" in names
     assert not any("Secret" in str(cell) or "Ana" in str(cell) for row in table for cell in row)

@@ -619,8 +619,11 @@ class WorkbookStore:
         raise RuntimeError("could not draw a free join code")
 
     def create_follow_up(self, first_code: str, name: str) -> Workshop:
-        """A new open workshop following `first_code` (WorkshopNotFound when there is none)."""
-        first = self.workshop(first_code)
+        """A new open workshop following `first_code` (WorkshopNotFound when there is none).
+
+        A follow-up of a follow-up follows the first workshop too: its room is the same people.
+        """
+        first = self.workshop(self.follows(first_code) or first_code)
         workshop = self.create_workshop(name)
         with self.engine.begin() as conn:
             conn.execute(insert(workshop_follow_ups).values(code=workshop.code, follows=first.code))

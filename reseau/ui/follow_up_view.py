@@ -20,9 +20,10 @@ def follow_up_for(ws: Workspace, workshop: Workshop) -> FollowUp | None:
 
 def open_follow_up(ws: Workspace, workshop: Workshop) -> None:
     """A form opening a follow-up workshop attached to `workshop`."""
+    first = _first_of(ws, workshop)
     st.caption(ws.t("follow_up.open.intro"))
     with st.form(f"trainer.follow_up.{workshop.code}", clear_on_submit=True):
-        default = ws.t("follow_up.open.default_name", name=workshop.name)
+        default = ws.t("follow_up.open.default_name", name=first.name)
         name = st.text_input(
             ws.t("follow_up.open.name"),
             value=default[:WORKSHOP_NAME_LIMIT],
@@ -47,10 +48,21 @@ def open_follow_up(ws: Workspace, workshop: Workshop) -> None:
             "follow_up.opened",
             name=created.name,
             code=created.display_code,
-            first=workshop.name,
+            first=first.name,
         ),
     )
     st.rerun()
+
+
+def _first_of(ws: Workspace, workshop: Workshop) -> Workshop:
+    """The first workshop of a course: `workshop` itself unless it is a follow-up."""
+    first = ws.store.follows(workshop.code) if ws.store else None
+    if first is None or ws.store is None:
+        return workshop
+    try:
+        return ws.store.workshop(first)
+    except WorkshopNotFound:
+        return workshop
 
 
 def follow_up_room(ws: Workspace, workshop: Workshop) -> None:
@@ -68,6 +80,7 @@ def follow_up_room(ws: Workspace, workshop: Workshop) -> None:
     st.markdown(ws.t("follow_up.participants", count=follow_up.participants))
     if not follow_up.shown:
         st.info(ws.t("follow_up.too_few", count=MIN_ROOM), icon=":material/group:")
+        st.caption(ws.t("follow_up.live_note"))
         return
     table = rows(follow_up, ws.lang)
     st.dataframe(
@@ -83,3 +96,4 @@ def follow_up_room(ws: Workspace, workshop: Workshop) -> None:
         hide_index=True,
         width="stretch",
     )
+    st.caption(ws.t("follow_up.live_note"))

@@ -12,6 +12,7 @@ from datetime import date
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from reseau import clock
 from reseau.export.xlsx import XLSX_MIME, build_xlsx, download_name, notice_xlsx
 from reseau.i18n import day
 from reseau.storage import retention_days_from_env
@@ -50,9 +51,10 @@ def expires_on(ws: Workspace) -> date | None:
     if not ws.workbook_id or ws.new_origin:
         return None
     try:
-        return ws.store.expires_on(ws.workbook_id, retention_days_from_env())
+        expiry = ws.store.expires_on(ws.workbook_id, retention_days_from_env())
     except SQLAlchemyError:
         return None  # an unreachable store is reported where it matters: at the next save
+    return None if expiry is None else expiry + clock.shift()
 
 
 def retention_notice(ws: Workspace, *, where: str, planned: date | None = None) -> None:

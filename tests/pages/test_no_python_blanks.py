@@ -85,6 +85,8 @@ def _shown(at: AppTest) -> Iterator[tuple[str, str]]:
         proto = getattr(node, "proto", None)
         if proto is None:
             continue
+        if kind == "bidi_component":
+            continue  # a component's script and its data, never shown as text
         if kind == "plotly_chart":
             figure = json.loads(proto.spec)
             for text in _strings(figure):

@@ -75,3 +75,15 @@ def test_a_next_assessment_after_the_day_the_data_goes_warns_the_participant(mon
     planned = at.date_input(key=f"assess.plan.day.{today.isoformat()}").value
     assert t("mydata.retention.before_plan", "fr", planned=day(planned, "fr")) in warnings
     assert len(_export_buttons(at)) == 1
+
+
+def test_with_the_clock_moved_the_day_announced_moves_with_it(monkeypatch):
+    # A demonstration on 29 Jan 2027: the data would go 30 days after this visit.
+    monkeypatch.setenv("RESEAU_TODAY", "2027-01-29")
+    real_shift = date(2027, 1, 29) - date.today()
+
+    at = open_my_data(demo="1")
+
+    expiry = open_store().expires_on(_workbook_id(at), 30)
+    assert expiry is not None and expiry + real_shift == date(2027, 2, 28)
+    assert "Vos données seront effacées le 28 févr. 2027 si vous ne revenez pas." in texts(at)

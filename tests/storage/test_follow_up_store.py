@@ -60,3 +60,12 @@ def test_an_old_follow_up_stays_while_the_first_workshops_workbooks_do(store):
 
     assert store.workshops() == []
     assert store.follows(follow_up.code) is None
+
+
+def test_a_follow_up_of_a_follow_up_follows_the_first_workshop(store):
+    first = store.create_workshop("Atelier de Lyon")
+    second = store.create_follow_up(first.code, "Suivi 1")
+
+    third = store.create_follow_up(second.code, "Suivi 2")
+
+    assert store.follows(third.code) == first.code
