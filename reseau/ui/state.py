@@ -235,11 +235,15 @@ class Workspace:
         unchanged part is the same object and the check is cheap; moving the cursor alone
         keeps every value built from the network.
         """
-        held = self._session.setdefault(_DERIVED, {}).get(name)
+        # get and set, not setdefault: AppTest's session (tests) has no setdefault.
+        cache = self._session.get(_DERIVED)
+        if cache is None:
+            cache = self._session[_DERIVED] = {}
+        held = cache.get(name)
         if held is not None and _same(held[0], depends_on):
             return held[1]
         value = compute()
-        self._session[_DERIVED][name] = (depends_on, value)
+        cache[name] = (depends_on, value)
         return value
 
     def resets(self, name: str) -> int:
@@ -248,7 +252,9 @@ class Workspace:
 
     def reset_widgets(self, name: str) -> None:
         """Gives the widgets called `name` new keys: they are drawn afresh from the workbook."""
-        counts = self._session.setdefault(_RESETS, {})
+        counts = self._session.get(_RESETS)
+        if counts is None:
+            counts = self._session[_RESETS] = {}
         counts[name] = counts.get(name, 0) + 1
 
     # --- changing: each method saves ---
