@@ -6,6 +6,8 @@ from reseau.ui.map_view import (
     MapChart,
     colour_choice,
     filter_controls,
+    has_links,
+    links_invitation,
     reading,
     show_chart,
     show_notices,
@@ -21,14 +23,9 @@ page_title(ws, "map.title")
 
 if not needs_contacts(ws):
     chosen = filter_controls(ws)
-    tabs = st.tabs(
-        [
-            ws.t("map.tab.sunburst"),
-            ws.t("map.tab.concentric"),
-            ws.t("map.tab.matrix"),
-            ws.t("map.tab.radar"),
-        ]
-    )
+    links = has_links(ws)
+    names = ["map.tab.sunburst", "map.tab.concentric", "map.tab.matrix", "map.tab.radar"]
+    tabs = st.tabs([ws.t(name) for name in names + (["map.tab.links"] if links else [])])
     with reported_problems(ws):
         with tabs[0]:
             text, colour = st.columns([3, 2], vertical_alignment="bottom")
@@ -45,5 +42,11 @@ if not needs_contacts(ws):
             show_chart(ws, MapChart.MATRIX, chosen)
         with tabs[3]:
             show_radars(ws, chosen)
+        if links:
+            with tabs[4]:
+                reading(ws, MapChart.LINKS)
+                show_chart(ws, MapChart.LINKS, chosen)
     show_notices(ws, chosen)
+    if not links:
+        links_invitation(ws)
 room_comparison(ws)

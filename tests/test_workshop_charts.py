@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from reseau.charts.room import circle_figure, quadrant_figure
+from reseau.charts.room import PHONE_TICKS, circle_figure, count_axis, quadrant_figure
 from reseau.charts.style import BASE_FONT, FONT_FAMILY
 from reseau.i18n import Lang
 from reseau.palette import circle_colour, quadrant_colour
@@ -54,3 +54,11 @@ def test_a_count_axis_shows_whole_numbers_only_even_for_one_contact(demo):
     assert axis.tickformat == "d"
     assert axis.tick0 == 0 and axis.dtick >= 1 and float(axis.dtick).is_integer()
     assert axis.range[0] == 0 and axis.range[1] > 1
+
+
+def test_on_a_phone_the_count_axis_takes_fewer_steps_so_its_numbers_stay_apart():
+    wide = count_axis([30])
+    narrow = count_axis([30], PHONE_TICKS)
+
+    assert (wide["dtick"], narrow["dtick"]) == (6, 10)
+    assert narrow["tickformat"] == "d" and narrow["tick0"] == 0

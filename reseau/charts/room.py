@@ -17,10 +17,13 @@ from reseau.workshop import RoomSummary
 ROOM_CHART_HEIGHT = 380
 
 
-def count_axis(counts: Sequence[int]) -> dict[str, Any]:
-    """A y axis for counts: whole numbers only, from zero, a little headroom for the labels."""
+def count_axis(counts: Sequence[int], ticks: int = 5) -> dict[str, Any]:
+    """An axis for counts: whole numbers only, from zero, a little headroom for the labels.
+
+    About `ticks` steps: five on a projector, fewer on a phone, where « 12 18 24 » would touch.
+    """
     top = max(counts, default=0)
-    step = max(1, math.ceil(top / 5))
+    step = max(1, math.ceil(top / ticks))
     return {
         "range": [0, max(top, 1) * 1.18],
         "tick0": 0,
@@ -34,8 +37,17 @@ def has_counts(counts: Iterable[int]) -> bool:
     return any(counts)
 
 
+# On a phone the bars' column is about 200 px wide: three steps leave room between the numbers.
+PHONE_TICKS = 3
+
+
 def _bar(
-    names: list[str], counts: list[int], colours: list[str], axis: str, lang: Lang
+    names: list[str],
+    counts: list[int],
+    colours: list[str],
+    axis: str,
+    lang: Lang,
+    compact: bool = False,
 ) -> go.Figure:
     """Counts as horizontal bars in the palette's colours, with the shared projector layout.
 
@@ -68,7 +80,7 @@ def _bar(
             },
             xaxis={
                 "title": {"text": axis, "font": {"size": LABEL_FONT, "color": MUTED}},
-                **count_axis(counts),
+                **count_axis(counts, PHONE_TICKS if compact else 5),
                 "gridcolor": GRID,
                 "tickfont": {"size": LABEL_FONT, "color": MUTED},
             },
@@ -77,7 +89,7 @@ def _bar(
     return figure
 
 
-def circle_figure(summary: RoomSummary, lang: Lang) -> go.Figure:
+def circle_figure(summary: RoomSummary, lang: Lang, compact: bool = False) -> go.Figure:
     """Contacts per circle across the room (and those not sorted yet), in the circles' colours."""
     rows = [(c, n) for c, n in summary.contacts_per_circle if c is not None or n]
     return _bar(
@@ -86,10 +98,11 @@ def circle_figure(summary: RoomSummary, lang: Lang) -> go.Figure:
         [circle_colour(c) for c, _ in rows],
         t("workshop.col.contacts", lang),
         lang,
+        compact,
     )
 
 
-def quadrant_figure(summary: RoomSummary, lang: Lang) -> go.Figure:
+def quadrant_figure(summary: RoomSummary, lang: Lang, compact: bool = False) -> go.Figure:
     """How the room's contacts spread over the four quadrants (and those not qualified yet)."""
     rows = [(q, n) for q, n in summary.quadrants if q is not None or n]
     return _bar(
@@ -98,4 +111,5 @@ def quadrant_figure(summary: RoomSummary, lang: Lang) -> go.Figure:
         [quadrant_colour(q) for q, _ in rows],
         t("workshop.col.contacts", lang),
         lang,
+        compact,
     )

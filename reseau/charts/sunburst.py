@@ -46,6 +46,8 @@ from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
 # Tall enough that each of the four rings is about 90 px deep at 1280×720: a name written
 # along the radius fits at projector size.
 SUNBURST_HEIGHT = 780
+# On a phone the disc is as wide as the screen: a projector's height would leave a blank band.
+COMPACT_SUNBURST_HEIGHT = 560
 GAP_COLOUR = "#FFFFFF"  # a gap is drawn as a hole, with its "(nobody)" label in grey
 GAP_TEXT = MUTED
 ROLE_TINT = 0.45
@@ -153,8 +155,9 @@ def sunburst(
     *,
     chart_filter: ChartFilter = NO_FILTER,
     colour_by: ColourBy = ColourBy.QUADRANT,
+    compact: bool = False,
 ) -> go.Figure | ChartUnavailable:
-    """Centre → circles → roles → people (or quadrant groups beyond the detail limit)."""
+    """Circles at the centre → roles → people (or quadrant groups beyond the detail limit)."""
     data = ChartData.of(network, scores, lang, chart_filter)
     problem = unavailable(data, needs_scores=False)
     if problem:
@@ -254,7 +257,7 @@ def sunburst(
     figure.update_layout(
         base_layout(
             lang,
-            height=SUNBURST_HEIGHT,
+            height=COMPACT_SUNBURST_HEIGHT if compact else SUNBURST_HEIGHT,
             uniformtext={"minsize": LABEL_FONT, "mode": "hide"},
             xaxis={"visible": False},
             yaxis={"visible": False},

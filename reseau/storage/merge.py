@@ -119,6 +119,14 @@ def _merge_keyed(
     return merged
 
 
+def _merge_per_contact(
+    base: Any, mine: Any, theirs: Any, where: str, network: Network, collisions: list[str]
+) -> dict[str, Any]:
+    """A per-contact mapping merged contact by contact, kept only for contacts still there."""
+    merged = _merge_keyed(base, mine, theirs, where, collisions)
+    return {contact_id: value for contact_id, value in merged.items() if contact_id in network}
+
+
 def _merge_links(
     base: Workbook, mine: Workbook, theirs: Workbook, network: Network, collisions: list[str]
 ) -> WhoKnowsWhom:
@@ -169,10 +177,33 @@ def merge_workbooks(base: Workbook, mine: Workbook, theirs: Workbook) -> Merge:
     changes: dict[str, Any] = {
         "network": network,
         "links": _merge_links(base, mine, theirs, network, collisions),
+        # Per contact: two tabs marking different actions done (or setting different
+        # contacts' rhythm, or « Inchangé ») keep both answers.
+        "actions_done": _merge_per_contact(
+            base.actions_done,
+            mine.actions_done,
+            theirs.actions_done,
+            "actions_done",
+            network,
+            collisions,
+        ),
+        "cadences": _merge_per_contact(
+            base.cadences, mine.cadences, theirs.cadences, "cadences", network, collisions
+        ),
+        "unchanged": frozenset(
+            _merge_per_contact(
+                dict.fromkeys(base.unchanged, True),
+                dict.fromkeys(mine.unchanged, True),
+                dict.fromkeys(theirs.unchanged, True),
+                "unchanged",
+                network,
+                collisions,
+            )
+        ),
     }
     for spec in dataclasses.fields(Workbook):
         name = spec.name
-        if name in ("network", "links"):
+        if name in changes:
             continue
         if name in _PER_TAB_FIELDS:
             changes[name] = getattr(mine, name)

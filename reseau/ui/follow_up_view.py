@@ -15,7 +15,7 @@ from reseau.workshop import MIN_ROOM
 
 def follow_up_for(ws: Workspace, workshop: Workshop) -> FollowUp | None:
     """The room's before and after when `workshop` follows another one; None otherwise."""
-    return room_follow_up(ws.store, workshop.code, ws.today) if ws.store else None
+    return room_follow_up(ws.store, workshop.code, ws.today)
 
 
 def open_follow_up(ws: Workspace, workshop: Workshop) -> None:
@@ -33,8 +33,6 @@ def open_follow_up(ws: Workspace, workshop: Workshop) -> None:
             ws.t("follow_up.open.button"), icon=":material/update:", type="primary"
         ):
             return
-    if ws.store is None:
-        return
     try:
         created = ws.store.create_follow_up(workshop.code, name)
     except ReseauError as problem:
@@ -56,8 +54,8 @@ def open_follow_up(ws: Workspace, workshop: Workshop) -> None:
 
 def _first_of(ws: Workspace, workshop: Workshop) -> Workshop:
     """The first workshop of a course: `workshop` itself unless it is a follow-up."""
-    first = ws.store.follows(workshop.code) if ws.store else None
-    if first is None or ws.store is None:
+    first = ws.store.follows(workshop.code)
+    if first is None:
         return workshop
     try:
         return ws.store.workshop(first)
@@ -69,8 +67,8 @@ def follow_up_room(ws: Workspace, workshop: Workshop) -> None:
     """The room before and after, for a follow-up workshop; nothing for a first one."""
     try:
         follow_up = follow_up_for(ws, workshop)
-        first = ws.store.follows(workshop.code) if ws.store else None
-        first_name = ws.store.workshop(first).name if ws.store and first else None
+        first = ws.store.follows(workshop.code)
+        first_name = ws.store.workshop(first).name if first else None
     except WorkshopNotFound:
         return
     if follow_up is None or first_name is None:

@@ -9,6 +9,7 @@ from reseau.demo import load_demo_network
 from reseau.network import Network
 from reseau.storage.store import clean_first_name
 from reseau.ui import pages
+from reseau.ui.markdown import t_md
 from reseau.ui.state import Workspace
 
 _PENDING = "home.pending_start"
@@ -65,16 +66,16 @@ def _save_details(ws: Workspace) -> None:
 def _who_sees_the_name(ws: Workspace) -> str:
     """Who sees the participant's name: they alone, or also the trainer of their workshop."""
     membership = None
-    if ws.store is not None and ws.workbook_id and ws.workbook.workshop_code:
+    if ws.workbook_id and ws.workbook.workshop_code:
         membership = ws.store.membership(ws.workbook_id)
     if membership is None:
         return ws.t("home.participant.who")
     workshop, shown = membership.workshop.name, membership.first_name
     if shown is None:
-        return ws.t("home.participant.who_anonymous", workshop=workshop)
+        return t_md(ws, "home.participant.who_anonymous", workshop=workshop)
     if shown != clean_first_name(ws.network.participant):
-        return ws.t("home.participant.who_other", workshop=workshop, name=shown)
-    return ws.t("home.participant.who_workshop", workshop=workshop)
+        return t_md(ws, "home.participant.who_other", workshop=workshop, name=shown)
+    return t_md(ws, "home.participant.who_workshop", workshop=workshop)
 
 
 def participant_details(ws: Workspace) -> None:

@@ -25,12 +25,16 @@ from reseau.charts import (
     radar,
     sunburst,
 )
+from reseau.charts.links import links_figure
 from reseau.charts.plotly_config import chart_config
 from reseau.i18n import label
+from reseau.network_shape import network_shape
+from reseau.ui import pages
 from reseau.ui.screen import on_phone
 from reseau.ui.state import Workspace
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
 
+QUALIFY_MODE = "qualify.mode"  # the Qualifier's mode, in the scratch (qualify_review.MODE)
 _FILTER = "map.filter"
 _FILTER_WIDGETS = "map.filter.widgets"
 _COLOUR = "map.colour_by"
@@ -45,13 +49,14 @@ class MapChart(StrEnum):
     MATRIX = "matrix"
     RADAR = "radar"
     MARKS = "marks"
+    LINKS = "links"
 
 
 def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy, compact: bool):
     network, scores, lang = ws.network, ws.scores(), ws.lang
     builders: dict[MapChart, Callable[[], go.Figure | ChartUnavailable]] = {
         MapChart.SUNBURST: lambda: sunburst(
-            network, scores, lang, chart_filter=chosen, colour_by=colour_by
+            network, scores, lang, chart_filter=chosen, colour_by=colour_by, compact=compact
         ),
         MapChart.CONCENTRIC: lambda: concentric(
             network, scores, lang, chart_filter=chosen, settings=ws.settings, compact=compact
@@ -63,6 +68,16 @@ def _build(ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: Colou
             network, scores, lang, chart_filter=chosen, today=ws.today, compact=compact
         ),
         MapChart.MARKS: lambda: marks_radar(network, lang, chart_filter=chosen, compact=compact),
+        MapChart.LINKS: lambda: links_figure(
+            network,
+            ws.workbook.links,
+            network_shape(network, ws.workbook.links, scores),
+            lang,
+            scores=scores,
+            chart_filter=chosen,
+            settings=ws.settings,
+            compact=compact,
+        ),
     }
     return builders[chart]()
 
@@ -73,7 +88,7 @@ def figure_for(
     """The chart for the current workbook, built once per change of what it depends on."""
     # One chart per filter, tab and screen size, for the workbook as it is now.
     figures: dict[tuple, go.Figure | ChartUnavailable] = ws.derived(
-        "map.figures", dict, ws.network, ws.settings, ws.lang, ws.today
+        "map.figures", dict, ws.network, ws.workbook.links, ws.settings, ws.lang, ws.today
     )
     compact = on_phone()
     key = (chart, chosen, colour_by if chart is MapChart.SUNBURST else None, compact)
@@ -242,3 +257,26 @@ def show_notices(ws: Workspace, chosen: ChartFilter) -> None:
     found = notices(ChartData.of(ws.network, ws.scores(), ws.lang, chosen))
     if found:
         st.info("\n".join(f"- {notice.text(ws.lang)}" for notice in found), icon=":material/info:")
+
+
+def has_links(ws: Workspace) -> bool:
+    """Whether at least one pair of the network's contacts is answered (« Qui connaît qui »)."""
+    return bool(ws.workbook.links.restricted_to(ws.network.ids).pairs)
+
+
+def _open_links_step(ws: Workspace) -> None:
+    ws.set_scratch(QUALIFY_MODE, "links")
+
+
+def links_invitation(ws: Workspace) -> None:
+    """One line inviting to say who knows whom, with the way to the step: no empty chart."""
+    text_col, go_col = st.columns([3, 1], vertical_alignment="center")
+    text_col.caption(ws.t("map.links.invitation"))
+    if go_col.button(
+        ws.t("map.links.go"),
+        key="map.links.go",
+        icon=":material/arrow_forward:",
+        on_click=_open_links_step,
+        args=(ws,),
+    ):
+        st.switch_page(pages.QUALIFY.path)

@@ -29,11 +29,11 @@ from reseau.ui.components.choices import widget_choice
 from reseau.ui.components.introduction import introduction
 from reseau.ui.components.modes import FILTER
 from reseau.ui.components.unchanged import unchanged_button
-from reseau.ui.components.walkthrough_filter import filter_select, labelled_key
+from reseau.ui.components.walkthrough_filter import filter_select
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
 from reseau.ui.screen import PHONE_MAX_WIDTH
 from reseau.ui.state import Workspace
-from reseau.ui.widgets import date_format
+from reseau.ui.widgets import date_format, labelled_key
 from reseau.vocabulary import (
     ActionStatus,
     Circle,

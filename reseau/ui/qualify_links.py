@@ -23,9 +23,9 @@ from reseau.network import Network
 from reseau.scoring import Score
 from reseau.ui.components.introduction import introduction, unique_names
 from reseau.ui.components.modes import MODE, QualifyMode
-from reseau.ui.components.walkthrough_filter import labelled_key
 from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import labelled_key
 
 MEMBERS = "links.members"  # scratch: the ids of the contacts the step asks about
 VIEW = "links.view"  # scratch: "each" (contact by contact) or "grid" (pairs grid)
@@ -219,7 +219,8 @@ def _pair_cell(
     (a drop-down that narrow hides its value), each click moving to the next one: ? → Oui → Non.
     """
     current = pair_value(ws.workbook.links, a, b)
-    question = ws.t("links.pair", a=names[a], b=names[b])
+    # A widget's label is Markdown: the names are shown as typed.
+    question = ws.t("links.pair", a=escape_markdown(names[a]), b=escape_markdown(names[b]))
     if visible:
         key = grid_key(ws, a, b)
         ws.set_widget_value(key, current)

@@ -420,7 +420,7 @@ class Workspace:
         network = self.network.with_details(participant=participant, mission=mission)
         self.commit(self.workbook.with_changes(network=network))
         store, workbook_id = self._store, self.workbook_id
-        if participant is None or store is None or not workbook_id:
+        if participant is None or not workbook_id:
             return
         if self.workbook.workshop_code is None:
             return

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import streamlit as st
@@ -85,3 +86,15 @@ def reported_problems(ws: Workspace) -> Iterator[None]:
     except Exception:
         log_bug(log, "unexpected error on a page")
         st.error(ws.t("error.unexpected"))
+
+
+def labelled_key(base: str, labels: Sequence[str]) -> str:
+    """A selectbox key that changes whenever one of its labels does.
+
+    A browser sends back the label a selectbox last showed, not a value: once a label changes
+    (a ✓ when a contact becomes qualified, another language), the old label no longer names an
+    option and Streamlit hands it to the callback as if the participant had chosen it. A new
+    key makes a new widget that starts on the option the app chooses.
+    """
+    digest = zlib.crc32("\x1f".join(labels).encode("utf-8"))
+    return f"{base}.{digest:08x}"

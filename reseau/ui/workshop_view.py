@@ -38,6 +38,7 @@ from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import app_url, join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
 from reseau.ui.pages import TRAINER
+from reseau.ui.screen import on_phone
 from reseau.ui.shape_view import room_shape_panel
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import show_flashes
@@ -375,11 +376,11 @@ def _room_results(ws: Workspace, summary: RoomSummary) -> None:
     circles_col, quadrants_col = st.columns(2, gap="large")
     with circles_col:
         st.subheader(ws.t("trainer.room.circles"), anchor=False)
-        _room_chart(ws, circle_figure(summary, ws.lang), "circles")
+        _room_chart(ws, circle_figure(summary, ws.lang, on_phone()), "circles")
     with quadrants_col:
         st.subheader(ws.t("trainer.room.quadrants"), anchor=False)
         if has_counts(n for q, n in summary.quadrants if q is not None):
-            _room_chart(ws, quadrant_figure(summary, ws.lang), "quadrants")
+            _room_chart(ws, quadrant_figure(summary, ws.lang, on_phone()), "quadrants")
         else:
             st.caption(ws.t("trainer.room.nobody_qualified"))
 
@@ -416,7 +417,12 @@ def _room_chart(ws: Workspace, figure: Any, name: str) -> None:
     st.plotly_chart(
         figure,
         key=f"trainer.{name}",
-        config=chart_config(ws.lang, file_name=f"room-{name}"),
+        # On a phone the tool bar would sit on the bars' numbers.
+        config=chart_config(
+            ws.lang,
+            file_name=f"room-{name}",
+            **({"displayModeBar": False} if on_phone() else {}),
+        ),
     )
 
 
@@ -436,7 +442,7 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
                 room_summary(ws, workshop.code),
                 ws.lang,
                 datetime.now(UTC),
-                follow_up=room_follow_up(ws.store, workshop.code, ws.today) if ws.store else None,
+                follow_up=room_follow_up(ws.store, workshop.code, ws.today),
             ),
             notice_xlsx,
         ),

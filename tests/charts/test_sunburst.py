@@ -215,3 +215,10 @@ def test_an_empty_circle_gets_gaps_wide_enough_to_be_seen(demo):
     assert drawn["circle/operational"][2] >= whole / 6
     thin = drawn["gap/information/online_expert"][2]
     assert thin < drawn["gap/operational/beneficiary"][2]
+
+
+def test_on_a_phone_the_sunburst_is_shorter_than_on_a_projector(demo):
+    wide = sunburst(demo, scores(demo), Lang.FR)
+    narrow = sunburst(demo, scores(demo), Lang.FR, compact=True)
+
+    assert narrow.layout.height < wide.layout.height

@@ -26,6 +26,7 @@ from tests.e2e.conftest import (
     assert_no_error,
     go_to,
     main_area,
+    main_text,
     open_app,
     press_option,
     screenshot,
@@ -105,8 +106,10 @@ def _answer_cell(
     wanted = t(f"links.{'pair' if phone else 'cell'}.{answer.value}", LANG)
     if phone:
         drop_down = main_area(page).locator('[data-testid="stSelectbox"]').filter(has_text=label)
+        drop_down.first.scroll_into_view_if_needed()
         drop_down.first.locator('[role="combobox"]').first.click()
-        page.get_by_role("option", name=wanted, exact=True).click()
+        page.keyboard.type(wanted)
+        page.get_by_role("option", name=wanted, exact=True).first.click()
         wait_idle(page)
     else:
         first, second = sorted((a, b))
@@ -165,13 +168,34 @@ def _capture(page: Page, server: Server, eight: list[str]) -> WhoKnowsWhom:
     return expected
 
 
+def _findings(page: Page) -> int:
+    """How many findings the Qualifier's diagnosis shows (each in its own coloured box)."""
+    press_option(page, t("qualify.mode", LANG), t("qualify.mode.diagnosis", LANG))
+    return main_area(page).locator('[data-testid="stAlert"]').count()
+
+
+def _drawn_links(page: Page) -> int:
+    """The lines the « Qui connaît qui » chart draws, read from the figure the browser holds."""
+    main_area(page).get_by_role("tab", name=t("map.tab.links", LANG), exact=True).click()
+    wait_idle(page)
+    chart = main_area(page).locator('[data-testid="stPlotlyChart"] .js-plotly-plot').last
+    chart.locator(".main-svg").first.wait_for()
+    # The known links are the first trace: one segment per pair, segments split by a null.
+    return chart.evaluate("gd => gd.data[0].meta.pairs.length")
+
+
 def test_links_captured_for_eight_contacts_change_the_diagnosis_and_the_graph(
     contexts: Callable[..., BrowserContext], server: Server
 ) -> None:
     eight = _eight()
     page = contexts(DESKTOP).new_page()
     open_app(page, server, "?demo=1&lang=fr")
-    _open_step(page)
+    go_to(page, t("nav.map", LANG))
+    assert t("map.links.invitation", LANG) in main_text(page)
+    assert not main_area(page).get_by_role("tab", name=t("map.tab.links", LANG)).count()
+    go_to(page, t("nav.qualify", LANG))
+    findings_before = _findings(page)
+    press_option(page, t("qualify.mode", LANG), t("qualify.mode.links", LANG))
     screenshot(page, "links-step-1440-fr-empty")
 
     captured = _capture(page, server, eight)
@@ -184,6 +208,19 @@ def test_links_captured_for_eight_contacts_change_the_diagnosis_and_the_graph(
     press_option(page, t("links.view", LANG), t("links.view.grid", LANG))
     _answer_cell(page, server, eight[7], eight[0], Acquaintance.STRANGERS)
     screenshot(page, "links-grid-1440-fr")
+    # Two groups joined by one pair, six of eight self-introduced: the diagnosis says more.
+    assert _findings(page) > findings_before
+    screenshot(page, "links-diagnosis-1440-fr")
+    go_to(page, t("nav.map", LANG))
+    assert t("map.links.invitation", LANG) not in main_text(page)
+    assert _drawn_links(page) == 13  # a « no » draws nothing
+    screenshot(page, "links-graph-1440-fr")
+    go_to(page, t("nav.qualify", LANG))
+    press_option(page, t("qualify.mode", LANG), t("qualify.mode.links", LANG))
+    press_option(page, t("links.view", LANG), t("links.view.each", LANG))
+    _pick_known(page, eight[0], eight[5])
+    go_to(page, t("nav.map", LANG))
+    assert _drawn_links(page) == 14
 
 
 def test_the_step_on_a_phone_shows_each_contact_in_one_column(
@@ -203,3 +240,6 @@ def test_the_step_on_a_phone_shows_each_contact_in_one_column(
     press_option(page, t("links.view", LANG), t("links.view.grid", LANG))
     _answer_cell(page, server, eight[2], eight[0], Acquaintance.STRANGERS, phone=True)
     screenshot(page, "links-grid-390-fr")
+    open_app(page, server, f"?wb={workbook_id(page)}", path="carte")
+    assert _drawn_links(page) == 1
+    screenshot(page, "links-graph-390-fr")

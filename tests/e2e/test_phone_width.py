@@ -60,7 +60,7 @@ def test_a_narrow_window_gets_the_phone_layout_whatever_its_user_agent(screen, s
 
     _open_the_matrix(page, server)
 
-    expect(_matrix(page).locator(".modebar-btn")).to_have_count(0)
+    expect(_matrix(page).locator(".modebar-btn")).to_have_count(0, timeout=IDLE_TIMEOUT_MS)
 
 
 def test_a_wide_screen_gets_the_full_layout_even_with_a_phones_user_agent(screen, server: Server):
@@ -68,14 +68,14 @@ def test_a_wide_screen_gets_the_full_layout_even_with_a_phones_user_agent(screen
 
     _open_the_matrix(page, server)
 
-    expect(_matrix(page).locator(".modebar-btn").first).to_be_attached()
+    expect(_matrix(page).locator(".modebar-btn").first).to_be_attached(timeout=IDLE_TIMEOUT_MS)
 
 
 def test_turning_a_window_narrow_switches_to_the_phone_layout(screen, server: Server):
     page = screen(1280, 720, DESKTOP_AGENT)
     _open_the_matrix(page, server)
-    expect(_matrix(page).locator(".modebar-btn").first).to_be_attached()
+    expect(_matrix(page).locator(".modebar-btn").first).to_be_attached(timeout=IDLE_TIMEOUT_MS)
 
     page.set_viewport_size({"width": 390, "height": 844})
 
-    expect(_matrix(page).locator(".modebar-btn")).to_have_count(0)
+    expect(_matrix(page).locator(".modebar-btn")).to_have_count(0, timeout=IDLE_TIMEOUT_MS)

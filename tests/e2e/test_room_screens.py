@@ -35,6 +35,16 @@ PHONE_AGENT = (
 )
 LOCALES = {"fr": "fr-FR", "en": "en-GB"}
 
+# The smallest gap, in pixels, between two neighbouring tick labels of the chart's x axis.
+TICK_GAP_JS = """(chart) => {
+    const boxes = [...chart.querySelectorAll('g.xtick text')]
+        .filter(e => e.textContent.trim())
+        .map(e => e.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+    let gap = Infinity;
+    for (let i = 1; i < boxes.length; i++) gap = Math.min(gap, boxes[i].left - boxes[i - 1].right);
+    return gap;
+}"""
+
 # Every visible SVG text of the chart, as a box; pairs whose boxes overlap by more than a pixel.
 OVERLAPS_JS = """(chart) => {
     const boxes = [...chart.querySelectorAll('svg text')]
@@ -216,35 +226,48 @@ def go_to_map(page: Page, lang: str) -> None:
         collapse_sidebar(page)
 
 
+@pytest.mark.parametrize(
+    ("size", "lang"), [("1280", "fr"), ("1280", "en"), ("390", "fr"), ("390", "en")]
+)
 def test_a_revealed_room_reaches_the_projector_and_each_participants_map(
-    sized, server: Server
+    sized, server: Server, size: str, lang: str
 ) -> None:
-    trainer = sized(PROJECTOR, "fr")
-    start_presenting(trainer, server, "fr")
+    viewport = PROJECTOR if size == "1280" else PHONE
+    trainer = sized(viewport, lang)
+    start_presenting(trainer, server, lang)
     code = trainer.locator('[data-testid="reseau-join-code"]').inner_text().replace("-", "")
     participants = []
     for _ in range(3):
-        participant = sized(PROJECTOR, "fr")
-        open_app(participant, server, f"?join={code.strip()}")
-        click_button(participant, t("home.start.demo", "fr"))
+        participant = sized(viewport, lang)
+        open_app(participant, server, f"?join={code.strip()}&lang={lang}")
+        click_button(participant, t("home.start.demo", lang))
         participants.append(participant)
-    expect(trainer.get_by_text(t("trainer.reveal.hidden_projector", "fr"))).to_be_visible()
+    expect(trainer.get_by_text(t("trainer.reveal.hidden_projector", lang))).to_be_visible()
 
-    trainer.get_by_text(t("trainer.reveal.toggle", "fr"), exact=True).click()
+    trainer.get_by_text(t("trainer.reveal.toggle", lang), exact=True).click()
     wait_idle(trainer)
 
     charts = trainer.locator('[data-testid="stPlotlyChart"]')
-    expect(charts).to_have_count(2)
+    expect(charts).to_have_count(2, timeout=IDLE_TIMEOUT_MS)
     collapse_sidebar(trainer)
-    screenshot(trainer, "room-presenter-revealed-1280-fr")
     for index in range(2):
         charts.nth(index).locator(".main-svg").first.wait_for()
+    wait_idle(trainer)
+    charts.first.scroll_into_view_if_needed()
+    viewport_shot(trainer, f"room-presenter-revealed-{size}-{lang}")
+    screenshot(trainer, f"room-presenter-revealed-{size}-{lang}-full")
+    for index in range(2):
         found = charts.nth(index).evaluate(OVERLAPS_JS)
+        assert found["count"] > 0, "the room chart writes its names and counts"
         assert not found["clashes"] and not found["cut"], found
+        gap = charts.nth(index).evaluate(TICK_GAP_JS)
+        assert gap >= 8, f"axis numbers {gap:.0f} px apart: they read as one number"
     main = trainer.locator('[data-testid="stMain"]').inner_text()
     assert "Fontaine" not in main, "the projector never shows a contact"
 
     mine = participants[-1]
-    go_to(mine, t("nav.map", "fr"))
-    expect(mine.get_by_text(t("room.compare.title", "fr"), exact=True)).to_be_visible()
-    screenshot(mine, "room-compare-participant-1280-fr")
+    go_to_map(mine, lang)
+    title = mine.get_by_text(t("room.compare.title", lang), exact=True)
+    expect(title).to_be_visible()
+    title.scroll_into_view_if_needed()
+    viewport_shot(mine, f"room-compare-participant-{size}-{lang}")

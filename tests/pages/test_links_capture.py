@@ -167,12 +167,12 @@ def test_an_introduction_by_a_contact_is_saved_with_the_contact_who_made_it():
     at = _links_step()
     a, b = _members(at)[:2]
 
-    _by_key(at.pills, f"links.intro.{a}").set_value(IntroducedBy.CONTACT).run()
+    _by_key(at.pills, f"links.intro.{a}.").set_value(IntroducedBy.CONTACT).run()
     _by_key(at.selectbox, f"links.introducer.{a}.").set_value(b).run()
 
     assert_no_error(at)
     assert stored_workbook(at).links.introduction(a) == Introduction(IntroducedBy.CONTACT, b)
-    _by_key(at.pills, f"links.intro.{a}").set_value(IntroducedBy.EVENT).run()
+    _by_key(at.pills, f"links.intro.{a}.").set_value(IntroducedBy.EVENT).run()
     assert stored_workbook(at).links.introduction(a) == Introduction(IntroducedBy.EVENT)
     assert not [s for s in at.selectbox if str(s.key).startswith(f"links.introducer.{a}.")]
 
@@ -181,7 +181,7 @@ def test_an_introduction_given_on_the_card_shows_in_the_step_and_back():
     at = like_a_browser(goto(open_app(demo=True, lang="fr"), "pages/qualifier.py"))
     at.segmented_control[0].set_value("card").run()
     shown = stored_workbook(at).cursor or stored_workbook(at).network.ids[0]
-    card_intro = _by_key(at.pills, f"card.intro.{shown}")
+    card_intro = _by_key(at.pills, f"card.intro.{shown}.")
 
     card_intro.set_value(IntroducedBy.SELF).run()
 
@@ -189,7 +189,7 @@ def test_an_introduction_given_on_the_card_shows_in_the_step_and_back():
     assert stored_workbook(at).links.introduction(shown) == Introduction(IntroducedBy.SELF)
     at.segmented_control[0].set_value("links").run()
     if shown in _members(at):
-        assert _by_key(at.pills, f"links.intro.{shown}").value == IntroducedBy.SELF
+        assert _by_key(at.pills, f"links.intro.{shown}.").value == IntroducedBy.SELF
 
 
 def test_answers_survive_a_change_of_language_and_more_can_be_given_after_it():
@@ -217,7 +217,7 @@ def test_answers_are_still_there_after_leaving_the_screen_and_coming_back():
     at = _links_step()
     a, b, c = _members(at)[:3]
     _knows(at, a).set_value([b, c]).run()
-    _by_key(at.pills, f"links.intro.{b}").set_value(IntroducedBy.ORGANISATION).run()
+    _by_key(at.pills, f"links.intro.{b}.").set_value(IntroducedBy.ORGANISATION).run()
 
     goto(at, "pages/plan.py")
     goto(at, "pages/qualifier.py")
@@ -225,7 +225,7 @@ def test_answers_are_still_there_after_leaving_the_screen_and_coming_back():
     assert at.segmented_control[0].value == "links"
     assert _knows(at, a).value == [b, c]
     assert _knows(at, c).value == [a]
-    assert _by_key(at.pills, f"links.intro.{b}").value == IntroducedBy.ORGANISATION
+    assert _by_key(at.pills, f"links.intro.{b}.").value == IntroducedBy.ORGANISATION
 
 
 def test_a_smaller_chosen_set_is_asked_about_and_the_default_comes_back():
@@ -253,3 +253,34 @@ def test_a_connait_aussi_answer_keeps_the_pairs_with_contacts_outside_the_chosen
     links = stored_workbook(at).links
     assert links.between(a, b) is None
     assert links.between(a, c) is Acquaintance.KNOW
+
+
+def test_on_a_phone_each_pair_is_asked_with_the_names_as_typed_not_as_markdown():
+    from reseau.contact import Contact
+    from reseau.network import Network
+    from reseau.ui.markdown import escape_markdown
+    from reseau.workbook import Workbook
+
+    bold, image = "**Ana**", "![Marc](https://example.com/x.png)"
+    contacts = (Contact(first_name=bold), Contact(first_name=image))
+    workbook_id = open_store().create(Workbook(network=Network(contacts=contacts)))
+    at = goto(open_app(lang="fr", wb=workbook_id), "pages/qualifier.py")
+    at.session_state["reseau.screen.narrow"] = True  # what the width report says on a phone
+    at.segmented_control[0].set_value("links").run()
+    _grid(at)
+
+    labels = [box.label for box in at.selectbox if str(box.key).startswith("links.pair.")]
+
+    assert labels == [t("links.pair", "fr", a=escape_markdown(image), b=escape_markdown(bold))]
+
+
+def test_an_introduction_given_after_a_change_of_language_is_saved():
+    at = _links_step()
+    a = _members(at)[0]
+    _switch_language(at, "en")
+
+    _by_key(at.pills, f"links.intro.{a}.").set_value(IntroducedBy.ORGANISATION).run()
+
+    assert_no_error(at)
+    assert stored_workbook(at).links.introduction(a) == Introduction(IntroducedBy.ORGANISATION)
+    assert _by_key(at.pills, f"links.intro.{a}.").value == IntroducedBy.ORGANISATION

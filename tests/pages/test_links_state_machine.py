@@ -1,10 +1,10 @@
-"""« Qui connaît qui » driven at random: the lists, the grid and the store agree with a plain model.
+"""« Qui connaît qui » driven at random: lists, grid, introductions and store agree with a model.
 
-A hypothesis state machine answers « connaît aussi… » lists and clicks grid cells in any order,
-changes the set of contacts asked about, switches view and language, and leaves for another
-page and comes back. After every step it checks that no error is shown, that the store holds
-exactly the model's pairs (an unanswered pair absent, never stored as « no »), and that every
-list and cell on screen shows the model.
+A hypothesis state machine answers « connaît aussi… » lists, grid cells and « Qui vous l'a
+présenté ? » in any order, changes the set of contacts asked about, switches view and language,
+and leaves for another page and comes back. After every step it checks that no error is shown,
+that the store holds exactly the model's pairs (an unanswered pair absent, never stored as
+« no ») and introductions, and that every list, cell and choice on screen shows the model.
 
 `make test` runs a few short sequences (about fifteen seconds); `RESEAU_LONG_PROPERTY=1` runs more.
 """
@@ -24,7 +24,7 @@ from hypothesis.stateful import (
 )
 from streamlit.testing.v1 import AppTest
 
-from reseau.acquaintances import Acquaintance, pair
+from reseau.acquaintances import Acquaintance, IntroducedBy, Introduction, pair
 from reseau.i18n import Lang, t
 from reseau.storage import open_store
 from reseau.ui.state import Workspace
@@ -40,6 +40,7 @@ class LinksMachine(RuleBasedStateMachine):
 
     at: AppTest
     pairs: dict[tuple[str, str], Acquaintance]
+    introductions: dict[str, Introduction]
     members: list[str]
     pool: list[str]
     view: str
@@ -51,7 +52,7 @@ class LinksMachine(RuleBasedStateMachine):
         self.at.segmented_control[0].set_value("links").run()
         stored = stored_workbook(self.at)
         self.pool = [c.id for c in stored.network if c.is_qualified][:POOL]
-        self.pairs, self.view, self.lang = {}, "each", "fr"
+        self.pairs, self.introductions, self.view, self.lang = {}, {}, "each", "fr"
         self._choose(self.pool[:size])
 
     # --- helpers ---
@@ -110,6 +111,36 @@ class LinksMachine(RuleBasedStateMachine):
             else:
                 self.pairs[(first, second)] = Acquaintance(after)
 
+    @rule(data=hs.data(), by=hs.sampled_from([None, *IntroducedBy]))
+    def say_who_introduced(self, data: hs.DataObject, by: IntroducedBy | None) -> None:
+        if self.view != "each":
+            self._set_view("each")
+        who = data.draw(hs.sampled_from(self.members))
+        self._widget(self.at.pills, f"links.intro.{who}.").set_value(by).run()
+        before = self.introductions.get(who)
+        if by is None:
+            self.introductions.pop(who, None)
+        elif by is IntroducedBy.CONTACT and before is not None and before.by is by:
+            pass  # choosing « un contact du réseau » again keeps the contact named
+        else:
+            self.introductions[who] = Introduction(by)
+
+    @rule(data=hs.data())
+    def name_the_introducer(self, data: hs.DataObject) -> None:
+        if self.view != "each":
+            self._set_view("each")
+        waiting = [
+            cid
+            for cid in self.members
+            if (i := self.introductions.get(cid)) is not None and i.by is IntroducedBy.CONTACT
+        ]
+        if not waiting:
+            return
+        who = data.draw(hs.sampled_from(waiting))
+        introducer = data.draw(hs.sampled_from([c for c in self.pool if c != who]))
+        self._widget(self.at.selectbox, f"links.introducer.{who}.").set_value(introducer).run()
+        self.introductions[who] = Introduction(IntroducedBy.CONTACT, introducer)
+
     # --- changing what is shown ---
     @rule(data=hs.data())
     def choose_other_contacts(self, data: hs.DataObject) -> None:
@@ -141,8 +172,16 @@ class LinksMachine(RuleBasedStateMachine):
         assert dict(stored_workbook(self.at).links.pairs) == self.pairs
 
     @invariant()
+    def the_store_holds_exactly_the_introductions_given(self) -> None:
+        assert dict(stored_workbook(self.at).links.introductions) == self.introductions
+
+    @invariant()
     def the_screen_shows_the_model(self) -> None:
         if self.view == "each":
+            for who in self.members:
+                pills = self._widget(self.at.pills, f"links.intro.{who}.")
+                given = self.introductions.get(who)
+                assert pills.value == (None if given is None else given.by), who
             for who in self.members:
                 shown = self._widget(self.at.multiselect, f"links.knows.{who}.").value
                 assert set(shown) == self._known_by(who) & set(self.members), who

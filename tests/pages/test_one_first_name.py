@@ -110,3 +110,30 @@ def test_an_earlier_anonymous_participant_is_told_the_trainer_does_not_see_their
 
     assert store.membership(workbook_id).first_name is None
     assert t("home.participant.who_anonymous", "fr", workshop=workshop.name) in texts(at)
+
+
+MARKDOWN_NAME = "**Gras** ![i](https://example.com/x.png)"
+
+
+def test_the_sentence_beside_the_name_shows_the_workshop_and_the_name_as_typed():
+    from reseau.ui.markdown import escape_markdown
+
+    store = open_store()
+    workshop = store.create_workshop(MARKDOWN_NAME)
+    workbook_id, _ = store.join_workshop(workshop.code, Workbook())
+    store.set_first_name(workbook_id, "__Camille__")
+    store.save(
+        workbook_id,
+        Workbook(network=Network(participant="Alex"), workshop_code=workshop.code),
+    )
+
+    at = _open(wb=workbook_id)
+
+    sentence = t(
+        "home.participant.who_other",
+        "fr",
+        workshop=escape_markdown(MARKDOWN_NAME),
+        name=escape_markdown("__Camille__"),
+    )
+    shown = [c.value for c in at.caption if "formateur de" in c.value]
+    assert shown == [sentence]

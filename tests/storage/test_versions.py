@@ -270,3 +270,70 @@ def test_a_network_built_outside_the_store_merges_without_error(demo):
 
     assert merged.workbook.network == demo
     assert not merged.collided
+
+
+def test_two_tabs_marking_different_actions_done_keep_both_days_without_a_collision(store, demo):
+    from datetime import date
+
+    from reseau.vocabulary import ActionStatus
+
+    first, second = [
+        c for c in demo.contacts if c.has_action and c.action_status is not ActionStatus.DONE
+    ][:2]
+    workbook_id = store.create(Workbook(network=demo))
+    _, here = _tab(store, workbook_id)
+    _, there = _tab(store, workbook_id)
+    here_day, there_day = date(2026, 3, 2), date(2026, 3, 9)
+
+    # Each tab marks one action done on the day the exchange happened (as « Qui relancer » does).
+    for ws, contact, on in ((there, second, there_day), (here, first, here_day)):
+        workbook = ws.workbook
+        done = workbook.network.get(contact.id).with_changes(action_status=ActionStatus.DONE)
+        ws.commit(
+            workbook.with_changes(
+                network=workbook.network.replace(done),
+                actions_done={**workbook.actions_done, contact.id: on},
+            )
+        )
+
+    stored = store.load(workbook_id)
+    assert stored.actions_done == {first.id: here_day, second.id: there_day}
+    assert stored.network.get(first.id).action_status is ActionStatus.DONE
+    assert stored.network.get(second.id).action_status is ActionStatus.DONE
+
+
+def test_days_of_actions_done_merge_per_contact_and_collide_only_on_the_same_contact(demo):
+    from datetime import date
+
+    a, b = demo.contacts[0].id, demo.contacts[1].id
+    base = Workbook(network=demo)
+    one, two = date(2026, 3, 2), date(2026, 3, 9)
+
+    apart = merge_workbooks(
+        base,
+        base.with_changes(actions_done={a: one}),
+        base.with_changes(actions_done={b: two}),
+    )
+    same = merge_workbooks(
+        base,
+        base.with_changes(actions_done={a: one}),
+        base.with_changes(actions_done={a: two}),
+    )
+
+    assert not apart.collided and apart.workbook.actions_done == {a: one, b: two}
+    assert same.collided and same.workbook.actions_done == {a: two}
+
+
+def test_rhythms_and_unchanged_marks_set_in_two_tabs_for_different_contacts_are_both_kept(demo):
+    a, b = demo.contacts[0].id, demo.contacts[1].id
+    base = Workbook(network=demo)
+
+    merged = merge_workbooks(
+        base,
+        base.with_changes(cadences={a: 14}, unchanged=frozenset({a})),
+        base.with_changes(cadences={b: 120}, unchanged=frozenset({b})),
+    )
+
+    assert not merged.collided
+    assert merged.workbook.cadences == {a: 14, b: 120}
+    assert merged.workbook.unchanged == frozenset({a, b})

@@ -53,6 +53,11 @@ def _save_introducer(ws: Workspace, contact_id: str, key: str) -> None:
     introducer = ws.widget_value(key)
     if contact_id not in ws.network:
         return
+    current = ws.workbook.links.introduction(contact_id)
+    if current is None or current.by is not IntroducedBy.CONTACT:
+        # The way was changed in the same run (« un contact » cleared, then this list's own
+        # callback): naming an introducer must not bring « un contact du réseau » back.
+        return
     if introducer not in ws.network or introducer == contact_id:
         introducer = None
     introduction = Introduction(IntroducedBy.CONTACT, introducer)
@@ -62,12 +67,14 @@ def _save_introducer(ws: Workspace, contact_id: str, key: str) -> None:
 def introduction(ws: Workspace, contact: Contact, where: str = "links") -> None:
     """« Qui vous l'a présenté ? »: the way, then the contact when it was one; saved on change."""
     current = ws.workbook.links.introduction(contact.id)
-    key = f"{where}.intro.{contact.id}"
+    ways = {by: ws.t(f"links.intro.{by.value}") for by in IntroducedBy}
+    # A new key in another language: the old widget's state would hold the old labels.
+    key = labelled_key(f"{where}.intro.{contact.id}", list(ways.values()))
     ws.set_widget_value(key, None if current is None else current.by)
     st.pills(
         ws.t("links.intro"),
         list(IntroducedBy),
-        format_func=lambda by: ws.t(f"links.intro.{IntroducedBy(by).value}"),
+        format_func=lambda by: ways[IntroducedBy(by)],
         key=key,
         on_change=_save_introduction,
         args=(ws, contact.id, key),

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Literal
 
 from streamlit.delta_generator import DeltaGenerator
@@ -11,19 +10,8 @@ from streamlit.delta_generator import DeltaGenerator
 from reseau import walkthrough
 from reseau.i18n import label
 from reseau.ui.state import Workspace
+from reseau.ui.widgets import labelled_key
 from reseau.vocabulary import Circle
-
-
-def labelled_key(base: str, labels: Sequence[str]) -> str:
-    """A selectbox key that changes whenever one of its labels does.
-
-    A browser sends back the label a selectbox last showed, not a value: once a label changes
-    (a ✓ when a contact becomes qualified, another language), the old label no longer names an
-    option and Streamlit hands it to the callback as if the participant had chosen it. A new
-    key makes a new widget that starts on the option the app chooses.
-    """
-    digest = zlib.crc32("\x1f".join(labels).encode("utf-8"))
-    return f"{base}.{digest:08x}"
 
 
 def filter_labels(ws: Workspace) -> dict[str, str]:
