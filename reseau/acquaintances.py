@@ -191,10 +191,13 @@ def checked_links(value: object, known: Container[str] | None, dropped: list[str
         try:
             if not is_known(contact_id) or not isinstance(item, Mapping):
                 raise ValueError(contact_id)
+            by = item.get("by")
+            if not isinstance(by, str):
+                raise ValueError(contact_id)
             introducer = item.get("contact")
             if introducer is not None and (not is_known(introducer) or introducer == contact_id):
                 introducer = None  # the introducer left the network: still « by a contact »
-            introductions[contact_id] = Introduction(IntroducedBy(str(item.get("by"))), introducer)
+            introductions[contact_id] = Introduction(IntroducedBy(by), introducer)
         except (ValueError, TypeError):
             dropped.append(f"links.introductions.{contact_id}")
     if not isinstance(saved, Mapping):

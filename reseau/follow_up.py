@@ -20,11 +20,12 @@ from typing import Any
 from openpyxl import Workbook as ExcelWorkbook
 
 from reseau.assessments import SCALE_CRITERIA, Assessment, snapshot
+from reseau.export.room import _fit_columns, _table
 from reseau.export.safety import append_row
 from reseau.i18n import Lang, label, number, percent, t
 from reseau.storage import Member, WorkbookStore
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Quadrant, Role, roles_of
-from reseau.workshop import MIN_ROOM, _fit_columns, _table
+from reseau.workshop import MIN_ROOM
 
 METHOD_ROLES: tuple[Role, ...] = tuple(
     role for circle in Circle for role in roles_of(circle, with_other=False)

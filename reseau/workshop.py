@@ -1,44 +1,111 @@
-"""The trainer's view of a workshop: each participant's progress and the room's anonymous figures.
+"""Workshops: joining one, leaving it with nothing behind, and the room's anonymous figures.
 
-Everything here is counted from the participants' workbooks and nothing else leaves them: no
-contact's name, company, e-mail, note or action text ever reaches a summary or its Excel file.
-A participant appears by the first name they chose to give, otherwise as "Participant 3" (their
-order of arrival).
+A participant joins with a code (`join_workshop`) and may delete their data at any time
+(`delete_my_data`); the app's screens call these, which never touch Streamlit. Everything the
+trainer sees (`summarise_room`, `compare_to_room`) is counted from the participants' workbooks
+and nothing else leaves them: no contact's name, company, e-mail, note or action text ever
+reaches a summary or its Excel file. A participant appears by the first name they chose to give,
+otherwise as "Participant 3" (their order of arrival).
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from io import BytesIO
 from statistics import fmean, median
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import plotly.graph_objects as go
-from openpyxl import Workbook as ExcelWorkbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
-from reseau.charts.style import BASE_FONT, GRID, LABEL_FONT, MUTED, base_layout, escape, wrap
-from reseau.export.safety import append_row, first_sheet
-from reseau.export.shape_sheet import add_room_shape_sheet
-from reseau.i18n import Lang, label, t
+from reseau.errors import ReseauError
+from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.network_shape import NO_ROOM_SHAPE, RoomShape, room_shape
-from reseau.palette import INK, circle_colour, hex_argb, quadrant_colour
 from reseau.scoring import ScoringSettings, score_network
-from reseau.storage import Member, WorkbookStore, Workshop
+from reseau.storage import Member, WorkbookStore, Workshop, WorkshopNotFound
 from reseau.storage.store import workbooks
-from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, circle_of, roles_of
+from reseau.throttle import JOIN_CODES
+from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, roles_of
+from reseau.workbook import Workbook
 
-if TYPE_CHECKING:
-    from reseau.follow_up import FollowUp
+log = logging.getLogger(__name__)
+
+
+# --- joining a workshop, and deleting one's data ---
+
+
+class TooManyCodes(ReseauError):
+    """This client tried too many unknown join codes: it waits before trying again."""
+
+    key = "error.workshop.too_many_codes"
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Where the participant works after joining: a workbook of the workshop."""
+
+    workbook_id: str
+    workshop: Workshop
+    already: bool = False  # the workbook was in this workshop before
+    previous_id: str | None = None  # the workbook left in another workshop, still reachable
+    follow_up_of: Workshop | None = None  # the first workshop, whose workbook stays in it
+
+
+def _nothing() -> None:
+    return None
+
+
+def join_workshop(
+    store: WorkbookStore,
+    typed_code: str,
+    client: str,
+    lang: Lang,
+    current: tuple[str, Workbook] | None = None,
+    before_attaching: Callable[[], None] = _nothing,
+) -> Joined:
+    """Puts the participant in the open workshop a typed code names, or raises what to show.
+
+    Without a `current` workbook (a join link opened on a new visit) a new one is made in the
+    workshop. A current workbook in no workshop moves into it, so work started before the
+    trainer gave the code is kept (`before_attaching` first gives it its row in the store); one
+    already in another workshop stays there, and a new one is made, unless the code names a
+    follow-up of that workshop: then the workbook stays as it is. An unknown code counts
+    against `client`: after too many, it must wait (`TooManyCodes`).
+    """
+    wait = JOIN_CODES.wait(client)
+    if wait:
+        raise TooManyCodes(seconds=math.ceil(wait))
+    try:
+        workshop = store.open_workshop(typed_code)
+    except WorkshopNotFound:
+        failures = JOIN_CODES.failed(client)
+        log.info("unknown join code from %s (%d within the window)", client, failures)
+        raise
+    if current is None:
+        workbook_id, _ = store.join_workshop(workshop.code, Workbook(lang=lang))
+        return Joined(workbook_id, workshop)
+    workbook_id, workbook = current
+    if workbook.workshop_code == workshop.code:
+        return Joined(workbook_id, workshop, already=True)
+    first = workbook.workshop_code
+    if first is not None and store.follows(workshop.code) == first:
+        return Joined(workbook_id, workshop, follow_up_of=store.workshop(first))
+    if workbook.workshop_code is None:
+        before_attaching()
+        store.attach_to_workshop(workbook_id, workshop.code)
+        return Joined(workbook_id, workshop)
+    new_id, _ = store.join_workshop(workshop.code, Workbook(lang=lang))
+    return Joined(new_id, workshop, previous_id=workbook_id)
+
+
+def delete_my_data(store: WorkbookStore, workbook_id: str) -> None:
+    """Deletes a participant's workbook for good: their contacts and their seat in a workshop."""
+    store.delete(workbook_id)
 
 
 @dataclass(frozen=True)
@@ -378,265 +445,3 @@ class RoomSummaries:
 
 
 ROOMS = RoomSummaries()
-
-
-# --- the room as charts ---
-# Two charts side by side on the trainer's screen: shorter than a full-width chart.
-ROOM_CHART_HEIGHT = 380
-
-
-def count_axis(counts: Sequence[int], ticks: int = 5) -> dict[str, Any]:
-    """An axis for counts: whole numbers only, from zero, a little headroom for the labels.
-
-    About `ticks` steps: five on a projector, fewer on a phone, where « 12 18 24 » would touch.
-    """
-    top = max(counts, default=0)
-    step = max(1, math.ceil(top / ticks))
-    return {
-        "range": [0, max(top, 1) * 1.18],
-        "tick0": 0,
-        "dtick": step,
-        "tickformat": "d",
-    }
-
-
-def has_counts(counts: Iterable[int]) -> bool:
-    """Whether a count chart has anything to show (an all-zero chart is replaced by a sentence)."""
-    return any(counts)
-
-
-# On a phone the bars' column is about 200 px wide: three steps leave room between the numbers.
-PHONE_TICKS = 3
-
-
-def _bar(
-    names: list[str],
-    counts: list[int],
-    colours: list[str],
-    axis: str,
-    lang: Lang,
-    compact: bool = False,
-) -> go.Figure:
-    """Counts as horizontal bars in the palette's colours, with the shared projector layout.
-
-    Horizontal, so the names sit one per line on the left and never interleave, however
-    narrow the column (two charts side by side on a projector, one under the other on a phone).
-    """
-    figure = go.Figure(
-        go.Bar(
-            y=[wrap(escape(name), 16) for name in names],
-            x=counts,
-            orientation="h",
-            marker={"color": colours, "line": {"color": INK, "width": 1}},
-            text=counts,
-            textposition="outside",
-            textfont={"size": BASE_FONT, "color": INK},
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        base_layout(
-            lang,
-            height=ROOM_CHART_HEIGHT,
-            margin={"l": 20, "r": 40, "t": 20, "b": 20},
-            showlegend=False,
-            yaxis={
-                "tickfont": {"size": LABEL_FONT},
-                "autorange": "reversed",
-                "automargin": True,
-            },
-            xaxis={
-                "title": {"text": axis, "font": {"size": LABEL_FONT, "color": MUTED}},
-                **count_axis(counts, PHONE_TICKS if compact else 5),
-                "gridcolor": GRID,
-                "tickfont": {"size": LABEL_FONT, "color": MUTED},
-            },
-        )
-    )
-    return figure
-
-
-def circle_figure(summary: RoomSummary, lang: Lang, compact: bool = False) -> go.Figure:
-    """Contacts per circle across the room (and those not sorted yet), in the circles' colours."""
-    rows = [(c, n) for c, n in summary.contacts_per_circle if c is not None or n]
-    return _bar(
-        [label(c, lang) if c else t("circle.none", lang) for c, _ in rows],
-        [n for _, n in rows],
-        [circle_colour(c) for c, _ in rows],
-        t("workshop.col.contacts", lang),
-        lang,
-        compact,
-    )
-
-
-def quadrant_figure(summary: RoomSummary, lang: Lang, compact: bool = False) -> go.Figure:
-    """How the room's contacts spread over the four quadrants (and those not qualified yet)."""
-    rows = [(q, n) for q, n in summary.quadrants if q is not None or n]
-    return _bar(
-        [label(q, lang) if q else t("quadrant.none", lang) for q, _ in rows],
-        [n for _, n in rows],
-        [quadrant_colour(q) for q, _ in rows],
-        t("workshop.col.contacts", lang),
-        lang,
-        compact,
-    )
-
-
-# --- the room as an Excel file ---
-_HEADER_FONT = Font(bold=True, color="FFFFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="FF1F4E79")
-_TITLE_FONT = Font(bold=True, size=14)
-
-
-def _table(sheet: Worksheet, headers: Iterable[str], rows: Iterable[Sequence[Any]]) -> None:
-    append_row(sheet, list(headers))
-    for cell in sheet[sheet.max_row]:
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    sheet.freeze_panes = f"A{sheet.max_row + 1}"
-    for row in rows:
-        append_row(sheet, list(row))
-
-
-def _fit_columns(sheet: Worksheet) -> None:
-    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
-        longest = max((len(str(v)) for v in column if v is not None), default=8)
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 10), 50)
-
-
-def _swatch(sheet: Worksheet, row: int, colour: str) -> None:
-    sheet.cell(row=row, column=1).fill = PatternFill("solid", fgColor=hex_argb(colour))
-    sheet.cell(row=row, column=1).font = Font(bold=True, color="FFFFFFFF")
-
-
-def room_excel(
-    summary: RoomSummary, lang: Lang, exported: datetime, follow_up: FollowUp | None = None
-) -> bytes:
-    """The room's aggregate as an .xlsx file: progress, circles, empty roles, quadrants.
-
-    A follow-up workshop's file adds the room before and after (`reseau.follow_up`).
-    """
-    book = ExcelWorkbook()
-    about = first_sheet(book)
-    about.title = t("workshop.sheet.about", lang)[:31]
-    workshop = summary.workshop
-    append_row(about, [t("workshop.export.title", lang)])
-    about["A1"].font = _TITLE_FONT
-    facts: list[tuple[str, Any]] = [
-        (t("workshop.field.name", lang), workshop.name),
-        (t("workshop.field.code", lang), workshop.display_code),
-        (t("workshop.field.created", lang), workshop.created_at.replace(tzinfo=None)),
-        (
-            t("workshop.field.status", lang),
-            t("workshop.status.open" if workshop.is_open else "workshop.status.closed", lang),
-        ),
-        (t("workshop.field.participants", lang), len(summary.participants)),
-        (t("workshop.field.contacts", lang), summary.total_contacts),
-        (t("workshop.field.exported", lang), exported.replace(tzinfo=None)),
-    ]
-    for name, value in facts:
-        append_row(about, [name, value])
-    for cells in about.iter_rows(min_row=2):
-        cells[0].font = Font(bold=True)
-        if isinstance(cells[1].value, datetime):
-            cells[1].number_format = "yyyy-mm-dd hh:mm"
-    append_row(about, [])
-    append_row(about, [t("workshop.export.privacy", lang)])
-
-    progress = book.create_sheet(t("workshop.sheet.participants", lang)[:31])
-    _table(
-        progress,
-        [
-            t("workshop.col.participant", lang),
-            t("workshop.col.contacts", lang),
-            t("workshop.col.sorted", lang),
-            t("workshop.col.qualified", lang),
-            t("workshop.col.actions", lang),
-            t("workshop.col.last_activity", lang),
-        ],
-        [
-            (
-                p.label(lang),
-                p.contacts,
-                p.sorted,
-                p.qualified,
-                p.actions,
-                p.last_activity.replace(tzinfo=None, microsecond=0),
-            )
-            for p in summary.participants
-        ],
-    )
-    for row in progress.iter_rows(min_row=2, min_col=6, max_col=6):
-        row[0].number_format = "yyyy-mm-dd hh:mm"
-
-    circles = book.create_sheet(t("workshop.sheet.circles", lang)[:31])
-    medians = circle_medians(summary.profiles)
-    _table(
-        circles,
-        [t("workshop.col.circle", lang), t("workshop.col.contacts", lang)]
-        + [t("workshop.col.average", lang, criterion=label(s, lang)) for s in SCALES]
-        + [t("workshop.col.median", lang, count=MIN_ROOM)],
-        [
-            (
-                label(f.circle, lang),
-                f.contacts,
-                *(f.averages[s.code] for s in SCALES),
-                medians[f.circle],
-            )
-            for f in summary.circles
-        ]
-        + [
-            (t("circle.none", lang), count)
-            for circle, count in summary.contacts_per_circle
-            if circle is None
-        ],
-    )
-    for row, figures in enumerate(summary.circles, start=2):
-        _swatch(circles, row, circle_colour(figures.circle))
-
-    roles = book.create_sheet(t("workshop.sheet.empty_roles", lang)[:31])
-    _table(
-        roles,
-        [
-            t("workshop.col.role", lang),
-            t("workshop.col.circle", lang),
-            t("workshop.col.empty_for", lang, total=summary.sorting_participants),
-        ],
-        [
-            (label(role, lang), label(circle_of(role), lang), count)
-            for role, count in summary.empty_roles
-        ],
-    )
-
-    quadrants = book.create_sheet(t("workshop.sheet.quadrants", lang)[:31])
-    scored = sum(count for _, count in summary.quadrants)
-    _table(
-        quadrants,
-        [
-            t("workshop.col.quadrant", lang),
-            t("workshop.col.contacts", lang),
-            t("workshop.col.share", lang),
-        ],
-        [
-            (label(q, lang), count, round(count / scored, 3) if scored else None)
-            for q, count in summary.quadrants
-        ],
-    )
-    for row, (quadrant, _) in enumerate(summary.quadrants, start=2):
-        _swatch(quadrants, row, quadrant_colour(quadrant))
-        quadrants.cell(row=row, column=3).number_format = "0%"
-
-    for sheet in book.worksheets:
-        _fit_columns(sheet)
-    if follow_up is not None:
-        from reseau.follow_up import add_sheet  # it builds on this module's tables
-
-        add_sheet(book, follow_up, lang)
-    if not summary.shape.is_empty:
-        add_room_shape_sheet(book, summary.shape, lang)
-    about.column_dimensions["B"].width = 40
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

@@ -119,8 +119,8 @@ def test_the_trainers_export_carries_the_medians_participants_see(demo):
 
     from openpyxl import load_workbook
 
+    from reseau.export.room import room_excel
     from reseau.i18n import Lang, label, t
-    from reseau.workshop import room_excel
 
     members = [
         Member(seat, None, Workbook(network=_network(n)), NOW, NOW)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from reseau.contact import Contact
+from reseau.export.room import room_excel
 from reseau.export.xlsx import build_xlsx
 from reseau.i18n import Lang
 from reseau.network import Network
@@ -17,7 +18,7 @@ from reseau.storage import Member, Workshop, open_store
 from reseau.storage.store import clean_first_name
 from reseau.text import clean_text, has_control_characters
 from reseau.workbook import Workbook
-from reseau.workshop import room_excel, summarise_room
+from reseau.workshop import summarise_room
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

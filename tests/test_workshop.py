@@ -8,14 +8,16 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from reseau.charts.room import circle_figure, quadrant_figure
 from reseau.contact import Contact
+from reseau.export.room import room_excel
 from reseau.i18n import Lang, label, t
 from reseau.network import Network
 from reseau.scoring import score_network
 from reseau.storage import Member, Workshop
 from reseau.vocabulary import Circle, Quadrant, Role, roles_of
 from reseau.workbook import Workbook
-from reseau.workshop import circle_figure, quadrant_figure, room_excel, summarise_room
+from reseau.workshop import summarise_room
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

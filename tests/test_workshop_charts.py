@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from reseau.charts.room import PHONE_TICKS, circle_figure, count_axis, quadrant_figure
 from reseau.charts.style import BASE_FONT, FONT_FAMILY
 from reseau.i18n import Lang
 from reseau.palette import circle_colour, quadrant_colour
 from reseau.storage import Member, Workshop
 from reseau.workbook import Workbook
-from reseau.workshop import PHONE_TICKS, circle_figure, count_axis, quadrant_figure, summarise_room
+from reseau.workshop import summarise_room
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

@@ -11,11 +11,12 @@ from openpyxl import load_workbook
 
 from reseau.acquaintances import Acquaintance, IntroducedBy, Introduction, WhoKnowsWhom
 from reseau.demo import load_demo_network
+from reseau.export.room import room_excel
 from reseau.i18n import Lang, t
 from reseau.network import Network
 from reseau.storage import Member, Workshop
 from reseau.workbook import Workbook
-from reseau.workshop import room_excel, summarise_room
+from reseau.workshop import summarise_room
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

@@ -10,7 +10,6 @@ from reseau.assessments import (
     Assessment,
     close_assessment,
     compare,
-    confirm_unchanged,
     last_assessment,
     not_looked_at,
     planned_reassessment,
@@ -24,6 +23,7 @@ from reseau.export.cadence_ics import cadence_calendar
 from reseau.export.ics import ICS_MIME, reassessment_calendar
 from reseau.i18n import day, label
 from reseau.ui import my_data
+from reseau.ui.components.unchanged import unchanged_button
 from reseau.ui.downloads import deferred, on_download
 from reseau.ui.markdown import escape_markdown, t_md
 from reseau.ui.state import Workspace
@@ -197,14 +197,15 @@ def _reach_list(ws: Workspace) -> tuple[tuple[Reminder, ...], str]:
     the network (4.7 times longer at 500 contacts than at 10, benchmarks/bench.py).
     """
     workbook, scores, today, lang = ws.workbook, ws.scores(), ws.today, ws.lang
-    cached = ws.scratch("reach.list")
-    fresh = cached is not None and cached[0] is workbook and cached[1] is scores
-    if fresh and cached[2:4] == (today, lang):
-        return cached[4], cached[5]
-    reminders = to_reach(workbook.network, workbook.cadences, scores, today, workbook.actions_done)
-    text = "\n".join(f"- {_reminder_text(ws, reminder)}" for reminder in reminders)
-    ws.set_scratch("reach.list", (workbook, scores, today, lang, reminders, text))
-    return reminders, text
+
+    def made() -> tuple[tuple[Reminder, ...], str]:
+        reminders = to_reach(
+            workbook.network, workbook.cadences, scores, today, workbook.actions_done
+        )
+        text = "\n".join(f"- {_reminder_text(ws, reminder)}" for reminder in reminders)
+        return reminders, text
+
+    return ws.derived("reach.list", made, workbook, scores, today, lang)
 
 
 def reach_section(ws: Workspace) -> None:
@@ -302,23 +303,3 @@ def cadence_section(ws: Workspace) -> None:
             ws.commit(ws.workbook.with_changes(cadences=cadences))
             ws.flash("success", t_md(ws, "cadence.saved", name=names[who], count=int(days)))
             st.rerun()
-
-
-def unchanged_button(ws: Workspace, contact_id: str) -> None:
-    """« Inchangé » in one click for one contact, for the walkthrough's card to show.
-
-    Shown only while the contact still has the answers of the last assessment and was not
-    confirmed yet; one line in the card (`assessments_view.unchanged_button(ws, contact.id)`).
-    """
-    if contact_id not in not_looked_at(ws.workbook):
-        return
-    last = last_assessment(ws.workbook)
-    assert last is not None  # not_looked_at is empty without an assessment
-    if st.button(
-        ws.t("assess.carry.unchanged"),
-        key=f"assess.unchanged.{contact_id}",
-        help=ws.t("assess.carry.unchanged.help", day=day(last.day, ws.lang)),
-        icon=":material/done_all:",
-    ):
-        ws.commit(confirm_unchanged(ws.workbook, contact_id))
-        st.rerun()

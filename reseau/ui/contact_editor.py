@@ -25,6 +25,7 @@ from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 
 _BASE = "contact_editor.base"
+_GRID = "contact_editor.grid"  # reset whenever the grid is drawn again from what is saved
 _PARTS = ("edited_rows", "added_rows", "deleted_rows")
 
 
@@ -57,8 +58,10 @@ def _base(ws: Workspace, columns: tuple[str, ...]) -> _Base:
         and not (base.applied and (ws.arrived or ws.widget_value(base.key) is None))
     ):
         return base
-    version = 0 if base is None else base.version + 1
-    base = _Base(version, ws.lang, columns, editor_frame(ws.network, ws.lang, columns), ws.network)
+    if base is not None:
+        ws.reset_widgets(_GRID)
+    frame = editor_frame(ws.network, ws.lang, columns)
+    base = _Base(ws.resets(_GRID), ws.lang, columns, frame, ws.network)
     ws.set_scratch(_BASE, base)
     return base
 

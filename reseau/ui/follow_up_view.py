@@ -7,9 +7,9 @@ import streamlit as st
 from reseau.errors import ReseauError
 from reseau.follow_up import FollowUp, is_share, room_follow_up, rows, shown_value
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
+from reseau.ui.components.trainer import SELECTED_WORKSHOP
 from reseau.ui.markdown import problem_md, t_md
 from reseau.ui.state import Workspace
-from reseau.ui.workshop_view import SELECTED
 from reseau.workshop import MIN_ROOM
 
 
@@ -38,7 +38,7 @@ def open_follow_up(ws: Workspace, workshop: Workshop) -> None:
     except ReseauError as problem:
         st.error(problem_md(ws, problem))
         return
-    ws.set_scratch(SELECTED, created.code)
+    ws.set_scratch(SELECTED_WORKSHOP, created.code)
     ws.flash(
         "toast",
         t_md(

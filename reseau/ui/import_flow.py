@@ -45,14 +45,15 @@ from reseau.ui.state import Workspace
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "vcf"]
 PARSED = "import.parsed"  # (key, ImportPreview | ImportRefused)
 CHOICES = "import.choices"  # (digest, sheet, mapping, header row)
-SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept, editor version)
+SHORTLIST = "import.shortlist"  # (preview, table, rows kept, preview kept)
+_SHORTLIST_GRID = "import.shortlist.grid"  # reset when « tick / untick the shown » is pressed
 RESULT = "import.result"  # what the last confirmed import did
-DRY_RUN = "import.dry_run"  # (preview, network, MergeResult): what confirming would do
-_ROUND = "import.round"  # bumped after an import, so the uploader starts empty
+DRY_RUN = "import.dry_run"  # what confirming would do, per preview and network
+_UPLOADER = "import.file"  # reset after an import, so the uploader starts empty
 # Who each person is, and the circle when the file says it.
 _SHOWN_FIELDS = (*names(identity=True, kind=FieldKind.TEXT), "circle")
 _PREVIEW_ROWS = 200
-_DETAILS = "import.saved_details"  # (digest, SavedDetails | None) of the upload
+_DETAILS = "import.saved_details"  # SavedDetails | None of the upload
 _DROPPED_SHOWN = 12  # names of dropped values listed; a hand-edited sheet can hold thousands
 _DROPPED_NAME_LIMIT = 60
 
@@ -85,7 +86,7 @@ def uploaded_file(ws: Workspace) -> Upload | None:
         ws.t("import.upload"),
         type=UPLOAD_TYPES,
         help=ws.t("import.upload.help"),
-        key=f"import.file.{ws.scratch(_ROUND, 0)}",
+        key=f"import.file.{ws.resets(_UPLOADER)}",
     )
     if file is None:
         return None
@@ -182,12 +183,7 @@ def _tab_closed_check() -> Callable[[], bool]:
 def dry_run(ws: Workspace, preview: ImportPreview) -> MergeResult:
     """What confirming would do to the workbook, worked out once per preview and network."""
     network = ws.network
-    cached = ws.scratch(DRY_RUN)
-    if cached and cached[0] is preview and cached[1] is network:
-        return cached[2]
-    result = merge_contacts(network, preview.contacts)
-    ws.set_scratch(DRY_RUN, (preview, network, result))
-    return result
+    return ws.derived(DRY_RUN, lambda: merge_contacts(network, preview.contacts), preview, network)
 
 
 def confirm_label(ws: Workspace, plan: MergeResult) -> str:
@@ -274,9 +270,9 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
         return preview
     saved = ws.scratch(SHORTLIST)
     if not saved or saved[0] is not preview:
-        saved = (preview, shortlist_table(preview), frozenset(), preview, 0)
+        saved = (preview, shortlist_table(preview), frozenset(), preview)
         ws.set_scratch(SHORTLIST, saved)
-    _, table, kept, kept_preview, version = saved
+    _, table, kept, kept_preview = saved
     st.subheader(ws.t("import.shortlist.title"))
     st.caption(ws.t("import.shortlist.help", total=len(table)))
     top = st.columns(2)
@@ -320,16 +316,18 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
     if buttons[0].button(
         ws.t("import.shortlist.tick_shown", shown=len(shown)), icon=":material/done_all:"
     ):
-        kept, version = kept | frozenset(shown["position"]), version + 1
+        kept = kept | frozenset(shown["position"])
+        ws.reset_widgets(_SHORTLIST_GRID)
         shown["keep"] = True
     if buttons[1].button(
         ws.t("import.shortlist.untick_shown", shown=len(shown)), icon=":material/remove_done:"
     ):
-        kept, version = kept - frozenset(shown["position"]), version + 1
+        kept = kept - frozenset(shown["position"])
+        ws.reset_widgets(_SHORTLIST_GRID)
         shown["keep"] = False
     edited = st.data_editor(
         shown,
-        key=f"import.shortlist.{upload.digest[:12]}.{version}.{hash(chosen)}",
+        key=f"import.shortlist.{upload.digest[:12]}.{ws.resets(_SHORTLIST_GRID)}.{hash(chosen)}",
         hide_index=True,
         width="stretch",
         disabled=["position", "row", "source", "name", "company", "job_title", "connected"],
@@ -348,9 +346,9 @@ def shortlist(ws: Workspace, upload: Upload, preview: ImportPreview) -> ImportPr
     )
     ticked = frozenset(edited.loc[edited["keep"], "position"].tolist())
     kept = (kept - frozenset(shown["position"])) | ticked
-    if kept != saved[2] or version != saved[4]:
+    if kept != saved[2]:
         kept_preview = keep_only(preview, kept) if kept else preview
-        ws.set_scratch(SHORTLIST, (preview, table, kept, kept_preview, version))
+        ws.set_scratch(SHORTLIST, (preview, table, kept, kept_preview))
     st.markdown(ws.t("import.shortlist.counts", kept=len(kept), total=len(table), shown=len(shown)))
     if not kept:
         st.caption(ws.t("import.shortlist.none_ticked"))
@@ -370,11 +368,9 @@ def show_dropped_details(ws: Workspace, upload: Upload, preview: ImportPreview) 
     """Before restoring a save file: the values of its hidden sheet that will be left out."""
     if preview.format != "reseau" or len(ws.network):
         return
-    cached = ws.scratch(_DETAILS)
-    if not cached or cached[0] != upload.digest:
-        cached = (upload.digest, read_metadata(upload.data))
-        ws.set_scratch(_DETAILS, cached)
-    details: SavedDetails | None = cached[1]
+    details: SavedDetails | None = ws.derived(
+        _DETAILS, lambda: read_metadata(upload.data), upload.digest
+    )
     if details is None or not details.dropped:
         return
     names = [name[:_DROPPED_NAME_LIMIT] for name in details.dropped[:_DROPPED_SHOWN]]
@@ -490,9 +486,8 @@ def confirm(ws: Workspace, preview: ImportPreview, data: bytes = b"") -> None:
     merged = tuple((imported.display_name, kept.display_name) for imported, kept in result.merged)
     ws.set_scratch(RESULT, ImportDone(len(result.added), merged))
     ws.set_scratch(PARSED, None)
-    ws.set_scratch(DRY_RUN, None)
     ws.set_scratch(CHOICES, None)
-    ws.set_scratch(_ROUND, ws.scratch(_ROUND, 0) + 1)
+    ws.reset_widgets(_UPLOADER)
     ws.flash("success", ws.t("import.done", added=len(result.added), merged=len(merged)))
     st.rerun()
 

@@ -37,9 +37,8 @@ from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Role, roles_of
 
 QUALIFY_MODE = "qualify.mode"  # the Qualifier's mode, in the scratch (qualify_review.MODE)
 _FILTER = "map.filter"
-_VERSION = "map.filter.version"
+_FILTER_WIDGETS = "map.filter.widgets"
 _COLOUR = "map.colour_by"
-_MEMO = "map.figures"
 _MEMO_SIZE = 16
 
 
@@ -88,18 +87,10 @@ def figure_for(
     ws: Workspace, chart: MapChart, chosen: ChartFilter, colour_by: ColourBy = ColourBy.QUADRANT
 ) -> go.Figure | ChartUnavailable:
     """The chart for the current workbook, built once per change of what it depends on."""
-    memo: dict[str, Any] | None = ws.scratch(_MEMO)
-    basis = (ws.settings, ws.lang, ws.today)
-    links = ws.workbook.links  # a « Qui connaît qui » answer changes only the links chart
-    if (
-        memo is None
-        or memo["network"] is not ws.network
-        or memo.get("links") is not links
-        or memo["basis"] != basis
-    ):
-        memo = {"network": ws.network, "links": links, "basis": basis, "figures": {}}
-        ws.set_scratch(_MEMO, memo)
-    figures: dict[tuple, go.Figure | ChartUnavailable] = memo["figures"]
+    # One chart per filter, tab and screen size, for the workbook as it is now.
+    figures: dict[tuple, go.Figure | ChartUnavailable] = ws.derived(
+        "map.figures", dict, ws.network, ws.workbook.links, ws.settings, ws.lang, ws.today
+    )
     compact = on_phone()
     key = (chart, chosen, colour_by if chart is MapChart.SUNBURST else None, compact)
     if key not in figures:
@@ -178,7 +169,7 @@ def _sunburst_table(ws: Workspace, chosen: ChartFilter) -> dict[str, list[str]] 
 
 def _reset(ws: Workspace) -> None:
     ws.set_scratch(_FILTER, NO_FILTER)
-    ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+    ws.reset_widgets(_FILTER_WIDGETS)
 
 
 def _filtering(ws: Workspace, current: ChartFilter, version: int) -> bool:
@@ -203,7 +194,7 @@ def _filtering(ws: Workspace, current: ChartFilter, version: int) -> bool:
 def filter_controls(ws: Workspace) -> ChartFilter:
     """The filters, in the sidebar; what they keep is what every chart of the page shows."""
     current: ChartFilter = ws.scratch(_FILTER, NO_FILTER)
-    version = ws.scratch(_VERSION, 0)
+    version = ws.resets(_FILTER_WIDGETS)
     everything = ws.t("map.filter.all")
     with st.sidebar:
         st.subheader(ws.t("map.filters"), anchor=False)

@@ -16,12 +16,11 @@ from reseau import clock
 from reseau.export.xlsx import XLSX_MIME, build_xlsx, download_name, notice_xlsx
 from reseau.i18n import day
 from reseau.storage import retention_days_from_env
+from reseau.ui.components.confirm import Confirmation, press_again
 from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import LANG_PARAM, NEW_PARAM, WORKBOOK_PARAM, join, personal_link
 from reseau.ui.markdown import t_md
 from reseau.ui.state import Workspace
-
-_CONFIRMING = "my_data.confirm_delete"
 
 
 def my_data(ws: Workspace) -> None:
@@ -119,19 +118,16 @@ def _workshop(ws: Workspace) -> None:
 
 
 def _delete(ws: Workspace) -> None:
-    if not ws.scratch(_CONFIRMING):
-        if st.button(
-            ws.t("mydata.delete.button"), icon=":material/delete_forever:", key="my_data.delete"
-        ):
-            ws.set_scratch(_CONFIRMING, True)
-            st.rerun()
-        st.caption(ws.t("mydata.delete.help"))
-        return
-    st.warning(ws.t("mydata.delete.confirm_text", count=len(ws.network)))
-    confirm_col, cancel_col = st.columns(2)
-    if confirm_col.button(
-        ws.t("mydata.delete.confirm"), type="primary", key="my_data.delete.confirm"
-    ):
+    asked = Confirmation(
+        key="my_data.delete",
+        button=ws.t("mydata.delete.button"),
+        help=ws.t("mydata.delete.help"),
+        question=ws.t("mydata.delete.confirm_text", count=len(ws.network)),
+        confirm=ws.t("mydata.delete.confirm"),
+        cancel=ws.t("mydata.delete.cancel"),
+        icon=":material/delete_forever:",
+    )
+    if press_again(ws, asked):
         done, lang = ws.t("mydata.delete.done"), ws.lang
         ws.delete_workbook()
         if WORKBOOK_PARAM in st.query_params:
@@ -139,7 +135,4 @@ def _delete(ws: Workspace) -> None:
         # The next run opens an empty workbook: in the same language, with the message.
         st.query_params[LANG_PARAM] = lang.value
         ws.flash("success", done)
-        st.rerun()
-    if cancel_col.button(ws.t("mydata.delete.cancel"), key="my_data.delete.cancel"):
-        ws.set_scratch(_CONFIRMING, False)
         st.rerun()

@@ -25,12 +25,12 @@ from reseau.plan import (
 )
 from reseau.ui.downloads import deferred
 from reseau.ui.markdown import escape_markdown
-from reseau.ui.state import Workspace
+from reseau.ui.state import Level, LevelName, Workspace
 from reseau.ui.widgets import date_format
 from reseau.vocabulary import QUADRANT_PRIORITY, ActionStatus, Circle
 
-_PLAN_VERSION = "plan.editor_version"
-_UNPLANNED_VERSION = "plan.unplanned_version"
+_PLAN_EDITOR = "plan.editor"
+_UNPLANNED = "plan.unplanned"
 _TICK_SORTED = "plan.unplanned_tick_sorted"
 _REVIEW = "plan.unplanned_review"
 _EDITABLE = PLAN_FIELDS
@@ -41,13 +41,9 @@ _PLAN_ORDER = ("rank", "name", *_EDITABLE, "late", "quadrant", "circle", "role")
 def current_plan(ws: Workspace) -> Plan:
     """The plan of the current network, built once per change rather than on every rerun."""
     network, scores, lang, today = ws.network, ws.scores(), ws.lang, ws.today
-    cached = ws.scratch("plan.cached")
-    fresh = cached is not None and cached[0] is network and cached[1] is scores
-    if fresh and cached[2:4] == (lang, today):
-        return cached[4]
-    plan = build_plan(network, scores, lang, today)
-    ws.set_scratch("plan.cached", (network, scores, lang, today, plan))
-    return plan
+    return ws.derived(
+        "plan", lambda: build_plan(network, scores, lang, today), network, scores, lang, today
+    )
 
 
 def intro(ws: Workspace) -> None:
@@ -133,7 +129,9 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _report(ws: Workspace, edit: PlanEdit, success: str, level: str = "toast") -> None:
+def _report(
+    ws: Workspace, edit: PlanEdit, success: str, level: Level | LevelName = Level.TOAST
+) -> None:
     for problem in edit.problems:
         ws.flash("error", problem.text(ws.lang, escape_markdown))
     if edit.changed:
@@ -159,13 +157,8 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
     if not rows:
         st.info(ws.t("plan.filtered_empty"))
         return
-    version = ws.scratch(_PLAN_VERSION, 0)
-    cached = ws.scratch("plan.frame")
-    if cached is not None and cached[0] is plan and cached[1] == choice:
-        frame = cached[2]
-    else:
-        frame = _plan_frame(ws, rows)
-        ws.set_scratch("plan.frame", (plan, choice, frame))
+    version = ws.resets(_PLAN_EDITOR)
+    frame = ws.derived("plan.frame", lambda: _plan_frame(ws, rows), plan, choice)
     edited = st.data_editor(
         frame,
         hide_index=True,
@@ -206,7 +199,7 @@ def plan_table(ws: Workspace, plan: Plan, choice: PlanFilter) -> None:
     if edit.changed or edit.problems:
         names = ", ".join(escape_markdown(name) for name in edit.changed)
         _report(ws, edit, ws.t("plan.saved", name=names))
-        ws.set_scratch(_PLAN_VERSION, version + 1)
+        ws.reset_widgets(_PLAN_EDITOR)
         st.rerun()
 
 
@@ -242,14 +235,14 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
         st.success(ws.t("plan.no_action.all_set"), icon=":material/task_alt:")
         return
     st.caption(ws.t("plan.no_action.help"))
-    version = ws.scratch(_UNPLANNED_VERSION, 0)
+    version = ws.resets(_UNPLANNED)
     tick_sorted = ws.scratch(_TICK_SORTED, False)
-    cached = ws.scratch("plan.unplanned_frame")
-    if cached is not None and cached[0] is plan and cached[1] == tick_sorted:
-        frame = cached[2]
-    else:
-        frame = _unplanned_frame(ws, plan, tick_sorted)
-        ws.set_scratch("plan.unplanned_frame", (plan, tick_sorted, frame))
+    frame = ws.derived(
+        "plan.unplanned_frame",
+        lambda: _unplanned_frame(ws, plan, tick_sorted),
+        plan,
+        tick_sorted,
+    )
     edited = st.data_editor(
         frame,
         hide_index=True,
@@ -277,7 +270,7 @@ def unplanned(ws: Workspace, plan: Plan) -> None:
     tick_all = right.button(ws.t("plan.no_action.tick_all"), icon=":material/done_all:")
     if tick_all:
         ws.set_scratch(_TICK_SORTED, True)
-        ws.set_scratch(_UNPLANNED_VERSION, version + 1)
+        ws.reset_widgets(_UNPLANNED)
         ws.set_scratch(_REVIEW, None)
         st.rerun()
     # The review holds the grid as it was when « add » was clicked: a later change in the grid
@@ -334,7 +327,7 @@ def _review(ws: Workspace, plan: Plan) -> None:
         added = t_count("plan.no_action.added", ws.lang, len(edit.changed))
         _report(ws, edit, added, level="success")
         ws.set_scratch(_TICK_SORTED, False)
-        ws.set_scratch(_UNPLANNED_VERSION, ws.scratch(_UNPLANNED_VERSION, 0) + 1)
+        ws.reset_widgets(_UNPLANNED)
     st.rerun()
 
 

@@ -26,9 +26,12 @@ from reseau.explain import explain_potential, explain_quadrant, explain_rank, ex
 from reseau.i18n import Lang, label, t
 from reseau.plan import FIRST_ACTION_DELAY_DAYS, first_action_changes
 from reseau.sorting import assign, clear
-from reseau.ui import assessments_view
+from reseau.ui.components.choices import widget_choice
+from reseau.ui.components.introduction import introduction
+from reseau.ui.components.modes import FILTER
+from reseau.ui.components.unchanged import unchanged_button
+from reseau.ui.components.walkthrough_filter import filter_select
 from reseau.ui.markdown import escape_lines, escape_markdown, problem_md
-from reseau.ui.qualify_links import introduction
 from reseau.ui.screen import PHONE_MAX_WIDTH
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import date_format, labelled_key
@@ -40,19 +43,12 @@ from reseau.vocabulary import (
     roles_of,
 )
 
-FILTER = "qualify.filter"
 SKIPPED = "qualify.skipped"
 _DEFAULT_DUE = "qualify.default_due"  # contact id -> the due date the card chose for it
 
 
 def _key(contact: Contact, name: str) -> str:
     return f"qualify.{contact.id}.{name}"
-
-
-def widget_choice(ws: Workspace, key: str, enum: type) -> Any:
-    """The vocabulary item chosen in a widget, as the enum member, or None."""
-    value = ws.widget_value(key)
-    return None if value is None else enum(value)
 
 
 def _saver(ws: Workspace, contact_id: str, field: str, key: str) -> Callable[[], None]:
@@ -93,11 +89,8 @@ def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     return order, walkthrough.current(order, ws.cursor)
 
 
-def _change_filter(ws: Workspace, key: str) -> None:
+def _change_filter(ws: Workspace, wanted: str) -> None:
     """A new filter starts on its first contact unless the one shown already belongs to it."""
-    wanted = ws.widget_value(key)
-    if wanted not in walkthrough.FILTERS:
-        return
     ws.set_scratch(FILTER, wanted)
     order = walkthrough.walk_order(ws.network, wanted)
     if ws.cursor not in order:
@@ -132,16 +125,6 @@ def _skip(ws: Workspace) -> None:
     ws.set_cursor(target)
 
 
-def filter_labels(ws: Workspace) -> dict[str, str]:
-    """The name of each walkthrough filter, to show in a selectbox."""
-    return {
-        value: ws.t(f"qualify.filter.{value}")
-        if value in (walkthrough.ALL, walkthrough.UNSORTED)
-        else label(Circle(value), ws.lang)
-        for value in walkthrough.FILTERS
-    }
-
-
 def _current_filter(ws: Workspace) -> str:
     wanted = ws.scratch(FILTER, walkthrough.ALL)
     return wanted if wanted in walkthrough.FILTERS else walkthrough.ALL
@@ -151,17 +134,8 @@ def navigation(ws: Workspace) -> str | None:
     """Filter, jump list, previous / next / skip / next not qualified; returns the contact shown."""
     order, here = walk(ws)
     row = st.container(horizontal=True, gap="medium")  # fewer messages than two columns
-    names = filter_labels(ws)
-    filter_key = labelled_key(FILTER, [names[value] for value in walkthrough.FILTERS])
-    row.selectbox(
-        ws.t("qualify.filter"),
-        walkthrough.FILTERS,
-        index=walkthrough.FILTERS.index(_current_filter(ws)),
-        format_func=names.__getitem__,
-        key=filter_key,
-        on_change=_change_filter,
-        args=(ws, filter_key),
-        width=_FILTER_WIDTH,
+    filter_select(
+        row, ws, FILTER, _current_filter(ws), partial(_change_filter, ws), width=_FILTER_WIDTH
     )
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
@@ -465,7 +439,7 @@ def card(ws: Workspace, contact: Contact) -> None:
             with status_col:
                 _status(ws, contact)
                 # Re-assessing months later: the card offers « Inchangé » while a contact is unseen.
-                assessments_view.unchanged_button(ws, contact.id)
+                unchanged_button(ws, contact.id)
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",

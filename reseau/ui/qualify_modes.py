@@ -9,12 +9,11 @@ import streamlit as st
 from reseau import walkthrough
 from reseau.i18n import label, t_count
 from reseau.ui import qualify_card, qualify_links, qualify_review, qualify_sort, qualify_table
+from reseau.ui.components.modes import MODE, QualifyMode, chosen_mode
 from reseau.ui.screen import on_phone
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import reported_problems, show_flashes
 from reseau.vocabulary import Circle
-
-MODES: tuple[str, ...] = ("sort", "gaps", "card", "table", "links", "diagnosis", "settings")
 
 
 def progress_header(ws: Workspace) -> None:
@@ -25,7 +24,7 @@ def progress_header(ws: Workspace) -> None:
     report = walkthrough.progress(ws.network)
     overall = report.overall
     headline = ws.t("qualify.progress", qualified=overall.qualified, total=overall.total)
-    compact = current_mode(ws) == "card"
+    compact = current_mode(ws) is QualifyMode.CARD
     if not compact:
         st.markdown(headline)
         st.progress(overall.share)
@@ -46,35 +45,35 @@ def progress_header(ws: Workspace) -> None:
         st.caption(" · ".join(parts))
 
 
-def _default_mode(ws: Workspace) -> str:
+def _default_mode(ws: Workspace) -> QualifyMode:
     # A saved walkthrough position means the participant was qualifying: a refresh resumes there.
     if ws.cursor is not None and ws.cursor in ws.network:
-        return "card"
-    return "sort" if any(not c.is_sorted for c in ws.network) else "card"
+        return QualifyMode.CARD
+    return QualifyMode.SORT if any(not c.is_sorted for c in ws.network) else QualifyMode.CARD
 
 
-def current_mode(ws: Workspace) -> str:
+def current_mode(ws: Workspace) -> QualifyMode:
     """The mode chosen last (it survives moving between pages), else the one that fits."""
-    return ws.scratch(qualify_review.MODE) or _default_mode(ws)
+    return chosen_mode(ws) or _default_mode(ws)
 
 
-def mode_choice(ws: Workspace) -> str:
+def mode_choice(ws: Workspace) -> QualifyMode:
     """The segmented control of the seven modes; the choice survives moving between pages."""
     mode = current_mode(ws)
-    key = f"qualify.mode.{mode}"
+    key = f"qualify.mode.{mode.value}"
     st.segmented_control(
         ws.t("qualify.mode"),
-        MODES,
+        list(QualifyMode),
         default=mode,
-        format_func={m: ws.t(f"qualify.mode.{m}") for m in MODES}.__getitem__,
+        format_func={m: ws.t(m.label_key) for m in QualifyMode}.__getitem__,
         key=key,
         required=True,
-        on_change=lambda: ws.set_scratch(qualify_review.MODE, ws.widget_value(key)),
+        on_change=lambda: ws.set_scratch(MODE, ws.widget_value(key)),
         label_visibility="collapsed",
         width="stretch",
     )
-    if mode != "card":  # the card says what it is for itself, and needs the room
-        st.caption(ws.t(f"qualify.mode.{mode}.help"))
+    if mode is not QualifyMode.CARD:  # the card says what it is for itself, and needs the room
+        st.caption(ws.t(mode.help_key))
     return mode
 
 
@@ -86,18 +85,18 @@ def _card_mode(ws: Workspace) -> None:
         qualify_card.card(ws, ws.network.get(shown))
 
 
-PANELS: dict[str, Callable[[Workspace], None]] = {
-    "sort": qualify_sort.sort_panel,
-    "gaps": qualify_sort.gaps_panel,
-    "card": _card_mode,
-    "table": qualify_table.table,
-    "links": lambda ws: qualify_links.links_panel(ws, phone=on_phone()),
-    "diagnosis": qualify_review.diagnosis_panel,
-    "settings": qualify_review.settings_panel,
+PANELS: dict[QualifyMode, Callable[[Workspace], None]] = {
+    QualifyMode.SORT: qualify_sort.sort_panel,
+    QualifyMode.GAPS: qualify_sort.gaps_panel,
+    QualifyMode.CARD: _card_mode,
+    QualifyMode.TABLE: qualify_table.table,
+    QualifyMode.LINKS: lambda ws: qualify_links.links_panel(ws, phone=on_phone()),
+    QualifyMode.DIAGNOSIS: qualify_review.diagnosis_panel,
+    QualifyMode.SETTINGS: qualify_review.settings_panel,
 }
 
 
-def show_mode(ws: Workspace, mode: str) -> None:
+def show_mode(ws: Workspace, mode: QualifyMode) -> None:
     PANELS.get(mode, _card_mode)(ws)
 
 

@@ -11,12 +11,11 @@ from reseau.diagnosis import Finding, Severity, diagnose
 from reseau.explain import method_description
 from reseau.i18n import label
 from reseau.scoring import DEFAULT_SETTINGS, POTENTIAL_CRITERIA, STRENGTH_CRITERIA, ScoringSettings
+from reseau.ui.components.modes import open_card
 from reseau.ui.markdown import escape_markdown
 from reseau.ui.state import Workspace
 from reseau.vocabulary import FIVE_MARKS, Circle
 
-MODE = "qualify.mode"
-CARD = "card"
 _SHOW = {Severity.HIGH: st.error, Severity.MEDIUM: st.warning, Severity.INFO: st.info}
 _ICONS = {
     Severity.HIGH: ":material/priority_high:",
@@ -27,12 +26,6 @@ _ICONS = {
 
 def findings(ws: Workspace) -> list[Finding]:
     return diagnose(ws.network, ws.scores(), ws.settings, ws.today, ws.workbook.links)
-
-
-def _open(ws: Workspace, contact_id: str) -> None:
-    ws.set_cursor(contact_id)
-    ws.set_scratch("qualify.filter", "all")
-    ws.set_scratch(MODE, CARD)
 
 
 def diagnosis_panel(ws: Workspace) -> None:
@@ -54,7 +47,7 @@ def diagnosis_panel(ws: Workspace) -> None:
                 ws.t("qualify.diagnosis.open"),
                 key=f"qualify.diagnosis.open.{index}.{finding.code}",
                 icon=":material/arrow_forward:",
-                on_click=_open,
+                on_click=open_card,
                 args=(ws, finding.contact_ids[0]),
             )
     st.divider()

@@ -18,12 +18,12 @@ from reseau.sorting import (
     parse_names,
     unsorted_ids,
 )
+from reseau.ui.components.choices import widget_choice
 from reseau.ui.markdown import escape_markdown, problem_md
-from reseau.ui.qualify_card import widget_choice
 from reseau.ui.state import Workspace
 from reseau.vocabulary import Circle, Role, roles_of
 
-_VERSION = "qualify.sort.version"
+_TABLE = "qualify.sort.table"
 _UNSORTED_ONLY = "qualify.sort.unsorted_only"
 _CIRCLE = "qualify.sort.circle"
 _ROLE = "qualify.sort.role"
@@ -67,7 +67,7 @@ def _chosen_ids(ws: Workspace) -> tuple[str, ...]:
 def _show_other_list(ws: Workspace) -> None:
     # The ticks are row numbers: carried over to another list they would tick other people.
     ws.set_scratch(_UNSORTED_ONLY, ws.widget_value(_UNSORTED_ONLY))
-    ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+    ws.reset_widgets(_TABLE)
 
 
 def sort_panel(ws: Workspace) -> None:
@@ -88,7 +88,7 @@ def sort_panel(ws: Workspace) -> None:
     with table_col:
         event = st.dataframe(
             _sort_rows(ws, ids),
-            key=f"qualify.sort.table.{ws.scratch(_VERSION, 0)}",
+            key=f"qualify.sort.table.{ws.resets(_TABLE)}",
             on_select="rerun",
             selection_mode="multi-row",
             hide_index=True,
@@ -154,7 +154,7 @@ def _placement_choice(ws: Workspace, selected: list[str]) -> None:
         ws.set_network(outcome.network)
         ws.flash("toast", t_count("qualify.sort.cleared", ws.lang, outcome.changed))
     if put or unsort:
-        ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+        ws.reset_widgets(_TABLE)
         st.rerun()
 
 
@@ -179,7 +179,7 @@ def _add_people(
         return
     ws.set_network(network)
     ws.set_scratch(draft, "")
-    ws.set_scratch(f"{draft}.version", ws.scratch(f"{draft}.version", 0) + 1)
+    ws.reset_widgets(draft)
     names = ", ".join(escape_markdown(contact.display_name) for contact in added)
     ws.flash(
         "success",
@@ -206,7 +206,7 @@ def gaps_panel(ws: Workspace) -> None:
 
 def _gap(ws: Workspace, circle: Circle, role: Role, holders: tuple[str, ...]) -> None:
     draft = _draft_key(circle, role)
-    key = f"{draft}.{ws.scratch(f'{draft}.version', 0)}"
+    key = f"{draft}.{ws.resets(draft)}"
     other_key = f"{key}.other"
     with st.container(border=True):
         title = ws.t(role.prompt_key)

@@ -12,13 +12,12 @@ import streamlit as st
 
 from reseau import walkthrough
 from reseau.editing import QUALIFY_COLUMNS, STATUS_COLUMN, apply_table, frame_rows, qualify_frame
+from reseau.ui.components.walkthrough_filter import filter_select
 from reseau.ui.field_columns import field_columns
 from reseau.ui.markdown import escape_markdown
-from reseau.ui.qualify_card import filter_labels
 from reseau.ui.state import Workspace
-from reseau.ui.widgets import labelled_key
 
-_VERSION = "qualify.table.version"
+_GRID = "qualify.table.grid"
 _IDS = "qualify.table.ids"
 _FILTER = "qualify.table.filter"
 _OPEN_ONLY = "qualify.table.open_only"
@@ -39,7 +38,7 @@ def _column_config(ws: Workspace) -> dict[str, Any]:
 
 def _reset(ws: Workspace) -> None:
     ws.set_scratch(_IDS, None)
-    ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+    ws.reset_widgets(_GRID)
 
 
 def _shown_ids(ws: Workspace) -> tuple[str, ...]:
@@ -54,29 +53,17 @@ def _shown_ids(ws: Workspace) -> tuple[str, ...]:
 
 
 def _filters(ws: Workspace) -> None:
-    names = filter_labels(ws)
-    filter_key = labelled_key(_FILTER, [names[value] for value in walkthrough.FILTERS])
-    current = ws.scratch(_FILTER, walkthrough.ALL)
-
-    def changed_filter() -> None:
-        wanted = ws.widget_value(filter_key)
-        if wanted in walkthrough.FILTERS:
-            ws.set_scratch(_FILTER, wanted)
-            _reset(ws)
+    def changed_filter(wanted: str) -> None:
+        ws.set_scratch(_FILTER, wanted)
+        _reset(ws)
 
     def changed_open() -> None:
         ws.set_scratch(_OPEN_ONLY, ws.widget_value(_OPEN_ONLY))
         _reset(ws)
 
     filter_col, open_col = st.columns([1, 2], vertical_alignment="bottom")
-    filter_col.selectbox(
-        ws.t("qualify.filter"),
-        walkthrough.FILTERS,
-        index=walkthrough.FILTERS.index(current) if current in walkthrough.FILTERS else 0,
-        format_func=names.__getitem__,
-        key=filter_key,
-        on_change=changed_filter,
-    )
+    current = ws.scratch(_FILTER, walkthrough.ALL)
+    filter_select(filter_col, ws, _FILTER, current, changed_filter)
     open_col.toggle(
         ws.t("qualify.table.open_only"),
         value=ws.scratch(_OPEN_ONLY, False),
@@ -93,7 +80,7 @@ def table(ws: Workspace) -> None:
     if not ids:
         st.info(ws.t("qualify.filter.empty"))
         return
-    key = f"qualify.table.grid.{ws.scratch(_VERSION, 0)}"
+    key = f"qualify.table.grid.{ws.resets(_GRID)}"
     frame = qualify_frame(ws.network, ws.lang, ids)
     edited = st.data_editor(
         frame,
@@ -128,6 +115,6 @@ def _save(ws: Workspace, edited: Any, positions: list[int]) -> None:
     if refused:
         # The refused value would stay in the grid and be refused again on every run: show the
         # saved values instead, with the message saying what was not taken.
-        ws.set_scratch(_VERSION, ws.scratch(_VERSION, 0) + 1)
+        ws.reset_widgets(_GRID)
     if changed or refused:
         st.rerun()

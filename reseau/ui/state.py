@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -37,12 +37,14 @@ from reseau.storage.merge import merge_workbooks
 from reseau.ui.pages_folder import run_through_the_app_shell
 from reseau.vocabulary import Circle
 from reseau.workbook import Workbook
+from reseau.workshop import delete_my_data
 
 log = logging.getLogger(__name__)
 
 _WORKBOOK = "reseau.workbook"
 _WORKBOOK_ID = "reseau.workbook_id"
-_SCORES = "reseau.scores"
+_DERIVED = "reseau.derived"
+_RESETS = "reseau.resets"
 _FLASHES = "reseau.flashes"
 _SCRATCH = "reseau.scratch"
 _SYNC = "reseau.sync"
@@ -55,11 +57,27 @@ _PAGE = "reseau.page"
 _ARRIVED = "reseau.arrived"
 
 
+T = TypeVar("T")
+
+
+class Level(enum.StrEnum):
+    """How a passing message is shown: a coloured banner, or a toast over the page."""
+
+    SUCCESS = "success"
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+    TOAST = "toast"
+
+
+LevelName = Literal["success", "info", "warning", "error", "toast"]
+
+
 @dataclass(frozen=True)
 class Flash:
     """A message to show once, on the next run of a page (after a button's rerun)."""
 
-    level: str  # "success", "info", "warning" or "error"
+    level: Level
     text: str
 
 
@@ -204,13 +222,40 @@ class Workspace:
     def scores(self) -> dict[str, Score]:
         """Scores for the current network, computed once per change rather than on every rerun."""
         network, settings, today = self.network, self.settings, self.today
-        cached = self._session.get(_SCORES)
-        if cached is None or not (
-            cached[0] is network and cached[1] == settings and cached[2] == today
-        ):
-            cached = (network, settings, today, score_network(network, settings, today))
-            self._session[_SCORES] = cached
-        return cached[3]
+        return self.derived(
+            "scores", lambda: score_network(network, settings, today), network, settings, today
+        )
+
+    # --- values derived from the workbook, and widgets drawn afresh ---
+    def derived(self, name: str, compute: Callable[[], T], *depends_on: object) -> T:
+        """What `compute` returns, kept until one of `depends_on` changes.
+
+        `depends_on` names what the value is built from: parts of the workbook (the network,
+        the settings, the language), the date, a preview. The workbook is immutable, so an
+        unchanged part is the same object and the check is cheap; moving the cursor alone
+        keeps every value built from the network.
+        """
+        # get and set, not setdefault: AppTest's session (tests) has no setdefault.
+        cache = self._session.get(_DERIVED)
+        if cache is None:
+            cache = self._session[_DERIVED] = {}
+        held = cache.get(name)
+        if held is not None and _same(held[0], depends_on):
+            return held[1]
+        value = compute()
+        cache[name] = (depends_on, value)
+        return value
+
+    def resets(self, name: str) -> int:
+        """How many times the widgets called `name` were reset: put it in their keys."""
+        return self._session.get(_RESETS, {}).get(name, 0)
+
+    def reset_widgets(self, name: str) -> None:
+        """Gives the widgets called `name` new keys: they are drawn afresh from the workbook."""
+        counts = self._session.get(_RESETS)
+        if counts is None:
+            counts = self._session[_RESETS] = {}
+        counts[name] = counts.get(name, 0) + 1
 
     # --- changing: each method saves ---
     def attach(self, workbook_id: str, workbook: Workbook, version: int | None = None) -> None:
@@ -310,12 +355,12 @@ class Workspace:
         forgotten = [k for k in list(self._session) if not str(k).startswith(_OWN_PREFIX)]
         for key in forgotten:
             self._session.pop(key, None)
-        self._session.pop(_SCORES, None)
+        self._session.pop(_DERIVED, None)
         self._session[_RELOAD] = forgotten
         if outcome is SaveOutcome.COLLIDED:
-            note = Flash("warning", self.t("save.collided"))
+            note = Flash(Level.WARNING, self.t("save.collided"))
         else:
-            note = Flash("info", self.t("save.merged"))
+            note = Flash(Level.INFO, self.t("save.merged"))
         self.flash(note.level, note.text)
         # The runs that redraw the screen would wipe it: it is shown again on the last one.
         self._session[_RELOAD_NOTE] = note
@@ -408,13 +453,13 @@ class Workspace:
     def delete_workbook(self) -> None:
         """Deletes this workbook from the store for good and empties the session of it."""
         if self.workbook_id:
-            self._store.delete(self.workbook_id)
-        for key in (_WORKBOOK, _WORKBOOK_ID, _SCORES, _SCRATCH, _SYNC):
+            delete_my_data(self._store, self.workbook_id)
+        for key in (_WORKBOOK, _WORKBOOK_ID, _DERIVED, _RESETS, _SCRATCH, _SYNC):
             self._session.pop(key, None)
 
     # --- passing messages ---
-    def flash(self, level: str, text: str) -> None:
-        self._session.setdefault(_FLASHES, []).append(Flash(level, text))
+    def flash(self, level: Level | LevelName, text: str) -> None:
+        self._session.setdefault(_FLASHES, []).append(Flash(Level(level), text))
 
     def pop_flashes(self) -> list[Flash]:
         return self._session.pop(_FLASHES, [])
@@ -444,6 +489,21 @@ class Workspace:
 
     def set_scratch(self, name: str, value: Any) -> None:
         self._session.setdefault(_SCRATCH, {})[name] = value
+
+
+def _same(held: tuple[object, ...], wanted: tuple[object, ...]) -> bool:
+    if len(held) != len(wanted):
+        return False
+    for a, b in zip(held, wanted, strict=True):
+        # Identity first: comparing two networks by value walks every contact.
+        if a is b:
+            continue
+        try:
+            if not bool(a == b):
+                return False
+        except (TypeError, ValueError):  # no plain equality (a data frame): identity only
+            return False
+    return True
 
 
 # Widgets whose value Streamlit refuses to set (it fails when the widget is drawn): buttons,

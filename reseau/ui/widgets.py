@@ -16,11 +16,16 @@ from reseau.ui import pages
 from reseau.ui.downloads import show_download_failures
 from reseau.ui.joining import LANG_PARAM
 from reseau.ui.markdown import problem_md
-from reseau.ui.state import Workspace
+from reseau.ui.state import Level, Workspace
 
 log = logging.getLogger(__name__)
 
-_SHOW = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+_SHOW = {
+    Level.SUCCESS: st.success,
+    Level.INFO: st.info,
+    Level.WARNING: st.warning,
+    Level.ERROR: st.error,
+}
 _DATE_FORMATS = {Lang.FR: "DD/MM/YYYY", Lang.EN: "YYYY-MM-DD"}
 
 
@@ -31,7 +36,7 @@ def date_format(lang: Lang) -> str:
 
 def show_flashes(ws: Workspace) -> None:
     for flash in ws.pop_flashes():
-        if flash.level == "toast":
+        if flash.level is Level.TOAST:
             # A toast floats over the page: confirming an edit made in a table must not push the
             # table down under the participant's pointer.
             st.toast(flash.text, icon=":material/check_circle:")

@@ -22,7 +22,9 @@ import segno
 import streamlit as st
 
 from reseau.charts.plotly_config import chart_config
+from reseau.charts.room import circle_figure, has_counts, quadrant_figure
 from reseau.errors import ReseauError
+from reseau.export.room import room_excel
 from reseau.export.xlsx import notice_xlsx
 from reseau.follow_up import room_follow_up
 from reseau.i18n import Lang, day, label, number
@@ -30,6 +32,8 @@ from reseau.palette import INK
 from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 from reseau.throttle import TRAINER_PASSWORD
 from reseau.ui.client import client_address
+from reseau.ui.components.confirm import Confirmation, press_again
+from reseau.ui.components.trainer import SELECTED_WORKSHOP
 from reseau.ui.downloads import deferred, on_download
 from reseau.ui.joining import app_url, join_link
 from reseau.ui.markdown import escape_markdown, problem_md, t_md
@@ -39,14 +43,7 @@ from reseau.ui.shape_view import room_shape_panel
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import show_flashes
 from reseau.vocabulary import SCALES, circle_of
-from reseau.workshop import (
-    ROOMS,
-    RoomSummary,
-    circle_figure,
-    has_counts,
-    quadrant_figure,
-    room_excel,
-)
+from reseau.workshop import ROOMS, RoomSummary
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +52,7 @@ REFRESH = timedelta(seconds=5)
 WRONG_PASSWORD_DELAY = 1.0  # seconds: slows guessing down without bothering a trainer
 
 _AUTHENTICATED = "trainer.authenticated"
-_SELECTED = "trainer.workshop"
-SELECTED = _SELECTED  # the follow-up form selects the workshop it opens
-_CONFIRM_CLOSE = "trainer.confirm_close"
+_SELECTED = SELECTED_WORKSHOP
 PRESENT_PARAM = "present"
 _TO_TOP = "trainer.present.to_top"
 # The button that starts presenting sits low on the page, and Streamlit keeps the scroll
@@ -462,19 +457,16 @@ def export_and_close(ws: Workspace, workshop: Workshop) -> None:
     if not workshop.is_open:
         st.info(ws.t("trainer.closed_notice"), icon=":material/lock:")
         return
-    if not ws.scratch(_CONFIRM_CLOSE):
-        if st.button(ws.t("trainer.close.button"), icon=":material/lock:", key="trainer.close"):
-            ws.set_scratch(_CONFIRM_CLOSE, True)
-            st.rerun()
-        st.caption(ws.t("trainer.close.help"))
-        return
-    st.warning(t_md(ws, "trainer.close.confirm_text", name=workshop.name))
-    yes_col, no_col = st.columns(2)
-    if yes_col.button(ws.t("trainer.close.confirm"), type="primary", key="trainer.close.yes"):
+    asked = Confirmation(
+        key="trainer.close",
+        button=ws.t("trainer.close.button"),
+        help=ws.t("trainer.close.help"),
+        question=t_md(ws, "trainer.close.confirm_text", name=workshop.name),
+        confirm=ws.t("trainer.close.confirm"),
+        cancel=ws.t("trainer.close.cancel"),
+        icon=":material/lock:",
+    )
+    if press_again(ws, asked):
         ws.store.close_workshop(workshop.code)
-        ws.set_scratch(_CONFIRM_CLOSE, False)
         ws.flash("success", t_md(ws, "trainer.closed", name=workshop.name))
-        st.rerun()
-    if no_col.button(ws.t("trainer.close.cancel"), key="trainer.close.no"):
-        ws.set_scratch(_CONFIRM_CLOSE, False)
         st.rerun()

@@ -22,6 +22,7 @@ from tests.apptest import (
     open_app,
     stored_workbook,
 )
+from tests.conftest import TODAY
 
 
 def _card(lang: str | None = "en") -> AppTest:
@@ -129,7 +130,10 @@ def test_switching_the_language_on_the_table_keeps_its_filter_working():
         assert stored_workbook(at).lang == lang
 
 
-def test_a_first_action_typed_without_a_date_is_due_in_two_weeks_and_the_card_shows_it():
+def test_a_first_action_typed_without_a_date_is_due_in_two_weeks_and_the_card_shows_it(
+    monkeypatch,
+):
+    monkeypatch.setenv("RESEAU_TODAY", TODAY.isoformat())
     at = _card()
     _button(at, "qualify.next_open").click().run()
     victor = stored_workbook(at).cursor
@@ -139,7 +143,7 @@ def test_a_first_action_typed_without_a_date_is_due_in_two_weeks_and_the_card_sh
     at.text_area(key=f"qualify.{victor}.action_text").input("Lui proposer un café").run()
     assert_no_error(at)
 
-    due = date.today() + timedelta(days=14)
+    due = date(2026, 12, 11)  # TODAY, 27 November 2026, and two weeks
     assert stored_workbook(at).network.get(victor).action_due == due
     assert at.date_input(key=f"qualify.{victor}.action_due").value == due
     # One short line beside the field says the date was chosen for the participant.

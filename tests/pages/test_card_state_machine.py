@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import hypothesis.strategies as hs
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -51,6 +52,7 @@ from tests.apptest import (
     open_app,
     stored_workbook,
 )
+from tests.conftest import TODAY
 
 LONG = os.environ.get("RESEAU_LONG_PROPERTY") == "1"
 ALL, UNSORTED = "all", "unsorted"
@@ -63,7 +65,7 @@ CHOICES: dict[str, type] = {
 TEXTS = ("last_contact_note", "action_text")
 WORDS = ("", "Appeler", "Déjeuner en mars", "  Écrire à Léa  ", "Call back")
 # Within the card's limits on any day: a last contact is in the past, a due date any time.
-PAST_DATES = hs.dates(date(2020, 1, 1), date.today() - timedelta(days=1))
+PAST_DATES = hs.dates(date(2020, 1, 1), TODAY - timedelta(days=1))
 DUE_DATES = hs.dates(date(2024, 1, 1), date(2030, 12, 31))
 
 
@@ -144,7 +146,7 @@ class Model:
             contact[name] = value
         if name == "action_text" and value and contact["action_due"] is None:
             # A first action typed without a date is due in two weeks.
-            contact["action_due"] = date.today() + timedelta(days=14)
+            contact["action_due"] = TODAY + timedelta(days=14)
 
 
 class CardMachine(RuleBasedStateMachine):
@@ -396,7 +398,10 @@ class CardMachine(RuleBasedStateMachine):
             assert actual == expected, contact.display_name
 
 
-def test_any_sequence_of_card_actions_keeps_every_answer_on_its_contact() -> None:
+def test_any_sequence_of_card_actions_keeps_every_answer_on_its_contact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("RESEAU_TODAY", TODAY.isoformat())  # the model's dates count from it
     run_state_machine_as_test(
         CardMachine,
         settings=settings(
