@@ -39,8 +39,12 @@ _screen = st.components.v2.component("reseau_screen_width", js=_JS % {"max": PHO
 def watch_screen() -> None:
     """Mounts the width report at the foot of the sidebar and keeps its last answer."""
     known = st.session_state.get(_NARROW)
+    # The server's guess goes to the browser, which answers only when the guess is wrong: a
+    # report on every first visit cost each participant an extra run at the moment of their
+    # first click, which could lose that click (tests/e2e/test_hostile_uploads.py).
+    guess = known if isinstance(known, bool) else _agent_says_phone()
     with st.sidebar:
-        result: Any = _screen(key=_KEY, data={"narrow": known}, on_narrow_change=lambda: None)
+        result: Any = _screen(key=_KEY, data={"narrow": guess}, on_narrow_change=lambda: None)
     narrow = getattr(result, "narrow", None)
     if isinstance(narrow, bool):
         st.session_state[_NARROW] = narrow
@@ -55,6 +59,10 @@ def on_phone() -> bool:
     narrow = st.session_state.get(_NARROW)
     if isinstance(narrow, bool):
         return narrow
+    return _agent_says_phone()
+
+
+def _agent_says_phone() -> bool:
     try:
         agent = st.context.headers.get("User-Agent") or ""
     except Exception:  # no browser behind this run (AppTest, scripts)
