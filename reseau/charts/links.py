@@ -145,4 +145,8 @@ def links_figure(
     figure.add_traces([lines, to_introduce, rings])
     *drawn, lines, to_introduce, rings = figure.data
     figure.data = (lines, to_introduce, *drawn, rings)
+    if not compact:
+        # The links' entries make the legend long enough to reach the circles: the drawing
+        # moves right of it, so the legend never covers a name.
+        figure.update_layout(xaxis={"domain": [0.24, 1.0]})
     return figure

@@ -188,3 +188,16 @@ def test_two_high_potential_contacts_who_do_not_know_each_other_get_a_dotted_lin
     assert [sorted(pair) for pair in introduce.meta["pairs"]] == [sorted(high[:2])]
     assert introduce.line.dash == "dot"
     assert _trace(figure, "links_chart.legend.know").meta["pairs"] == []
+
+
+def test_the_drawing_leaves_the_legend_its_own_column_so_it_covers_no_name(demo):
+    # The links' entries made the legend reach the circles and grey out a name under it
+    # (« Lucas S. » in the demo at 1440 px): the circles now start right of the legend.
+    a, b = [contact.id for contact in demo if contact.is_qualified][:2]
+
+    wide = _figure(demo, _links({(a, b): KNOW}))
+    phone = _figure(demo, _links({(a, b): KNOW}), compact=True)
+
+    assert wide.layout.legend.x == 0.0 and wide.layout.legend.xanchor == "left"
+    assert wide.layout.xaxis.domain[0] >= 0.2
+    assert phone.layout.xaxis.domain is None or phone.layout.xaxis.domain[0] == 0
