@@ -23,9 +23,9 @@ from reseau.assessments import SCALE_CRITERIA, Assessment, snapshot
 from reseau.export.room import _fit_columns, _table
 from reseau.export.safety import append_row
 from reseau.i18n import Lang, label, number, percent, t
-from reseau.storage import Member, WorkbookStore
+from reseau.room import MIN_ROOM
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Quadrant, Role, roles_of
-from reseau.workshop import MIN_ROOM
+from reseau.workshop import Member, WorkshopStore
 
 METHOD_ROLES: tuple[Role, ...] = tuple(
     role for circle in Circle for role in roles_of(circle, with_other=False)
@@ -108,7 +108,7 @@ def follow_up_of(members: Sequence[Member], today: date) -> FollowUp:
     )
 
 
-def room_follow_up(store: WorkbookStore, code: str, today: date) -> FollowUp | None:
+def room_follow_up(store: WorkshopStore, code: str, today: date) -> FollowUp | None:
     """The room's before and after when workshop `code` follows another one; None otherwise."""
     first = store.follows(code)
     if first is None:

@@ -16,8 +16,8 @@ from reseau.export.safety import append_row, first_sheet
 from reseau.export.shape_sheet import add_room_shape_sheet
 from reseau.i18n import Lang, label, t
 from reseau.palette import circle_colour, hex_argb, quadrant_colour
+from reseau.room import MIN_ROOM, RoomSummary, circle_medians
 from reseau.vocabulary import SCALES, circle_of
-from reseau.workshop import MIN_ROOM, RoomSummary, circle_medians
 
 if TYPE_CHECKING:
     from reseau.follow_up import FollowUp
