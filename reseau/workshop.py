@@ -77,6 +77,12 @@ class Workshop:
         """The code in two groups of three, easier to read aloud and to copy."""
         return display_join_code(self.code)
 
+    def joinable(self) -> Workshop:
+        """This workshop, if its code still lets people join; WorkshopClosed otherwise."""
+        if not self.is_open:
+            raise WorkshopClosed(name=self.name)
+        return self
+
 
 @dataclass(frozen=True)
 class Member:

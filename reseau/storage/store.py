@@ -56,7 +56,6 @@ from reseau.workshop import (
     Member,
     Membership,
     Workshop,
-    WorkshopClosed,
     WorkshopNameNeeded,
     WorkshopNotFound,
     clean_first_name,
@@ -598,10 +597,7 @@ class WorkbookStore:
 
     def open_workshop(self, typed_code: str) -> Workshop:
         """The open workshop a participant's code names, or the error to show them."""
-        workshop = self.workshop(normalise_join_code(typed_code))
-        if not workshop.is_open:
-            raise WorkshopClosed(name=workshop.name)
-        return workshop
+        return self.workshop(normalise_join_code(typed_code)).joinable()
 
     def join_workshop(self, typed_code: str, workbook: Workbook) -> tuple[str, Workshop]:
         """Stores a new workbook attached to the open workshop; returns its id and the workshop."""
