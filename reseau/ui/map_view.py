@@ -167,6 +167,17 @@ def _sunburst_table(ws: Workspace, chosen: ChartFilter) -> dict[str, list[str]] 
     return table
 
 
+# A multiselect's list that Esc or a click elsewhere has closed fades out for 120 ms, invisible
+# but still catching the pointer. The circle filter stands low in the sidebar, so its list opens
+# upward over « Effacer les filtres »: a click on the button in that moment fell on the fading
+# list and did nothing (tests/e2e/test_map_filters.py). A closing list lets the pointer through.
+# Only a static style: no participant text.
+_CLOSING_LISTS_LET_CLICKS_THROUGH = """<style>
+[data-testid="stMultiSelectDropdown"][data-exiting],
+[data-testid="stMultiSelectDropdown"][data-exiting] * { pointer-events: none !important; }
+</style>"""
+
+
 def _reset(ws: Workspace) -> None:
     ws.set_scratch(_FILTER, NO_FILTER)
     ws.reset_widgets(_FILTER_WIDGETS)
@@ -249,6 +260,7 @@ def filter_controls(ws: Workspace) -> ChartFilter:
         if chosen.is_active:
             kept = len(chosen.apply(ws.network, ws.scores()))
             st.caption(ws.t("map.filter.kept", kept=kept, total=len(ws.network)))
+        st.html(_CLOSING_LISTS_LET_CLICKS_THROUGH)
     return chosen
 
 
