@@ -241,12 +241,15 @@ def reveal_toggle(ws: Workspace, workshop: Workshop, explain: bool = True) -> No
 
 
 # Sizes relative to the screen, so the code reads from the back of the room on a projector and
-# still fits a phone's width.
+# still fits a phone's width. The code's width follows its own column (cqi), not the window's:
+# with the sidebar open the column is far narrower than the window, and the code ran under the
+# QR code. The widest code (WWW-MWW) is 5.43 times its font size wide, hence 18cqi.
 _PRESENTER_STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+.reseau-join-text { container-type: inline-size; }
 .reseau-join-code {
-  font-size: min(19vh, 13vw, 140px); line-height: 1.05; font-weight: 700;
+  font-size: min(19vh, 18cqi, 140px); line-height: 1.05; font-weight: 700;
   letter-spacing: 0.04em; white-space: nowrap; margin: 0.1em 0 0.15em 0;
 }
 .reseau-join-address {
@@ -280,13 +283,14 @@ def presenter_view(ws: Workspace, workshop: Workshop) -> None:
         text_col, qr_col = st.columns([3, 2], gap="large")
         with text_col:
             st.html(
+                '<div class="reseau-join-text">'
                 f'<p class="reseau-join-label">{html.escape(workshop.name)}</p>'
                 f'<p class="reseau-join-label">{html.escape(ws.t("trainer.present.code"))}</p>'
                 f'<div class="reseau-join-code" data-testid="reseau-join-code">'
                 f"{html.escape(workshop.display_code)}</div>"
                 f'<p class="reseau-join-label">{html.escape(ws.t("trainer.present.or"))}</p>'
                 f'<p class="reseau-join-address" data-testid="reseau-join-address">'
-                f"{html.escape(_short_address(link))}</p>"
+                f"{html.escape(_short_address(link))}</p></div>"
             )
         with qr_col:
             encoded = base64.b64encode(qr_png(link)).decode()

@@ -271,3 +271,41 @@ def test_a_revealed_room_reaches_the_projector_and_each_participants_map(
     expect(title).to_be_visible()
     title.scroll_into_view_if_needed()
     viewport_shot(mine, f"room-compare-participant-{size}-{lang}")
+
+
+# The join code's text as drawn against the box it has: the widest code the alphabet allows
+# (W and M are its widest letters) is measured in the same box, so a lucky code cannot pass.
+CODE_FITS_JS = """(code) => {
+    const drawn = (text) => {
+        const probe = code.cloneNode(true);
+        probe.textContent = text;
+        probe.style.width = 'max-content';
+        code.parentNode.appendChild(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width;
+    };
+    return {box: code.getBoundingClientRect().width,
+            shown: drawn(code.textContent), widest: drawn('WWW-MWW')};
+}"""
+
+
+# At 1024 px the sidebar leaves the code a column of about 300 px: whole but smaller.
+@pytest.mark.parametrize(("width", "least_height"), [(1280, 72), (1024, 48)])
+def test_the_join_code_stays_whole_beside_the_qr_code_when_the_sidebar_is_open(
+    sized, server: Server, width: int, least_height: int
+) -> None:
+    # A trainer clicks « Projeter » from the trainer's page: the sidebar is still open.
+    page = sized({"width": width, "height": 720}, "fr")
+    start_presenting(page, server, "fr")
+    expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()
+
+    measured = page.locator('[data-testid="reseau-join-code"]').evaluate(CODE_FITS_JS)
+    code = page.locator('[data-testid="reseau-join-code"]').bounding_box()
+    qr = page.locator('[data-testid="reseau-join-qr"] img').bounding_box()
+    viewport_shot(page, f"room-presenter-{width}-sidebar-fr")
+
+    assert measured["shown"] <= measured["box"], measured
+    assert measured["widest"] <= measured["box"], measured
+    assert code and qr and code["x"] + measured["shown"] <= qr["x"], (code, qr)
+    assert code["height"] >= least_height, "still read from the back of the room"
