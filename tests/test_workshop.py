@@ -166,6 +166,15 @@ def test_the_room_export_has_a_sheet_per_view_with_the_same_figures(room, demo):
     assert about[t("workshop.field.code", "fr")] == "K7M-2QX"
 
 
+def test_the_room_export_names_the_contacts_not_yet_qualified_as_the_room_chart_does(room):
+    sheets = _cells(room_excel(room, Lang.FR, NOW))
+
+    quadrant_rows = {row[0]: row[1] for row in sheets["Quadrants"][1:]}
+
+    assert quadrant_rows[t("quadrant.none", "fr")] == dict(room.quadrants)[None]
+    assert t("common.none", "fr") not in quadrant_rows
+
+
 def test_the_room_export_holds_no_contact_details(room, demo):
     text = repr(_cells(room_excel(room, Lang.EN, NOW)))
 

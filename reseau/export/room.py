@@ -157,7 +157,11 @@ def room_excel(
             t("workshop.col.share", lang),
         ],
         [
-            (label(q, lang), count, round(count / scored, 3) if scored else None)
+            (
+                label(q, lang) if q else t("quadrant.none", lang),
+                count,
+                round(count / scored, 3) if scored else None,
+            )
             for q, count in summary.quadrants
         ],
     )
