@@ -42,6 +42,9 @@ FRENCH: dict[str, str] = {
     "Press Enter to apply": "Appuyez sur Entrée pour valider",
     "Press Enter to submit form": "Appuyez sur Entrée pour envoyer",
     "Page not found": "Page introuvable",
+    # Under a message longer than three lines.
+    "view more": "voir plus",
+    "view less": "voir moins",
     "The page that you have requested does not seem to exist. Running the app's main page.": (
         "Cette page n'existe pas : voici la page d'accueil."
     ),
@@ -94,6 +97,8 @@ _CHROME = ", ".join(
         "stDataFrameColumnVisibilityMenu",
         "InputInstructions",
         "stDialog",
+        # Only the button under a long message: the message itself is the app's own text.
+        "stToastViewButton",
         # The multi-selects' lists hold the method's vocabulary (circles, roles, quadrants,
         # statuses), never a participant's text, plus Streamlit's « Select all ».
         "stMultiSelectDropdown",

@@ -6,7 +6,17 @@ from playwright.sync_api import Page, expect
 
 from reseau.i18n import t
 from reseau.ui import pages
-from tests.e2e.conftest import Server, go_to, main_area, open_app, press_option
+from tests.e2e.conftest import (
+    TRAINER_PASSWORD,
+    Server,
+    click_button,
+    fill_text,
+    go_to,
+    main_area,
+    open_app,
+    open_section,
+    press_option,
+)
 
 ENGLISH_CHROME = ("Drag and drop a file here", "Upload", "per file", "Choose an option")
 
@@ -54,3 +64,20 @@ def test_the_cards_due_date_asks_for_a_french_date(page: Page, server: Server) -
     due = main_area(page).get_by_test_id("stDateInput").first
     expect(due).to_contain_text("aaaa")
     expect(due).not_to_contain_text("yyyy")
+
+
+def test_a_long_message_offers_to_read_more_in_french(page: Page, server: Server) -> None:
+    open_app(page, server, "?lang=fr")
+    go_to(page, t("nav.trainer", "fr"))
+    fill_text(page, t("trainer.password", "fr"), TRAINER_PASSWORD)
+    click_button(page, t("trainer.login", "fr"))
+    open_section(page, t("trainer.create.title", "fr"))
+    # A long name makes the message announcing the workshop longer than the three lines shown.
+    fill_text(page, t("trainer.create.name", "fr"), "Managers transverses " + "de Lyon " * 12)
+
+    click_button(page, t("trainer.create.button", "fr"))
+
+    more = page.get_by_test_id("stToastViewButton").first
+    expect(more).to_have_text("voir plus")
+    more.click()
+    expect(more).to_have_text("voir moins")
