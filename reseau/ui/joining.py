@@ -76,9 +76,20 @@ def open_joined(ws: Workspace, typed_code: str, lang: Lang) -> bool:
 
 def join(ws: Workspace, typed_code: str) -> bool:
     """Attaches this session to the workshop the code names; False (and a message) if refused."""
+    refusal = join_refusal(ws, typed_code)
+    if refusal:
+        ws.flash("error", refusal)
+    return refusal is None
+
+
+def join_refusal(ws: Workspace, typed_code: str) -> str | None:
+    """Attaches this session to the workshop the code names; why not (markdown) if refused.
+
+    The caller shows the refusal where the code was typed.
+    """
     workbook_id = ws.workbook_id
     if not workbook_id:
-        return False
+        return ""
     try:
         joined = join_workshop(
             ws.store,
@@ -90,21 +101,19 @@ def join(ws: Workspace, typed_code: str) -> bool:
             before_attaching=ws.ensure_stored,
         )
     except WorkbookNotFound:
-        ws.flash("error", ws.t("error.workbook.gone"))
-        return False
+        return ws.t("error.workbook.gone")
     except ReseauError as problem:
-        ws.flash("error", problem_md(ws, problem))
-        return False
+        return problem_md(ws, problem)
     if joined.already:
         ws.flash("info", t_md(ws, "join.already", name=joined.workshop.name))
-        return True
+        return None
     if joined.follow_up_of is not None:
         # The follow-up's room is the first workshop's: the workbook stays where it is.
         ws.flash("info", t_md(ws, "join.follow_up", name=joined.follow_up_of.name))
-        return True
+        return None
     if joined.previous_id is not None:
         # Already in another workshop: that one keeps its workbook, this one gets a new one.
         ws.flash("info", ws.t("join.previous_kept", link=personal_link(joined.previous_id)))
     ws.open_stored(joined.workbook_id)
     ws.flash("success", t_md(ws, "join.welcome", name=joined.workshop.name))
-    return True
+    return None

@@ -18,9 +18,18 @@ from reseau.i18n import day
 from reseau.storage import retention_days_from_env
 from reseau.ui.components.confirm import Confirmation, press_again
 from reseau.ui.downloads import deferred, on_download
-from reseau.ui.joining import LANG_PARAM, NEW_PARAM, WORKBOOK_PARAM, join, personal_link
+from reseau.ui.joining import (
+    LANG_PARAM,
+    NEW_PARAM,
+    WORKBOOK_PARAM,
+    join_refusal,
+    personal_link,
+)
 from reseau.ui.markdown import t_md
 from reseau.ui.state import Workspace
+
+# Why the code typed in the sidebar was refused, shown once beside the field.
+_JOIN_REFUSED = "my_data.join_refused"
 
 
 def my_data(ws: Workspace) -> None:
@@ -100,8 +109,13 @@ def _workshop(ws: Workspace) -> None:
                 max_chars=12,
             )
             if st.form_submit_button(ws.t("mydata.join.button"), icon=":material/groups:"):
-                join(ws, code)
+                ws.set_scratch(_JOIN_REFUSED, join_refusal(ws, code))
                 st.rerun()
+        # Beside the field, not at the top of the page: on a phone the sidebar covers the page.
+        refusal = ws.scratch(_JOIN_REFUSED)
+        if refusal:
+            ws.set_scratch(_JOIN_REFUSED, None)
+            st.error(refusal, icon=":material/error:")
         return
     workshop = membership.workshop
     st.markdown(t_md(ws, "mydata.workshop.in", name=workshop.name))

@@ -102,6 +102,22 @@ def test_a_mistyped_code_in_the_sidebar_explains_the_format():
     assert t("error.workshop.code_malformed", "fr", length=6) in [e.value for e in at.error]
 
 
+def test_a_refused_code_is_explained_beside_the_field_not_behind_the_sidebar():
+    # On a phone the sidebar covers the page: a message at the top of the page is unseen.
+    store = open_store()
+    workshop = store.create_workshop("Atelier de mars")
+    store.close_workshop(workshop.code)
+    at = open_my_data()
+
+    at.sidebar.text_input[0].input(workshop.display_code.lower())
+    _button(at, t("mydata.join.button", "fr")).click().run()
+
+    closed = t("error.workshop.closed", "fr", name="Atelier de mars")
+    assert closed in [e.value for e in at.sidebar.error]
+    assert closed not in [e.value for e in at.main.error]
+    assert at.sidebar.text_input[0].value == workshop.display_code.lower()
+
+
 def test_the_sidebar_shows_the_personal_link_with_its_warning():
     at = open_app()
 
