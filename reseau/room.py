@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from statistics import fmean, median
 from typing import Any, Protocol
@@ -36,9 +36,16 @@ class ParticipantProgress:
     qualified: int
     actions: int
     last_activity: datetime
+    # Another participant of the room gave the same first name: the seat tells them apart.
+    same_name: bool = False
 
     def label(self, lang: Lang) -> str:
-        return self.first_name or t("workshop.participant", lang, number=self.number)
+        name = (self.first_name or "").strip()
+        if not name:
+            return t("workshop.participant", lang, number=self.number)
+        if self.same_name:
+            return t("workshop.participant.same_name", lang, name=name, number=self.number)
+        return name
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,11 @@ class RoomSummary:
         return sum(p.contacts for p in self.participants)
 
 
+def _name_key(first_name: str | None) -> str:
+    """A first name as the trainer reads it: « Amélie » and « amélie  » are the same."""
+    return " ".join((first_name or "").split()).casefold()
+
+
 def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -> RoomSummary:
     """Counts the room from its members' workbooks (each scored with its own settings)."""
     participants: list[ParticipantProgress] = []
@@ -157,6 +169,11 @@ def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -
         profiles.append(profile_of(network, member.workbook.settings, today))
         linked.append((network, member.workbook.links))
 
+    names = Counter(_name_key(p.first_name) for p in participants if _name_key(p.first_name))
+    participants = [
+        replace(p, same_name=True) if names[_name_key(p.first_name)] > 1 else p
+        for p in participants
+    ]
     method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
     empty_roles = sorted(
         ((role, empty[role]) for role in method_roles if empty[role]),

@@ -175,6 +175,22 @@ def test_the_room_export_names_the_contacts_not_yet_qualified_as_the_room_chart_
     assert t("common.none", "fr") not in quadrant_rows
 
 
+def test_two_participants_with_the_same_first_name_are_told_apart_by_their_seat(demo):
+    members = [_member(demo, 1, "Amélie"), _member(demo, 2, "Bruno"), _member(demo, 4, "amélie ")]
+
+    room = summarise_room(WORKSHOP, members, TODAY)
+    sheets = _cells(room_excel(room, Lang.FR, NOW))
+
+    labels = [p.label(Lang.FR) for p in room.participants]
+    assert labels == [
+        t("workshop.participant.same_name", "fr", name="Amélie", number=1),
+        "Bruno",
+        t("workshop.participant.same_name", "fr", name="amélie", number=4),
+    ]
+    assert len(set(labels)) == 3
+    assert [row[0] for row in sheets["Participants"][1:]] == labels
+
+
 def test_the_room_export_holds_no_contact_details(room, demo):
     text = repr(_cells(room_excel(room, Lang.EN, NOW)))
 
