@@ -85,8 +85,16 @@ _FILTER_WIDTH = 320
 
 def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     """The ids of the walk under the chosen filter, and the contact to show."""
-    order = walkthrough.walk_order(ws.network, _current_filter(ws), ws.cursor)
-    return order, walkthrough.current(order, ws.cursor)
+    network, wanted, cursor = ws.network, _current_filter(ws), ws.cursor
+    # Made once per change: the card asks for it three times a run (filter row, both button rows).
+    order = ws.derived(
+        "qualify.walk",
+        lambda: walkthrough.walk_order(network, wanted, cursor),
+        network,
+        wanted,
+        cursor,
+    )
+    return order, walkthrough.current(order, cursor)
 
 
 def _change_filter(ws: Workspace, wanted: str) -> None:
@@ -140,7 +148,8 @@ def navigation(ws: Workspace) -> str | None:
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
         return None
-    jump_labels = {cid: _jump_label(ws, cid) for cid in order}
+    network = ws.network
+    jump_labels = {cid: _jump_label(network.get(cid)) for cid in order}
     jump_key = labelled_key(f"qualify.jump.{here}", list(jump_labels.values()))
     row.selectbox(
         ws.t("qualify.jump"),
@@ -207,8 +216,7 @@ def move_buttons(ws: Workspace, where: str) -> None:
     row.markdown(ws.t("qualify.position", place=place, total=total), width="content")
 
 
-def _jump_label(ws: Workspace, contact_id: str) -> str:
-    contact = ws.network.get(contact_id)
+def _jump_label(contact: Contact) -> str:
     mark = "✓" if contact.is_qualified else "○"
     return f"{mark} {contact.display_name}"
 
