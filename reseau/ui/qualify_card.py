@@ -430,6 +430,15 @@ _STICKY_NAME_ON_A_PHONE = f"""<style>
 </style>"""
 
 
+def card_style() -> None:
+    """The card's style, written by the page's run rather than the card's own runs.
+
+    A style goes to the page's hidden event container and holds whatever the fragment redraws:
+    sent again on every click on the card, it was one message more each time.
+    """
+    st.html(_STICKY_NAME_ON_A_PHONE)
+
+
 def card(ws: Workspace, contact: Contact) -> None:
     """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
 
@@ -438,7 +447,6 @@ def card(ws: Workspace, contact: Contact) -> None:
     the card above the row to the next contact, so the card keeps its place and its name stays
     in view whatever the participant opens. Each contact opens on the first tab.
     """
-    st.html(_STICKY_NAME_ON_A_PHONE)
     with st.container(border=True, key=f"qualify-card-{contact.id}"):
         with st.container(key=CARD_HEAD):
             who_col, status_col = st.columns([3, 2], vertical_alignment="center")
