@@ -45,6 +45,7 @@ from reseau.vocabulary import (
 
 SKIPPED = "qualify.skipped"
 _DEFAULT_DUE = "qualify.default_due"  # contact id -> the due date the card chose for it
+_DRAWN = "qualify.card.drawn"  # the contact whose card the last run drew
 
 
 def _key(contact: Contact, name: str) -> str:
@@ -459,16 +460,20 @@ def card(ws: Workspace, contact: Contact) -> None:
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",
+            on_change="rerun",
         )
         with essential:
             placement(ws, contact)
             scales(ws, contact)
             first_action(ws, contact)
-        # Written even while hidden: writing it only once opened (`on_change="rerun"`) saved a
-        # tenth of the messages per click but moved the page under the participant's pointer
-        # after « Suivant non qualifié » from this tab (tests/e2e/test_card_orders.py).
-        with more:
-            more_criteria(ws, contact)
+        # Written whenever a contact's card is first drawn, as if always there, and then while
+        # the tab is open: the clicks on the first tab no longer send it again (a tenth of
+        # their messages). Written only once opened, it moved the page under the pointer after
+        # « Suivant non qualifié » from this tab (tests/e2e/test_card_orders.py).
+        if more.open or ws.scratch(_DRAWN) != contact.id:
+            with more:
+                more_criteria(ws, contact)
+        ws.set_scratch(_DRAWN, contact.id)
         move_buttons(ws, "bottom")
     _scroll_to_the_card(contact)
     explanations(ws, contact)
