@@ -144,16 +144,3 @@ def _install_frontend_patches() -> None:
 def browser_label(at: AppTest, selectbox) -> str | None:  # type: ignore[no-untyped-def]
     """The label a browser shows in a selectbox after the last run."""
     return getattr(at, _FRONTEND, {}).get(selectbox.id)
-
-
-def open_card_tab(at: AppTest, contact_id: str, lang: str, tab: str = "more") -> AppTest:
-    """Opens a tab of the card (« more » or « essential »), as a click on its title does.
-
-    The card writes its second tab when a contact's card is first drawn, then only while it is
-    open; AppTest has no click on a tab, so the tab's value is set the way the browser's click
-    sets it, then the page reruns.
-    """
-    from reseau.i18n import t
-
-    at.session_state[f"qualify.{contact_id}.tabs"] = t(f"qualify.tab.{tab}", lang)
-    return at.run()

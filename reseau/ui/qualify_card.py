@@ -440,6 +440,15 @@ def card_style() -> None:
     st.html(_STICKY_NAME_ON_A_PHONE)
 
 
+def draw_whole(ws: Workspace) -> None:
+    """The next card drawn is written whole, its second tab too (a page's run, another mode).
+
+    The browser builds such a card afresh, and may show the second tab open after a reload:
+    only the card's own runs, on its clicks, leave out a tab that is closed.
+    """
+    ws.set_scratch(_DRAWN, None)
+
+
 def card(ws: Workspace, contact: Contact) -> None:
     """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
 

@@ -97,12 +97,15 @@ PANELS: dict[QualifyMode, Callable[[Workspace], None]] = {
 
 
 def show_mode(ws: Workspace, mode: QualifyMode) -> None:
+    if mode is not QualifyMode.CARD:
+        qualify_card.draw_whole(ws)
     PANELS.get(mode, _card_mode)(ws)
 
 
 def qualifier(ws: Workspace) -> None:
     """The whole Qualifier below its title: the card's style, then the part a click reruns."""
     qualify_card.card_style()
+    qualify_card.draw_whole(ws)
     _qualifier(ws)
 
 

@@ -20,7 +20,6 @@ from tests.apptest import (
     goto,
     like_a_browser,
     open_app,
-    open_card_tab,
     stored_workbook,
 )
 from tests.conftest import TODAY
@@ -71,7 +70,6 @@ def test_the_next_field_after_qualifying_a_contact_is_saved_on_that_contact():
     _qualify(at, victor)
     assert stored_workbook(at).network.get(victor).is_qualified
 
-    open_card_tab(at, victor, "en")
     at.pills(key=f"qualify.{victor}.reciprocity").set_value(Reciprocity.I_GIVE).run()
     assert_no_error(at)
 
@@ -186,7 +184,6 @@ def test_the_other_criteria_are_one_click_away_in_a_second_tab_of_the_card():
     at = _card()
     cursor = stored_workbook(at).cursor
 
-    open_card_tab(at, cursor, "en")
     more = next(tab for tab in at.tabs if tab.label == t("qualify.tab.more", "en"))
 
     inside = {w.key for w in more.get("button_group")} | {w.key for w in more.date_input}
@@ -197,20 +194,3 @@ def test_the_other_criteria_are_one_click_away_in_a_second_tab_of_the_card():
         f"qualify.{cursor}.last_contact_result",
         f"qualify.{cursor}.last_contact_date",
     } <= inside
-
-
-def test_the_second_tab_is_written_with_a_new_card_and_then_only_while_open():
-    at = _card()
-    here = stored_workbook(at).cursor
-
-    def more_written(contact_id: str) -> bool:
-        return any(w.key == f"qualify.{contact_id}.reciprocity" for w in at.get("button_group"))
-
-    assert more_written(here)  # a card arrives whole: nothing moves when its tab is opened
-    at.segmented_control(key=f"qualify.{here}.trust").set_value(3).run()
-    assert not more_written(here)  # a click on the first tab does not send it again
-    open_card_tab(at, here, "en")
-    assert more_written(here)
-    _button(at, "qualify.next").click().run()
-    there = stored_workbook(at).cursor
-    assert there != here and more_written(there)

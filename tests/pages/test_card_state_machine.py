@@ -50,7 +50,6 @@ from tests.apptest import (
     goto,
     like_a_browser,
     open_app,
-    open_card_tab,
     stored_workbook,
 )
 from tests.conftest import TODAY
@@ -64,8 +63,6 @@ CHOICES: dict[str, type] = {
     "last_contact_result": ContactResult,
 }
 TEXTS = ("last_contact_note", "action_text")
-# The fields of the card's second tab, which the card sends again on a click only while open.
-MORE = frozenset({*CHOICES, "value_kinds", "last_contact_date", "last_contact_note"})
 WORDS = ("", "Appeler", "Déjeuner en mars", "  Écrire à Léa  ", "Call back")
 # Within the card's limits on any day: a last contact is in the past, a due date any time.
 PAST_DATES = hs.dates(date(2020, 1, 1), TODAY - timedelta(days=1))
@@ -181,9 +178,6 @@ class CardMachine(RuleBasedStateMachine):
         label = t(key, self.model.lang if hasattr(self, "model") else "fr")
         return next(b for b in self.at.button if b.label == label)
 
-    def _more_open(self, cid: str) -> bool:
-        return any(w.key == f"qualify.{cid}.reciprocity" for w in self.at.get("button_group"))
-
     def _here(self) -> str:
         here = self.model.shown()
         assert here is not None
@@ -207,9 +201,6 @@ class CardMachine(RuleBasedStateMachine):
             **dict.fromkeys(SCALE_FIELDS, "segmented_control"),
             **dict.fromkeys(CHOICES, "pills"),
         }[name]
-        if name in MORE and not self._more_open(cid):
-            open_card_tab(self.at, cid, self.model.lang)
-            assert_no_error(self.at)
         widget = getattr(self.at, kind)(key=key)
         if kind in ("text_input", "text_area"):
             widget.input(value)
@@ -381,30 +372,19 @@ class CardMachine(RuleBasedStateMachine):
             "action_status": at.segmented_control(key=f"qualify.{here}.action_status").value,
             "action_text": at.text_area(key=f"qualify.{here}.action_text").value,
             "action_due": at.date_input(key=f"qualify.{here}.action_due").value,
+            "last_contact_date": at.date_input(key=f"qualify.{here}.last_contact_date").value,
+            "last_contact_note": at.text_input(key=f"qualify.{here}.last_contact_note").value,
+            "value_kinds": set(at.pills(key=f"qualify.{here}.value_kinds").value),
             **{n: at.segmented_control(key=f"qualify.{here}.{n}").value for n in SCALE_FIELDS},
+            **{n: at.pills(key=f"qualify.{here}.{n}").value for n in CHOICES},
         }
-        if self._more_open(here):
-            shown.update(
-                {
-                    "last_contact_date": at.date_input(
-                        key=f"qualify.{here}.last_contact_date"
-                    ).value,
-                    "last_contact_note": at.text_input(
-                        key=f"qualify.{here}.last_contact_note"
-                    ).value,
-                    "value_kinds": set(at.pills(key=f"qualify.{here}.value_kinds").value),
-                    **{n: at.pills(key=f"qualify.{here}.{n}").value for n in CHOICES},
-                }
-            )
         if contact["circle"] is not None:
             role_key = f"qualify.{here}.role.{contact['circle'].value}"
             shown["role"] = at.pills(key=role_key).value
         for name in TEXTS:  # the field keeps the spaces typed around; the store does not
-            if name in shown:
-                shown[name] = shown[name].strip()
+            shown[name] = shown[name].strip()
         expected = {name: contact[name] for name in shown}
-        if "value_kinds" in shown:
-            expected["value_kinds"] = set(contact["value_kinds"])
+        expected["value_kinds"] = set(contact["value_kinds"])
         assert shown == expected
 
     @invariant()

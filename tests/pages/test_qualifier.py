@@ -9,7 +9,7 @@ from reseau.ui.resources import store
 from reseau.vocabulary import ActionStatus, Circle, Reciprocity, Role, ValueKind
 from reseau.walkthrough import walk_order
 from reseau.workbook import Workbook
-from tests.apptest import assert_no_error, goto, open_app, open_card_tab, texts
+from tests.apptest import assert_no_error, goto, open_app, texts
 
 
 def _qualifier(mode: str | None = None, lang: str = "en") -> AppTest:
@@ -96,7 +96,6 @@ def test_a_typed_first_action_its_status_and_reciprocity_are_saved():
     at.segmented_control(key=f"qualify.{contact_id}.action_status").set_value(
         ActionStatus.DONE
     ).run()
-    open_card_tab(at, contact_id, "en")
     at.pills(key=f"qualify.{contact_id}.reciprocity").set_value(Reciprocity.I_GIVE).run()
     assert_no_error(at)
 
