@@ -316,8 +316,18 @@ def _contact_json(contact: Contact) -> str:
     if held is not None and held[0]() is contact:
         return held[1]
     written = _dumps(contact_to_dict(contact))
-    _WRITTEN[key] = (weakref.ref(contact, lambda _, key=key: _WRITTEN.pop(key, None)), written)
+    _WRITTEN[key] = (weakref.ref(contact, _forgetting(key)), written)
     return written
+
+
+def _forgetting(key: int) -> Callable[[weakref.ref[Contact]], None]:
+    def forget(dead: weakref.ref[Contact]) -> None:
+        # Only this contact's entry: once it is gone, its id may already name a newer entry.
+        held = _WRITTEN.get(key)
+        if held is not None and held[0] is dead:
+            _WRITTEN.pop(key, None)
+
+    return forget
 
 
 def workbook_to_json(workbook: Workbook) -> str:

@@ -1,3 +1,6 @@
+from reseau import serialization
+from reseau.contact import Contact
+from reseau.network import Network
 from reseau.scoring import ScoringSettings
 from reseau.serialization import workbook_from_json, workbook_to_json
 from reseau.vocabulary import Circle
@@ -79,3 +82,19 @@ def test_the_stored_document_is_the_workbook_dict_in_compact_json_whatever_was_w
         workbook_to_dict(changed), ensure_ascii=False, separators=(",", ":")
     )
     assert json.loads(written)["contacts"][0]["notes"] == "Rappeler « vite »"
+
+
+def test_a_contact_s_kept_json_goes_with_the_contact_and_never_takes_a_newer_one_s():
+    first = Contact(first_name="Ana", id="ana")
+    workbook_to_json(Workbook(network=Network((first,))))
+    key = id(first)
+    assert key in serialization._WRITTEN
+
+    del first
+    gc.collect()
+
+    assert key not in serialization._WRITTEN
+    survivors = [Contact(first_name=f"N{n}", id=f"n{n}") for n in range(200)]
+    document = workbook_to_json(Workbook(network=Network(tuple(survivors))))
+    assert all(id(c) in serialization._WRITTEN for c in survivors)
+    assert '"first_name":"N199"' in document

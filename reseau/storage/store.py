@@ -406,7 +406,7 @@ class WorkbookStore:
         set): WorkbookChanged otherwise, so a save from an older version never wins unseen.
         """
         self.ensure_intact()
-        values = {
+        values: dict[str, object] = {
             "at_id": workbook_id,
             "new_data": workbook_to_json(workbook),
             "new_workshop_code": workbook.workshop_code,
