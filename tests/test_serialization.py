@@ -1,3 +1,5 @@
+import gc
+
 from reseau import serialization
 from reseau.contact import Contact
 from reseau.network import Network
