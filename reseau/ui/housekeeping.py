@@ -12,31 +12,76 @@ oldest generation. The work happens a few seconds after a departure, never on a 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import gc
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
+
+from streamlit.runtime.state import SessionState
 
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_S = 5.0
 
 
-def drop_expired_sessions() -> int:
-    """Removes the closed sessions whose TTL has passed; returns how many (0 when unknown)."""
-    try:
-        from streamlit.runtime import Runtime
+def _session_manager() -> Any:
+    """The running server's session manager, or None outside a server."""
+    from streamlit.runtime import Runtime
 
-        if not Runtime.exists():
+    if not Runtime.exists():
+        return None
+    return Runtime.instance()._session_mgr
+
+
+def drop_expired_sessions(manager: Any = None) -> int:
+    """Removes the closed sessions whose TTL has passed and empties them; returns how many.
+
+    `manager` is the server's session manager (the running one by default); 0 when unknown.
+    """
+    try:
+        manager = manager if manager is not None else _session_manager()
+        if manager is None:
             return 0
         # Private: the websocket session manager's storage (Streamlit 1.67, pinned minor).
-        storage = getattr(Runtime.instance()._session_mgr, "_session_storage")  # noqa: B009
+        storage = getattr(manager, "_session_storage")  # noqa: B009
         expire = storage._cache.expire
+        lock = getattr(manager, "_storage_lock", None) or contextlib.nullcontext()
     except Exception:  # another Streamlit version or storage: leave its own reaping alone
         return 0
-    return len(expire())
+    with lock:  # the server's own thread moves sessions in and out of this cache
+        expired = expire()
+    for _session_id, info in expired:
+        release_session(info.session)
+    return len(expired)
+
+
+def release_session(session: Any) -> None:
+    """Does for an expired session what Streamlit does for one closed on purpose, and empties it.
+
+    Streamlit drops an expired session from its cache without shutting it down, so its media
+    files (download buttons' data), uploads and dataframe sources stayed registered for the
+    life of the process. And the server's message loop keeps the last session it flushed in a
+    local variable until the next one: emptying the session's state, fragments and queue frees
+    its workbook and widgets even while such a leftover reference holds the session itself.
+    """
+    try:
+        session.shutdown()
+    except Exception:  # a half-gone session must not stop the others' release
+        log.exception("shutting down an expired session failed")
+    with contextlib.suppress(Exception):
+        # A fresh state rather than SessionState.clear(), which keeps the widgets' metadata.
+        session._session_state = SessionState()
+    for part, method in (
+        ("_fragment_storage", "clear"),
+        ("_fragment_storage", "clear_outside_wrappers"),
+        ("_browser_queue", "clear"),
+    ):
+        with contextlib.suppress(Exception):
+            getattr(getattr(session, part), method)()
 
 
 def _trimmer() -> Callable[[], object] | None:
