@@ -109,3 +109,18 @@ def test_a_session_within_its_ttl_is_left_alone():
     assert dropped == 0
     assert held() is not None
     assert len(manager.list_sessions()) == 1
+
+
+def test_every_shipped_way_of_starting_the_server_uses_the_allocator_that_gives_memory_back():
+    starts = {
+        "Makefile": (ROOT / "Makefile").read_text(encoding="utf-8"),
+        "systemd unit": (ROOT / "deploy" / "reseau@.service").read_text(encoding="utf-8"),
+        "run-local.sh": (ROOT / "deploy" / "run-local.sh").read_text(encoding="utf-8"),
+    }
+    setting = f"PYTHONMALLOC={housekeeping.SERVER_ALLOCATOR}"
+
+    for name, text in starts.items():
+        for line in text.splitlines():
+            if "streamlit run" in line and "ExecStart" not in line:
+                assert setting in line, f"{name}: {line.strip()}"
+    assert f"Environment={setting}" in starts["systemd unit"]
