@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench import best_of, generated_network
+from reseau.room import RoomSummaries, summarise_room
 from reseau.storage import open_store
 from reseau.workbook import Workbook
-from reseau.workshop import RoomSummaries, summarise_room
 
 TARGET = 0.05
 REFRESHES_PER_MINUTE = 12

@@ -17,15 +17,11 @@ from datetime import date
 from statistics import fmean
 from typing import Any
 
-from openpyxl import Workbook as ExcelWorkbook
-
 from reseau.assessments import SCALE_CRITERIA, Assessment, snapshot
-from reseau.export.room import _fit_columns, _table
-from reseau.export.safety import append_row
 from reseau.i18n import Lang, label, number, percent, t
-from reseau.storage import Member, WorkbookStore
+from reseau.room import MIN_ROOM
 from reseau.vocabulary import QUADRANT_PRIORITY, Circle, Quadrant, Role, roles_of
-from reseau.workshop import MIN_ROOM
+from reseau.workshop import Member, WorkshopStore
 
 METHOD_ROLES: tuple[Role, ...] = tuple(
     role for circle in Circle for role in roles_of(circle, with_other=False)
@@ -108,7 +104,7 @@ def follow_up_of(members: Sequence[Member], today: date) -> FollowUp:
     )
 
 
-def room_follow_up(store: WorkbookStore, code: str, today: date) -> FollowUp | None:
+def room_follow_up(store: WorkshopStore, code: str, today: date) -> FollowUp | None:
     """The room's before and after when workshop `code` follows another one; None otherwise."""
     first = store.follows(code)
     if first is None:
@@ -117,7 +113,8 @@ def room_follow_up(store: WorkbookStore, code: str, today: date) -> FollowUp | N
     return follow_up_of(store.members(first) + store.members(code), today)
 
 
-# --- the same figures as rows: the trainer's table and the room's Excel sheet ---
+# --- the same figures as rows: the trainer's table and the room's Excel sheet
+# (`reseau.export.room`) ---
 Row = tuple[str, Any, Any]
 
 
@@ -177,25 +174,3 @@ def shown_value(value: Any, share: bool, lang: Lang | str) -> str:
     if isinstance(value, float):
         return number(value, lang, 1, keep_zeros=True)
     return str(value)
-
-
-def add_sheet(book: ExcelWorkbook, follow_up: FollowUp, lang: Lang | str) -> None:
-    """The « Suivi » sheet of the room's Excel file: every figure before and after."""
-    sheet = book.create_sheet(t("follow_up.sheet", lang)[:31])
-    if not follow_up.shown:
-        append_row(sheet, [t("follow_up.too_few", lang, count=MIN_ROOM)])
-        return
-    _table(
-        sheet,
-        [
-            t("follow_up.col.figure", lang),
-            t("follow_up.col.before", lang),
-            t("follow_up.col.after", lang),
-        ],
-        rows(follow_up, lang),
-    )
-    for index, row in enumerate(sheet.iter_rows(min_row=2, min_col=2, max_col=3)):
-        if is_share(index):
-            for cell in row:
-                cell.number_format = "0%"
-    _fit_columns(sheet)

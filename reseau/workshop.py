@@ -1,39 +1,150 @@
-"""Workshops: joining one, leaving it with nothing behind, and the room's anonymous figures.
+"""Workshops: their join codes, who is in one, joining it and leaving it with nothing behind.
 
-A participant joins with a code (`join_workshop`) and may delete their data at any time
-(`delete_my_data`); the app's screens call these, which never touch Streamlit. Everything the
-trainer sees (`summarise_room`, `compare_to_room`) is counted from the participants' workbooks
-and nothing else leaves them: no contact's name, company, e-mail, note or action text ever
-reaches a summary or its Excel file. A participant appears by the first name they chose to give,
-otherwise as "Participant 3" (their order of arrival).
+A trainer opens a workshop; participants join it with a short code read off a projector
+(`join_workshop`) and may delete their data at any time (`delete_my_data`). These rules never
+touch Streamlit or a database: they ask a `WorkshopStore` (the store in `reseau.storage`
+answers it) for what they need. What the room sees of its participants is `reseau.room`.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import threading
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from statistics import fmean, median
-from typing import Any
-
-from sqlalchemy import select
+from datetime import datetime
+from typing import Protocol
 
 from reseau.errors import ReseauError
-from reseau.i18n import Lang, t
-from reseau.network import Network
-from reseau.network_shape import NO_ROOM_SHAPE, RoomShape, room_shape
-from reseau.scoring import ScoringSettings, score_network
-from reseau.storage import Member, WorkbookStore, Workshop, WorkshopNotFound
-from reseau.storage.store import workbooks
+from reseau.i18n import Lang
+from reseau.text import clean_text
 from reseau.throttle import JOIN_CODES
-from reseau.vocabulary import QUADRANT_PRIORITY, SCALES, Circle, Quadrant, Role, roles_of
 from reseau.workbook import Workbook
 
 log = logging.getLogger(__name__)
+
+# Join codes are read off a projector and typed on phones: no 0/O, 1/I/L look-alikes.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+WORKSHOP_NAME_LIMIT = 120
+FIRST_NAME_LIMIT = 40
+
+
+# --- a workshop and its members ---
+
+
+class WorkshopNotFound(ReseauError):
+    """No workshop has this join code: a typo, or a code from another session."""
+
+    key = "error.workshop.not_found"
+
+
+class WorkshopClosed(ReseauError):
+    """The workshop exists but its trainer closed it: its code no longer lets anyone join."""
+
+    key = "error.workshop.closed"
+
+
+class JoinCodeMalformed(ReseauError):
+    """What was typed cannot be a join code (wrong length or characters)."""
+
+    key = "error.workshop.code_malformed"
+
+
+class WorkshopNameNeeded(ReseauError):
+    """A workshop needs a name the trainer will recognise."""
+
+    key = "error.workshop.name_needed"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A training session participants join with a short code."""
+
+    code: str
+    name: str
+    created_at: datetime
+    closed_at: datetime | None = None
+    revealed: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def display_code(self) -> str:
+        """The code in two groups of three, easier to read aloud and to copy."""
+        return display_join_code(self.code)
+
+    def joinable(self) -> Workshop:
+        """This workshop, if its code still lets people join; WorkshopClosed otherwise."""
+        if not self.is_open:
+            raise WorkshopClosed(name=self.name)
+        return self
+
+
+@dataclass(frozen=True)
+class Member:
+    """A workbook attached to a workshop, as the room's aggregates need it."""
+
+    seat: int | None
+    first_name: str | None
+    workbook: Workbook
+    joined_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Which workshop a workbook belongs to, and the first name its owner chose to show."""
+
+    workshop: Workshop
+    first_name: str | None
+
+
+def new_join_code() -> str:
+    """Six characters from an alphabet without look-alikes (about 887 million codes)."""
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalise_join_code(typed: str) -> str:
+    """The code as stored, from what a person typed ('k7m-2qx ' -> 'K7M2QX'), or an error."""
+    code = "".join(ch for ch in str(typed or "").upper() if not ch.isspace() and ch not in "-_.")
+    if len(code) != JOIN_CODE_LENGTH or any(ch not in JOIN_CODE_ALPHABET for ch in code):
+        raise JoinCodeMalformed(length=JOIN_CODE_LENGTH)
+    return code
+
+
+def display_join_code(code: str) -> str:
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+def clean_first_name(text: str | None) -> str | None:
+    """A first name as shown to the trainer: trimmed, one line, short; None when empty."""
+    name = " ".join(clean_text(text).split())[:FIRST_NAME_LIMIT].strip()
+    return name or None
+
+
+class WorkshopStore(Protocol):
+    """What the workshop's rules need from wherever workbooks and workshops are kept."""
+
+    def workshop(self, code: str) -> Workshop: ...
+
+    def open_workshop(self, typed_code: str) -> Workshop: ...
+
+    def follows(self, code: str) -> str | None: ...
+
+    def members(self, code: str) -> list[Member]: ...
+
+    def join_workshop(self, typed_code: str, workbook: Workbook) -> tuple[str, Workshop]: ...
+
+    def attach_to_workshop(
+        self, workbook_id: str, typed_code: str
+    ) -> tuple[Workbook, Workshop]: ...
+
+    def delete(self, workbook_id: str) -> None: ...
 
 
 # --- joining a workshop, and deleting one's data ---
@@ -61,7 +172,7 @@ def _nothing() -> None:
 
 
 def join_workshop(
-    store: WorkbookStore,
+    store: WorkshopStore,
     typed_code: str,
     client: str,
     lang: Lang,
@@ -103,345 +214,6 @@ def join_workshop(
     return Joined(new_id, workshop, previous_id=workbook_id)
 
 
-def delete_my_data(store: WorkbookStore, workbook_id: str) -> None:
+def delete_my_data(store: WorkshopStore, workbook_id: str) -> None:
     """Deletes a participant's workbook for good: their contacts and their seat in a workshop."""
     store.delete(workbook_id)
-
-
-@dataclass(frozen=True)
-class ParticipantProgress:
-    """How far one participant has gone: counts only, never what their contacts are."""
-
-    number: int
-    first_name: str | None
-    contacts: int
-    sorted: int
-    qualified: int
-    actions: int
-    last_activity: datetime
-
-    def label(self, lang: Lang) -> str:
-        return self.first_name or t("workshop.participant", lang, number=self.number)
-
-
-@dataclass(frozen=True)
-class CircleFigures:
-    """One circle across the room: how many contacts, and the average of each 1-5 criterion."""
-
-    circle: Circle
-    contacts: int
-    averages: dict[str, float | None]  # criterion code -> mean over contacts that have it
-
-
-@dataclass(frozen=True)
-class Profile:
-    """One participant's network as counts only: what the room compares, never who is in it."""
-
-    contacts: int
-    contacts_per_circle: dict[Circle, int]
-    sorted: bool  # at least one contact in a circle: only then do empty roles mean anything
-    empty_roles: frozenset[Role]
-    quadrants: dict[Quadrant, int]  # qualified contacts per quadrant
-    marks: dict[str, tuple[int, ...]]  # criterion code -> the 1-5 values given
-
-    @property
-    def qualified(self) -> int:
-        return sum(self.quadrants.values())
-
-
-def profile_of(network: Network, settings: ScoringSettings, today: date) -> Profile:
-    """The counts of one network, scored with its own settings."""
-    held_roles = {c.role for c in network if c.is_sorted}
-    scores = score_network(network, settings, today)
-    quadrants = Counter(s.quadrant for s in scores.values() if s.quadrant is not None)
-    return Profile(
-        contacts=len(network),
-        contacts_per_circle={
-            circle: sum(1 for c in network if c.circle is circle) for circle in Circle
-        },
-        sorted=bool(held_roles),
-        empty_roles=frozenset(
-            role
-            for circle in Circle
-            for role in roles_of(circle, with_other=False)
-            if held_roles and role not in held_roles
-        ),
-        quadrants={q: quadrants[q] for q in QUADRANT_PRIORITY},
-        marks={
-            scale.code: tuple(
-                getattr(c, scale.code)
-                for c in network
-                if c.circle is not None and getattr(c, scale.code) is not None
-            )
-            for scale in SCALES
-        },
-    )
-
-
-@dataclass(frozen=True)
-class RoomSummary:
-    """The room at one moment, as the trainer's dashboard and export show it."""
-
-    workshop: Workshop
-    participants: tuple[ParticipantProgress, ...]
-    contacts_per_circle: tuple[tuple[Circle | None, int], ...]  # None: not sorted yet
-    empty_roles: tuple[tuple[Role, int], ...]  # most often empty first
-    sorting_participants: int  # participants with a sorted contact: the base of empty_roles
-    quadrants: tuple[tuple[Quadrant | None, int], ...]  # None: not qualified yet
-    circles: tuple[CircleFigures, ...]
-    profiles: tuple[Profile, ...] = ()  # one per participant, in no telling order
-    shape: RoomShape = NO_ROOM_SHAPE  # who knows whom: numbers only (reseau.network_shape)
-
-    @property
-    def total_contacts(self) -> int:
-        return sum(p.contacts for p in self.participants)
-
-
-def summarise_room(workshop: Workshop, members: Sequence[Member], today: date) -> RoomSummary:
-    """Counts the room from its members' workbooks (each scored with its own settings)."""
-    participants: list[ParticipantProgress] = []
-    per_circle: Counter[Circle | None] = Counter()
-    per_quadrant: Counter[Quadrant | None] = Counter()
-    empty: Counter[Role] = Counter()
-    sorting = 0
-    marks: dict[Circle, dict[str, list[int]]] = {c: {s.code: [] for s in SCALES} for c in Circle}
-    profiles: list[Profile] = []
-    linked = []
-
-    for position, member in enumerate(members, start=1):
-        network = member.workbook.network
-        participants.append(
-            ParticipantProgress(
-                number=member.seat or position,
-                first_name=member.first_name,
-                contacts=len(network),
-                sorted=sum(1 for c in network if c.is_sorted),
-                qualified=sum(1 for c in network if c.is_qualified),
-                actions=sum(1 for c in network if c.has_action),
-                last_activity=member.updated_at,
-            )
-        )
-        held_roles = {c.role for c in network if c.is_sorted}
-        if held_roles:
-            sorting += 1
-            for circle in Circle:
-                for role in roles_of(circle, with_other=False):
-                    empty[role] += role not in held_roles
-        for contact in network:
-            per_circle[contact.circle] += 1
-            if contact.circle is not None:
-                for scale in SCALES:
-                    value = getattr(contact, scale.code)
-                    if value is not None:
-                        marks[contact.circle][scale.code].append(value)
-        scores = score_network(network, member.workbook.settings, today)
-        for score in scores.values():
-            per_quadrant[score.quadrant] += 1
-        profiles.append(profile_of(network, member.workbook.settings, today))
-        linked.append((network, member.workbook.links))
-
-    method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
-    empty_roles = sorted(
-        ((role, empty[role]) for role in method_roles if empty[role]),
-        key=lambda item: (-item[1], method_roles.index(item[0])),
-    )
-    return RoomSummary(
-        workshop=workshop,
-        participants=tuple(participants),
-        contacts_per_circle=tuple((c, per_circle[c]) for c in (*Circle, None)),
-        empty_roles=tuple(empty_roles),
-        sorting_participants=sorting,
-        quadrants=tuple((q, per_quadrant[q]) for q in (*QUADRANT_PRIORITY, None)),
-        circles=tuple(
-            CircleFigures(
-                circle=circle,
-                contacts=per_circle[circle],
-                averages={
-                    code: round(fmean(values), 2) if values else None
-                    for code, values in marks[circle].items()
-                },
-            )
-            for circle in Circle
-        ),
-        # Sorted by size, so a profile's place says nothing of who arrived when.
-        profiles=tuple(sorted(profiles, key=lambda p: (p.contacts, p.qualified))),
-        shape=room_shape(linked),
-    )
-
-
-# --- each participant against the room ---
-# Below this many participants who have started, a median would point at someone.
-MIN_ROOM = 3
-
-
-@dataclass(frozen=True)
-class CircleLine:
-    circle: Circle
-    yours: int
-    room_median: float
-
-
-@dataclass(frozen=True)
-class RoleLine:
-    role: Role
-    empty_for_you: bool
-    room_share: float  # share of the participants who sorted for whom the role is empty
-
-
-@dataclass(frozen=True)
-class ShareLine:
-    quadrant: Quadrant
-    yours: float | None  # share of your qualified contacts; None when you qualified none
-    room: float | None
-
-
-@dataclass(frozen=True)
-class CriterionLine:
-    code: str
-    yours: float | None
-    room: float | None
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A participant's network beside the room's: medians, shares and averages, nobody's own."""
-
-    participants: int  # participants who have started, the base of the medians
-    circles: tuple[CircleLine, ...]
-    roles: tuple[RoleLine, ...]  # yours first, then the room's most often empty
-    quadrants: tuple[ShareLine, ...]
-    criteria: tuple[CriterionLine, ...]
-
-
-def circle_medians(profiles: Sequence[Profile]) -> dict[Circle, float | None]:
-    """The median participant's contacts in each circle, among those who have started; the
-    same figure a participant sees beside their own. None below `MIN_ROOM` participants."""
-    started = [p for p in profiles if p.contacts]
-    if len(started) < MIN_ROOM:
-        return dict.fromkeys(Circle)
-    return {c: float(median(p.contacts_per_circle[c] for p in started)) for c in Circle}
-
-
-def _shares(counts: dict[Quadrant, int]) -> dict[Quadrant, float | None]:
-    total = sum(counts.values())
-    return {q: (counts[q] / total if total else None) for q in QUADRANT_PRIORITY}
-
-
-def _mean(values: Iterable[int]) -> float | None:
-    values = list(values)
-    return round(fmean(values), 2) if values else None
-
-
-def compare_to_room(own: Profile, room: Sequence[Profile]) -> Comparison | None:
-    """Your counts beside the room's (you included); None while too few have started to hide
-    who is who."""
-    started = [p for p in room if p.contacts]
-    if len(started) < MIN_ROOM:
-        return None
-    sorting = [p for p in started if p.sorted]
-    method_roles = [role for circle in Circle for role in roles_of(circle, with_other=False)]
-    share_empty = {
-        role: (sum(role in p.empty_roles for p in sorting) / len(sorting) if sorting else 0.0)
-        for role in method_roles
-    }
-    yours_empty = [r for r in method_roles if r in own.empty_roles]
-    room_empty = sorted(
-        (r for r in method_roles if share_empty[r] and r not in own.empty_roles),
-        key=lambda r: (-share_empty[r], method_roles.index(r)),
-    )
-    room_quadrants: Counter[Quadrant] = Counter()
-    for profile in started:
-        room_quadrants.update(profile.quadrants)
-    yours_shares = _shares(own.quadrants)
-    room_shares = _shares({q: room_quadrants[q] for q in QUADRANT_PRIORITY})
-    return Comparison(
-        participants=len(started),
-        circles=tuple(
-            CircleLine(
-                circle,
-                own.contacts_per_circle[circle],
-                float(median(p.contacts_per_circle[circle] for p in started)),
-            )
-            for circle in Circle
-        ),
-        roles=tuple(
-            RoleLine(role, role in own.empty_roles, share_empty[role])
-            for role in [*yours_empty, *room_empty[:3]]
-        ),
-        quadrants=tuple(ShareLine(q, yours_shares[q], room_shares[q]) for q in QUADRANT_PRIORITY),
-        criteria=tuple(
-            CriterionLine(
-                scale.code,
-                _mean(own.marks[scale.code]),
-                _mean(v for p in started for v in p.marks[scale.code]),
-            )
-            for scale in SCALES
-        ),
-    )
-
-
-# --- the room, counted once per change ---
-Stamps = tuple[tuple[Any, ...], ...]
-
-
-def member_stamps(store: WorkbookStore, code: str) -> Stamps:
-    """What identifies the room's state without reading any workbook: who, in which seat,
-    under which first name, last saved when. Any save or new arrival changes it."""
-    query = (
-        select(
-            workbooks.c.id,
-            workbooks.c.seat,
-            workbooks.c.first_name,
-            workbooks.c.updated_at,
-        )
-        .where(workbooks.c.workshop_code == code)
-        .order_by(workbooks.c.seat, workbooks.c.created_at)
-    )
-    with store.engine.connect() as conn:
-        return tuple(tuple(row) for row in conn.execute(query))
-
-
-class RoomSummaries:
-    """The last summary of each room, shared by every tab of the process.
-
-    The trainer's live room refreshes every few seconds in each open tab; counting a room holding
-    a participant with 50,000 contacts takes seconds of CPU. The summary is therefore worked out
-    once per change of the room (a save, an arrival, a first name, the workshop closing, a new
-    day) and handed to every refresh and every tab until the next change. Two tabs asking at
-    the same moment wait for one computation rather than making two.
-    """
-
-    def __init__(
-        self,
-        compute: Callable[[Workshop, Sequence[Member], date], RoomSummary] | None = None,
-        rooms: int = 16,
-    ) -> None:
-        self._compute = compute or summarise_room
-        self._rooms = rooms
-        self._entries: OrderedDict[tuple[str, str], tuple[Any, RoomSummary]] = OrderedDict()
-        self._locks: dict[tuple[str, str], threading.Lock] = {}
-        self._lock = threading.Lock()
-
-    def summary(self, store: WorkbookStore, code: str, today: date) -> RoomSummary:
-        """The room's summary now: from the cache when nothing changed since it was counted."""
-        room = (str(store.engine.url), code)
-        workshop = store.workshop(code)
-        key = (workshop, today, member_stamps(store, code))
-        with self._lock:
-            room_lock = self._locks.setdefault(room, threading.Lock())
-        with room_lock:
-            with self._lock:
-                cached = self._entries.get(room)
-            if cached is not None and cached[0] == key:
-                return cached[1]
-            summary = self._compute(workshop, store.members(code), today)
-            with self._lock:
-                self._entries[room] = (key, summary)
-                self._entries.move_to_end(room)
-                while len(self._entries) > self._rooms:
-                    oldest, _ = self._entries.popitem(last=False)
-                    self._locks.pop(oldest, None)
-            return summary
-
-
-ROOMS = RoomSummaries()

@@ -13,10 +13,10 @@ from reseau.export.room import room_excel
 from reseau.follow_up import follow_up_of, rows
 from reseau.i18n import label, t
 from reseau.network import Network
-from reseau.storage import Member, Workshop
+from reseau.room import MIN_ROOM, summarise_room
 from reseau.vocabulary import Circle, Quadrant, Role
 from reseau.workbook import Workbook
-from reseau.workshop import MIN_ROOM, summarise_room
+from reseau.workshop import Member, Workshop
 
 FIRST = date(2026, 11, 29)
 SECOND = date(2027, 3, 1)

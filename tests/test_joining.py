@@ -5,9 +5,15 @@ from __future__ import annotations
 import pytest
 
 from reseau.i18n import Lang
-from reseau.storage import WorkbookNotFound, WorkshopClosed, WorkshopNotFound
+from reseau.storage import WorkbookNotFound
 from reseau.workbook import Workbook
-from reseau.workshop import TooManyCodes, delete_my_data, join_workshop
+from reseau.workshop import (
+    TooManyCodes,
+    WorkshopClosed,
+    WorkshopNotFound,
+    delete_my_data,
+    join_workshop,
+)
 
 CLIENT = "203.0.113.7"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
+from reseau.room import RoomSummaries, summarise_room
 from reseau.storage import open_store
 from reseau.workbook import Workbook
-from reseau.workshop import RoomSummaries, summarise_room
 from tests.conftest import TODAY
 
 

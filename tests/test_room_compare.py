@@ -8,11 +8,11 @@ import pytest
 
 from reseau.contact import Contact
 from reseau.network import Network
+from reseau.room import MIN_ROOM, compare_to_room, profile_of, summarise_room
 from reseau.scoring import DEFAULT_SETTINGS
-from reseau.storage import Member, Workshop
 from reseau.vocabulary import Circle, Quadrant, Role
 from reseau.workbook import Workbook
-from reseau.workshop import MIN_ROOM, compare_to_room, profile_of, summarise_room
+from reseau.workshop import Member, Workshop
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

@@ -14,11 +14,11 @@ from reseau.export.room import room_excel
 from reseau.export.xlsx import build_xlsx
 from reseau.i18n import Lang
 from reseau.network import Network
-from reseau.storage import Member, Workshop, open_store
-from reseau.storage.store import clean_first_name
+from reseau.room import summarise_room
+from reseau.storage import open_store
 from reseau.text import clean_text, has_control_characters
 from reseau.workbook import Workbook
-from reseau.workshop import summarise_room
+from reseau.workshop import Member, Workshop, clean_first_name
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

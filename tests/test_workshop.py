@@ -13,11 +13,11 @@ from reseau.contact import Contact
 from reseau.export.room import room_excel
 from reseau.i18n import Lang, label, t
 from reseau.network import Network
+from reseau.room import summarise_room
 from reseau.scoring import score_network
-from reseau.storage import Member, Workshop
 from reseau.vocabulary import Circle, Quadrant, Role, roles_of
 from reseau.workbook import Workbook
-from reseau.workshop import summarise_room
+from reseau.workshop import Member, Workshop
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

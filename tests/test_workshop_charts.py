@@ -8,9 +8,9 @@ from reseau.charts.room import PHONE_TICKS, circle_figure, count_axis, quadrant_
 from reseau.charts.style import BASE_FONT, FONT_FAMILY
 from reseau.i18n import Lang
 from reseau.palette import circle_colour, quadrant_colour
-from reseau.storage import Member, Workshop
+from reseau.room import summarise_room
 from reseau.workbook import Workbook
-from reseau.workshop import summarise_room
+from reseau.workshop import Member, Workshop
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

@@ -14,9 +14,9 @@ from reseau.demo import load_demo_network
 from reseau.export.room import room_excel
 from reseau.i18n import Lang, t
 from reseau.network import Network
-from reseau.storage import Member, Workshop
+from reseau.room import summarise_room
 from reseau.workbook import Workbook
-from reseau.workshop import summarise_room
+from reseau.workshop import Member, Workshop
 from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)

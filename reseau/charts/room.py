@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from reseau.charts.style import BASE_FONT, GRID, LABEL_FONT, MUTED, base_layout, escape, wrap
 from reseau.i18n import Lang, label, t
 from reseau.palette import INK, circle_colour, quadrant_colour
-from reseau.workshop import RoomSummary
+from reseau.room import RoomSummary
 
 # Two charts side by side on the trainer's screen: shorter than a full-width chart.
 ROOM_CHART_HEIGHT = 380

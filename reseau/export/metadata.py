@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from python_calamine import CalamineWorkbook
 
@@ -26,6 +26,8 @@ from reseau.i18n import Lang
 from reseau.saved_checks import number, text
 from reseau.serialization import FORMAT_NAME, read_workbook
 from reseau.workbook import Workbook
+
+V = TypeVar("V")
 
 METADATA_SHEET = "_reseau"
 # The hidden sheet's own layout: 1 wrote one row per detail, 2 writes the workbook document.
@@ -62,9 +64,38 @@ class SavedDetails:
         Who knows whom follows the contacts: a row deleted from the file takes its links with
         it, and a duplicate merged into another (`renamed`: merged id -> kept id) hands them on.
         """
+        renamed = renamed or {}
         network = replace(self.details.network, contacts=tuple(contacts))
-        links = relinked(self.details.links, renamed or {}).restricted_to(network.ids)
-        return self.details.with_changes(network=network, cursor=None, links=links)
+        ids = frozenset(network.ids)
+        details = self.details
+        links = relinked(details.links, renamed).restricted_to(ids)
+        return details.with_changes(
+            network=network,
+            cursor=None,
+            links=links,
+            # The day a first action was done, a rhythm and « Inchangé » follow a merged row
+            # too; where both rows had one, the later day and the kept contact's rhythm win.
+            actions_done=_handed_on(details.actions_done, renamed, ids, max),
+            cadences=_handed_on(details.cadences, renamed, ids, lambda kept, _merged: kept),
+            unchanged=frozenset(renamed.get(i, i) for i in details.unchanged) & ids,
+        )
+
+
+def _handed_on(
+    values: Mapping[str, V],
+    renamed: Mapping[str, str],
+    ids: frozenset[str],
+    both: Callable[[V, V], V],
+) -> dict[str, V]:
+    """Per-contact values keyed by the contacts kept: a merged row's value goes to the contact
+    it joined (`both(kept's, merged's)` when each had one); a contact no longer there drops."""
+    out = {key: value for key, value in values.items() if key in ids and key not in renamed}
+    for key, value in values.items():
+        kept = renamed.get(key)
+        if kept is None or kept not in ids:
+            continue
+        out[kept] = both(out[kept], value) if kept in out else value
+    return out
 
 
 def _json_object(value: object, name: str, dropped: list[str]) -> dict[str, Any] | None:

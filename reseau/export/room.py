@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from io import BytesIO
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from openpyxl import Workbook as ExcelWorkbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -14,13 +14,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reseau.export.safety import append_row, first_sheet
 from reseau.export.shape_sheet import add_room_shape_sheet
+from reseau.follow_up import FollowUp, is_share
+from reseau.follow_up import rows as follow_up_rows
 from reseau.i18n import Lang, label, t
 from reseau.palette import circle_colour, hex_argb, quadrant_colour
+from reseau.room import MIN_ROOM, RoomSummary, circle_medians
 from reseau.vocabulary import SCALES, circle_of
-from reseau.workshop import MIN_ROOM, RoomSummary, circle_medians
-
-if TYPE_CHECKING:
-    from reseau.follow_up import FollowUp
 
 _HEADER_FONT = Font(bold=True, color="FFFFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="FF1F4E79")
@@ -169,12 +168,32 @@ def room_excel(
     for sheet in book.worksheets:
         _fit_columns(sheet)
     if follow_up is not None:
-        from reseau.follow_up import add_sheet  # it builds on this module's tables
-
-        add_sheet(book, follow_up, lang)
+        _add_follow_up_sheet(book, follow_up, lang)
     if not summary.shape.is_empty:
         add_room_shape_sheet(book, summary.shape, lang)
     about.column_dimensions["B"].width = 40
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _add_follow_up_sheet(book: ExcelWorkbook, follow_up: FollowUp, lang: Lang | str) -> None:
+    """The « Suivi » sheet of the room's Excel file: every figure before and after."""
+    sheet = book.create_sheet(t("follow_up.sheet", lang)[:31])
+    if not follow_up.shown:
+        append_row(sheet, [t("follow_up.too_few", lang, count=MIN_ROOM)])
+        return
+    _table(
+        sheet,
+        [
+            t("follow_up.col.figure", lang),
+            t("follow_up.col.before", lang),
+            t("follow_up.col.after", lang),
+        ],
+        follow_up_rows(follow_up, lang),
+    )
+    for index, row in enumerate(sheet.iter_rows(min_row=2, min_col=2, max_col=3)):
+        if is_share(index):
+            for cell in row:
+                cell.number_format = "0%"
+    _fit_columns(sheet)

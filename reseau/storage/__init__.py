@@ -1,13 +1,10 @@
-"""Where workbooks are kept between requests: SQLite by default, PostgreSQL by `DATABASE_URL`."""
+"""Where workbooks are kept between requests: SQLite by default, PostgreSQL by `DATABASE_URL`.
+
+Storage depends on the domain, not the reverse: workshops and their members are defined in
+`reseau.workshop`, and the rules there ask the store only for what a `WorkshopStore` offers.
+"""
 
 from reseau.storage.store import (
-    FIRST_NAME_LIMIT,
-    JOIN_CODE_ALPHABET,
-    JOIN_CODE_LENGTH,
-    WORKSHOP_NAME_LIMIT,
-    JoinCodeMalformed,
-    Member,
-    Membership,
     StoredWorkbook,
     StoreLost,
     StoreUnavailable,
@@ -15,27 +12,13 @@ from reseau.storage.store import (
     WorkbookExists,
     WorkbookNotFound,
     WorkbookStore,
-    Workshop,
-    WorkshopClosed,
-    WorkshopNameNeeded,
-    WorkshopNotFound,
-    clean_first_name,
     database_url_from_env,
-    display_join_code,
     new_workbook_id,
-    normalise_join_code,
     open_store,
     retention_days_from_env,
 )
 
 __all__ = [
-    "FIRST_NAME_LIMIT",
-    "JOIN_CODE_ALPHABET",
-    "JOIN_CODE_LENGTH",
-    "WORKSHOP_NAME_LIMIT",
-    "JoinCodeMalformed",
-    "Member",
-    "Membership",
     "StoreLost",
     "StoreUnavailable",
     "StoredWorkbook",
@@ -43,15 +26,8 @@ __all__ = [
     "WorkbookExists",
     "WorkbookNotFound",
     "WorkbookStore",
-    "Workshop",
-    "WorkshopClosed",
-    "WorkshopNameNeeded",
-    "WorkshopNotFound",
-    "clean_first_name",
     "database_url_from_env",
-    "display_join_code",
     "new_workbook_id",
-    "normalise_join_code",
     "open_store",
     "retention_days_from_env",
 ]

@@ -3,7 +3,7 @@
 A workbook is small (a few hundred kilobytes for thousands of contacts), so saving it whole is
 simpler and safer than saving field by field: a row is always a complete, consistent workbook.
 A workshop row holds only its name, its join code and two dates; the trainer's view of the room
-is computed from the workbooks attached to it (`reseau.workshop`), never stored.
+is computed from the workbooks attached to it (`reseau.room`), never stored.
 """
 
 from __future__ import annotations
@@ -50,6 +50,18 @@ from reseau.errors import ReseauError
 from reseau.serialization import workbook_from_json, workbook_to_json
 from reseau.text import clean_text
 from reseau.workbook import Workbook
+from reseau.workshop import (
+    FIRST_NAME_LIMIT,
+    WORKSHOP_NAME_LIMIT,
+    Member,
+    Membership,
+    Workshop,
+    WorkshopNameNeeded,
+    WorkshopNotFound,
+    clean_first_name,
+    new_join_code,
+    normalise_join_code,
+)
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +69,6 @@ DEFAULT_DATA_DIR = Path("var")
 DEFAULT_RETENTION_DAYS = 30
 PURGE_EVERY = timedelta(hours=6)
 
-# Join codes are read off a projector and typed on phones: no 0/O, 1/I/L look-alikes.
-JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-JOIN_CODE_LENGTH = 6
-WORKSHOP_NAME_LIMIT = 120
-FIRST_NAME_LIMIT = 40
 
 metadata = MetaData()
 workbooks = Table(
@@ -169,96 +176,9 @@ class StoredWorkbook:
     version: int
 
 
-class WorkshopNotFound(ReseauError):
-    """No workshop has this join code: a typo, or a code from another session."""
-
-    key = "error.workshop.not_found"
-
-
-class WorkshopClosed(ReseauError):
-    """The workshop exists but its trainer closed it: its code no longer lets anyone join."""
-
-    key = "error.workshop.closed"
-
-
-class JoinCodeMalformed(ReseauError):
-    """What was typed cannot be a join code (wrong length or characters)."""
-
-    key = "error.workshop.code_malformed"
-
-
-class WorkshopNameNeeded(ReseauError):
-    """A workshop needs a name the trainer will recognise."""
-
-    key = "error.workshop.name_needed"
-
-
-@dataclass(frozen=True)
-class Workshop:
-    """A training session participants join with a short code."""
-
-    code: str
-    name: str
-    created_at: datetime
-    closed_at: datetime | None = None
-    revealed: bool = False
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
-
-    @property
-    def display_code(self) -> str:
-        """The code in two groups of three, easier to read aloud and to copy."""
-        return display_join_code(self.code)
-
-
-@dataclass(frozen=True)
-class Member:
-    """A workbook attached to a workshop, as the room's aggregates need it."""
-
-    seat: int | None
-    first_name: str | None
-    workbook: Workbook
-    joined_at: datetime
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class Membership:
-    """Which workshop a workbook belongs to, and the first name its owner chose to show."""
-
-    workshop: Workshop
-    first_name: str | None
-
-
 def new_workbook_id() -> str:
     """128 bits of randomness, URL-safe: the workbook's id is also its only key."""
     return secrets.token_urlsafe(16)
-
-
-def new_join_code() -> str:
-    """Six characters from an alphabet without look-alikes (about 887 million codes)."""
-    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-
-
-def normalise_join_code(typed: str) -> str:
-    """The code as stored, from what a person typed ('k7m-2qx ' -> 'K7M2QX'), or an error."""
-    code = "".join(ch for ch in str(typed or "").upper() if not ch.isspace() and ch not in "-_.")
-    if len(code) != JOIN_CODE_LENGTH or any(ch not in JOIN_CODE_ALPHABET for ch in code):
-        raise JoinCodeMalformed(length=JOIN_CODE_LENGTH)
-    return code
-
-
-def display_join_code(code: str) -> str:
-    half = len(code) // 2
-    return f"{code[:half]}-{code[half:]}"
-
-
-def clean_first_name(text: str | None) -> str | None:
-    """A first name as shown to the trainer: trimmed, one line, short; None when empty."""
-    name = " ".join(clean_text(text).split())[:FIRST_NAME_LIMIT].strip()
-    return name or None
 
 
 def _now() -> datetime:
@@ -339,6 +259,11 @@ class WorkbookStore:
         self._lost = False
 
     # --- the store itself ---
+    @property
+    def location(self) -> str:
+        """Which database this store writes to (its URL, password hidden)."""
+        return str(self.engine.url)
+
     def _identity(self) -> tuple[int, int] | None:
         if self._file is None:
             return None
@@ -672,10 +597,7 @@ class WorkbookStore:
 
     def open_workshop(self, typed_code: str) -> Workshop:
         """The open workshop a participant's code names, or the error to show them."""
-        workshop = self.workshop(normalise_join_code(typed_code))
-        if not workshop.is_open:
-            raise WorkshopClosed(name=workshop.name)
-        return workshop
+        return self.workshop(normalise_join_code(typed_code)).joinable()
 
     def join_workshop(self, typed_code: str, workbook: Workbook) -> tuple[str, Workshop]:
         """Stores a new workbook attached to the open workshop; returns its id and the workshop."""
@@ -757,6 +679,22 @@ class WorkbookStore:
             )
             for row in rows
         ]
+
+    def member_stamps(self, code: str) -> tuple[tuple[Any, ...], ...]:
+        """What identifies the room's state without reading any workbook: who, in which seat,
+        under which first name, last saved when. Any save or new arrival changes it."""
+        query = (
+            select(
+                workbooks.c.id,
+                workbooks.c.seat,
+                workbooks.c.first_name,
+                workbooks.c.updated_at,
+            )
+            .where(workbooks.c.workshop_code == code)
+            .order_by(workbooks.c.seat, workbooks.c.created_at)
+        )
+        with self.engine.connect() as conn:
+            return tuple(tuple(row) for row in conn.execute(query))
 
     def _next_seat(self, code: str) -> ScalarSelect[Any]:
         # Computed inside the INSERT/UPDATE statement, so two arrivals rarely share a number.

@@ -6,11 +6,11 @@ import streamlit as st
 
 from reseau.errors import ReseauError
 from reseau.follow_up import FollowUp, is_share, room_follow_up, rows, shown_value
-from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
+from reseau.room import MIN_ROOM
 from reseau.ui.components.trainer import SELECTED_WORKSHOP
 from reseau.ui.markdown import problem_md, t_md
 from reseau.ui.state import Workspace
-from reseau.workshop import MIN_ROOM
+from reseau.workshop import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 
 
 def follow_up_for(ws: Workspace, workshop: Workshop) -> FollowUp | None:

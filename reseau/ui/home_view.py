@@ -7,10 +7,10 @@ import streamlit as st
 
 from reseau.demo import load_demo_network
 from reseau.network import Network
-from reseau.storage.store import clean_first_name
 from reseau.ui import pages
 from reseau.ui.markdown import t_md
 from reseau.ui.state import Workspace
+from reseau.workshop import clean_first_name
 
 _PENDING = "home.pending_start"
 _DEMO, _EMPTY = "demo", "empty"

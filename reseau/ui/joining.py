@@ -13,12 +13,12 @@ import streamlit as st
 
 from reseau.errors import ReseauError
 from reseau.i18n import Lang, t
-from reseau.storage import WorkbookNotFound, Workshop
+from reseau.storage import WorkbookNotFound
 from reseau.ui import pages
 from reseau.ui.client import client_address
 from reseau.ui.markdown import escaped_params, problem_md, t_md
 from reseau.ui.state import Workspace
-from reseau.workshop import join_workshop
+from reseau.workshop import Workshop, join_workshop
 
 JOIN_PARAM = "join"
 WORKBOOK_PARAM = "wb"

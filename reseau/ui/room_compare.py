@@ -1,7 +1,7 @@
 """« Vous et la salle »: a participant's network beside the room's, once the trainer reveals it.
 
 Only counts, medians, shares and averages cross from the room to a participant
-(`reseau.workshop.compare_to_room`): never another participant's contacts, name or figures.
+(`reseau.room.compare_to_room`): never another participant's contacts, name or figures.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from reseau.i18n import Lang, label, number, percent
+from reseau.room import MIN_ROOM, ROOMS, Comparison, compare_to_room, profile_of
 from reseau.ui.state import Workspace
 from reseau.vocabulary import SCALES
-from reseau.workshop import MIN_ROOM, ROOMS, Comparison, compare_to_room, profile_of
 
 
 def room_comparison(ws: Workspace) -> None:

@@ -1,6 +1,6 @@
 """The trainer's screen, piece by piece: password gate, workshops, projector, live room, export.
 
-The room shows counts only (`reseau.workshop`): never a contact's name or details. The live part
+The room shows counts only (`reseau.room`): never a contact's name or details. The live part
 is a fragment that reruns by itself every few seconds without reloading the page.
 """
 
@@ -29,7 +29,7 @@ from reseau.export.xlsx import notice_xlsx
 from reseau.follow_up import room_follow_up
 from reseau.i18n import Lang, day, label, number
 from reseau.palette import INK
-from reseau.storage import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
+from reseau.room import ROOMS, RoomSummary
 from reseau.throttle import TRAINER_PASSWORD
 from reseau.ui.client import client_address
 from reseau.ui.components.confirm import Confirmation, press_again
@@ -43,7 +43,7 @@ from reseau.ui.shape_view import room_shape_panel
 from reseau.ui.state import Workspace
 from reseau.ui.widgets import show_flashes
 from reseau.vocabulary import SCALES, circle_of
-from reseau.workshop import ROOMS, RoomSummary
+from reseau.workshop import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
 
 log = logging.getLogger(__name__)
 

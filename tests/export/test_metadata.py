@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from io import BytesIO
 from typing import Any
 
 from openpyxl import load_workbook
 
+from reseau.bring_in import bring_in
+from reseau.contact import Contact
 from reseau.export.metadata import METADATA_SHEET, WORKBOOK_ROW, read_metadata
 from reseau.export.xlsx import build_xlsx
 from reseau.importing import read_contacts
+from reseau.network import Network
 from reseau.scoring import DEFAULT_SETTINGS, ScoringSettings, score_network
 from reseau.vocabulary import Circle
 from reseau.workbook import Workbook
@@ -147,3 +151,47 @@ def test_the_command_line_exports_an_edited_save_file_and_names_what_it_left_out
     assert main(["export", str(source), str(tmp_path / "again.xlsx"), "--lang", "fr"]) == 0
 
     assert "settings.cold_after_days" in capsys.readouterr().err
+
+
+def _twins_save_file() -> bytes:
+    """A save file where Ana appears twice (ana, ana2), each row with its own follow-up."""
+    people = [
+        Contact(
+            first_name=name,
+            last_name="Dupont" if name.startswith("Ana") else name,
+            company="Acme",
+            circle=Circle.SUPPORT,
+            id=key,
+        )
+        for name, key in (("Ana", "ana"), ("Ana", "ana2"), ("Bob", "bob"), ("Eve", "eve"))
+    ]
+    workbook = Workbook(
+        network=Network(tuple(people)),
+        actions_done={"ana2": TODAY - timedelta(days=3), "bob": TODAY - timedelta(days=9)},
+        cadences={"ana2": 30, "bob": 60, "eve": 90},
+        unchanged=frozenset({"ana2", "eve"}),
+    )
+    return build_xlsx(workbook, lang="fr", today=TODAY)
+
+
+def test_a_duplicate_row_merged_on_restore_hands_its_done_day_rhythm_and_unchanged_mark_on():
+    data = _twins_save_file()
+
+    restored = bring_in(Workbook(), read_contacts(data, "sauvegarde.xlsx"), data).workbook
+
+    assert restored.network.ids == ("ana", "bob", "eve")
+    assert restored.actions_done == {
+        "ana": TODAY - timedelta(days=3),
+        "bob": TODAY - timedelta(days=9),
+    }
+    assert restored.cadences == {"ana": 30, "bob": 60, "eve": 90}
+    assert restored.unchanged == {"ana", "eve"}
+
+
+def test_a_contact_row_deleted_from_the_save_file_takes_its_follow_up_with_it():
+    data = _twins_save_file()
+    contacts = [c for c in read_contacts(data, "x.xlsx").contacts if c.id != "bob"]
+
+    restored = read_metadata(data).restore(contacts)
+
+    assert "bob" not in restored.actions_done and "bob" not in restored.cadences

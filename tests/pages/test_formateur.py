@@ -11,9 +11,10 @@ import pytest
 from reseau.demo import load_demo_network
 from reseau.i18n import t
 from reseau.network import Network
-from reseau.storage import WorkshopClosed, open_store
+from reseau.storage import open_store
 from reseau.ui.workshop_view import REFRESH, trainer_clock
 from reseau.workbook import Workbook
+from reseau.workshop import WorkshopClosed
 from tests.apptest import assert_no_error, goto, open_app, texts
 
 PAGE = "pages/formateur.py"

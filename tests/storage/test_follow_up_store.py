@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import update
 
-from reseau.storage import WorkbookStore, WorkshopNameNeeded, WorkshopNotFound
+from reseau.storage import WorkbookStore
 from reseau.storage.store import workbooks, workshops
 from reseau.workbook import Workbook
+from reseau.workshop import WorkshopNameNeeded, WorkshopNotFound
 
 
 def _age(store: WorkbookStore, days: int) -> None:

@@ -9,21 +9,18 @@ from sqlalchemy import create_engine, text, update
 
 from reseau.i18n import Lang
 from reseau.network import Network
-from reseau.storage import (
+from reseau.storage import WorkbookNotFound, WorkbookStore, open_store, retention_days_from_env
+from reseau.storage.store import workbooks, workshops
+from reseau.workbook import Workbook
+from reseau.workshop import (
     JOIN_CODE_ALPHABET,
     JOIN_CODE_LENGTH,
     JoinCodeMalformed,
-    WorkbookNotFound,
-    WorkbookStore,
     WorkshopClosed,
     WorkshopNameNeeded,
     WorkshopNotFound,
     normalise_join_code,
-    open_store,
-    retention_days_from_env,
 )
-from reseau.storage.store import workbooks, workshops
-from reseau.workbook import Workbook
 
 
 def _age(store: WorkbookStore, table, days: int, **where: str) -> None:  # type: ignore[no-untyped-def]
