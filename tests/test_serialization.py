@@ -58,3 +58,24 @@ def test_the_store_and_the_excel_save_file_carry_the_same_document(demo):
         k: v for k, v in stored.items() if k != "cursor"
     }
     assert saved.dropped == ()
+
+
+def test_the_stored_document_is_the_workbook_dict_in_compact_json_whatever_was_written_before():
+    import json
+
+    from reseau.demo import load_demo_network
+    from reseau.serialization import workbook_to_dict, workbook_to_json
+
+    workbook = Workbook(network=load_demo_network(), cursor="x")
+    first = workbook.network.contacts[0]
+    workbook_to_json(workbook)  # every contact's JSON is now kept
+    changed = workbook.with_changes(
+        network=workbook.network.update(first.id, notes="Rappeler « vite »")
+    )
+
+    written = workbook_to_json(changed)
+
+    assert written == json.dumps(
+        workbook_to_dict(changed), ensure_ascii=False, separators=(",", ":")
+    )
+    assert json.loads(written)["contacts"][0]["notes"] == "Rappeler « vite »"
