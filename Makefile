@@ -11,7 +11,9 @@ PORT ?= 8501
 run: $(VENV)/.runtime
 	@# A store that cannot take a write stops the start here, with a message, not later per visitor.
 	$(PY) -m reseau check-store
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	@# glibc's malloc instead of CPython's arenas: a closed session's memory can go back to the
+	@# system (reseau/ui/housekeeping.py); CPython's arenas stay as long as one object lives in them.
+	PYTHONMALLOC=malloc $(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

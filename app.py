@@ -11,6 +11,7 @@ from reseau.storage import StoreLost, StoreUnavailable
 from reseau.ui import pages
 from reseau.ui.frontend_words import speak_the_participants_language
 from reseau.ui.housekeeping import start_housekeeping
+from reseau.ui.label_icons import remember_label_icons
 from reseau.ui.my_data import my_data
 from reseau.ui.navigation_guard import wait_for_grid_edits_before_changing_page
 from reseau.ui.pages_folder import app_shell
@@ -35,6 +36,7 @@ def page(ws: Workspace, screen: pages.Screen) -> st.Page:
 with app_shell():
     st.set_page_config(page_title="Réseau", page_icon=str(pages.APP_ICON), layout="wide")
     start_housekeeping()  # once per process: frees closed sessions' memory
+    remember_label_icons()  # once per process: options' labels searched for emoji once
 
     try:
         ws = workspace()

@@ -53,7 +53,8 @@ fi
 
   mkdir -p var
   for port in "$port1" "$port2"; do
-    .venv/bin/python -m streamlit run app.py --server.headless true \
+    # PYTHONMALLOC: as deploy/reseau@.service, so closed sessions' memory goes back to the system.
+    PYTHONMALLOC=malloc .venv/bin/python -m streamlit run app.py --server.headless true \
       --server.address 127.0.0.1 --server.port "$port" \
       --browser.gatherUsageStats false --server.fileWatcherType none \
       >"var/streamlit-$port.log" 2>&1 &

@@ -144,7 +144,8 @@ def t(key: str, lang: Lang | str = DEFAULT_LANG, /, **params: Any) -> str:
     Whole numbers and `Number` params are written as the participant of that language writes
     numbers; `{name:plural|one|other}` chooses the words that go with a count.
     """
-    language = Lang.parse(lang)
+    # Most callers pass a Lang already: the screens look up a hundred texts on every click.
+    language = lang if type(lang) is Lang else Lang.parse(lang)
     texts = catalogue(language)
     try:
         text = texts[key]

@@ -9,6 +9,7 @@ value the app cannot use is left out and named, never fatal (`read_workbook`).
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -298,8 +299,42 @@ def workbook_from_dict(data: Mapping[str, Any]) -> Workbook:
     return read_workbook(data).workbook
 
 
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# Each contact's JSON, kept while the contact lives: a contact never changes (a change makes a new
+# one), and the store writes the whole workbook on every click on the card, where one contact at
+# most is new (benchmarks/profile_card.py). Keyed by identity, not by value: hashing a contact
+# would cost what writing it does. The weak reference drops the entry with its contact.
+_WRITTEN: dict[int, tuple[weakref.ref[Contact], str]] = {}
+
+
+def _contact_json(contact: Contact) -> str:
+    key = id(contact)
+    held = _WRITTEN.get(key)
+    if held is not None and held[0]() is contact:
+        return held[1]
+    written = _dumps(contact_to_dict(contact))
+    _WRITTEN[key] = (weakref.ref(contact, _forgetting(key)), written)
+    return written
+
+
+def _forgetting(key: int) -> Callable[[weakref.ref[Contact]], None]:
+    def forget(dead: weakref.ref[Contact]) -> None:
+        # Only this contact's entry: once it is gone, its id may already name a newer entry.
+        held = _WRITTEN.get(key)
+        if held is not None and held[0] is dead:
+            _WRITTEN.pop(key, None)
+
+    return forget
+
+
 def workbook_to_json(workbook: Workbook) -> str:
-    return json.dumps(workbook_to_dict(workbook), ensure_ascii=False, separators=(",", ":"))
+    """The workbook's document as the store keeps it: `workbook_to_dict`, in compact JSON."""
+    head = _dumps(workbook_to_dict(workbook, contacts=False))
+    contacts = ",".join(_contact_json(contact) for contact in workbook.network)
+    return f'{head[:-1]},"contacts":[{contacts}]}}'
 
 
 def workbook_from_json(document: str) -> Workbook:

@@ -1,3 +1,8 @@
+import gc
+
+from reseau import serialization
+from reseau.contact import Contact
+from reseau.network import Network
 from reseau.scoring import ScoringSettings
 from reseau.serialization import workbook_from_json, workbook_to_json
 from reseau.vocabulary import Circle
@@ -58,3 +63,40 @@ def test_the_store_and_the_excel_save_file_carry_the_same_document(demo):
         k: v for k, v in stored.items() if k != "cursor"
     }
     assert saved.dropped == ()
+
+
+def test_the_stored_document_is_the_workbook_dict_in_compact_json_whatever_was_written_before():
+    import json
+
+    from reseau.demo import load_demo_network
+    from reseau.serialization import workbook_to_dict, workbook_to_json
+
+    workbook = Workbook(network=load_demo_network(), cursor="x")
+    first = workbook.network.contacts[0]
+    workbook_to_json(workbook)  # every contact's JSON is now kept
+    changed = workbook.with_changes(
+        network=workbook.network.update(first.id, notes="Rappeler « vite »")
+    )
+
+    written = workbook_to_json(changed)
+
+    assert written == json.dumps(
+        workbook_to_dict(changed), ensure_ascii=False, separators=(",", ":")
+    )
+    assert json.loads(written)["contacts"][0]["notes"] == "Rappeler « vite »"
+
+
+def test_a_contact_s_kept_json_goes_with_the_contact_and_never_takes_a_newer_one_s():
+    first = Contact(first_name="Ana", id="ana")
+    workbook_to_json(Workbook(network=Network((first,))))
+    key = id(first)
+    assert key in serialization._WRITTEN
+
+    del first
+    gc.collect()
+
+    assert key not in serialization._WRITTEN
+    survivors = [Contact(first_name=f"N{n}", id=f"n{n}") for n in range(200)]
+    document = workbook_to_json(Workbook(network=Network(tuple(survivors))))
+    assert all(id(c) in serialization._WRITTEN for c in survivors)
+    assert '"first_name":"N199"' in document

@@ -45,6 +45,7 @@ from reseau.vocabulary import (
 
 SKIPPED = "qualify.skipped"
 _DEFAULT_DUE = "qualify.default_due"  # contact id -> the due date the card chose for it
+_DRAWN = "qualify.card.drawn"  # the contact whose card the last run drew
 
 
 def _key(contact: Contact, name: str) -> str:
@@ -85,8 +86,16 @@ _FILTER_WIDTH = 320
 
 def walk(ws: Workspace) -> tuple[tuple[str, ...], str | None]:
     """The ids of the walk under the chosen filter, and the contact to show."""
-    order = walkthrough.walk_order(ws.network, _current_filter(ws), ws.cursor)
-    return order, walkthrough.current(order, ws.cursor)
+    network, wanted, cursor = ws.network, _current_filter(ws), ws.cursor
+    # Made once per change: the card asks for it three times a run (filter row, both button rows).
+    order = ws.derived(
+        "qualify.walk",
+        lambda: walkthrough.walk_order(network, wanted, cursor),
+        network,
+        wanted,
+        cursor,
+    )
+    return order, walkthrough.current(order, cursor)
 
 
 def _change_filter(ws: Workspace, wanted: str) -> None:
@@ -140,7 +149,8 @@ def navigation(ws: Workspace) -> str | None:
     if here is None:
         st.info(ws.t("qualify.filter.empty"))
         return None
-    jump_labels = {cid: _jump_label(ws, cid) for cid in order}
+    network = ws.network
+    jump_labels = {cid: _jump_label(network.get(cid)) for cid in order}
     jump_key = labelled_key(f"qualify.jump.{here}", list(jump_labels.values()))
     row.selectbox(
         ws.t("qualify.jump"),
@@ -207,8 +217,7 @@ def move_buttons(ws: Workspace, where: str) -> None:
     row.markdown(ws.t("qualify.position", place=place, total=total), width="content")
 
 
-def _jump_label(ws: Workspace, contact_id: str) -> str:
-    contact = ws.network.get(contact_id)
+def _jump_label(contact: Contact) -> str:
     mark = "✓" if contact.is_qualified else "○"
     return f"{mark} {contact.display_name}"
 
@@ -422,6 +431,24 @@ _STICKY_NAME_ON_A_PHONE = f"""<style>
 </style>"""
 
 
+def card_style() -> None:
+    """The card's style, written by the page's run rather than the card's own runs.
+
+    A style goes to the page's hidden event container and holds whatever the fragment redraws:
+    sent again on every click on the card, it was one message more each time.
+    """
+    st.html(_STICKY_NAME_ON_A_PHONE)
+
+
+def draw_whole(ws: Workspace) -> None:
+    """The next card drawn is written whole, its second tab too (a page's run, another mode).
+
+    The browser builds such a card afresh, and may show the second tab open after a reload:
+    only the card's own runs, on its clicks, leave out a tab that is closed.
+    """
+    ws.set_scratch(_DRAWN, None)
+
+
 def card(ws: Workspace, contact: Contact) -> None:
     """One contact in one screen: what qualifies it, the other criteria a tab away, the way on.
 
@@ -430,7 +457,6 @@ def card(ws: Workspace, contact: Contact) -> None:
     the card above the row to the next contact, so the card keeps its place and its name stays
     in view whatever the participant opens. Each contact opens on the first tab.
     """
-    st.html(_STICKY_NAME_ON_A_PHONE)
     with st.container(border=True, key=f"qualify-card-{contact.id}"):
         with st.container(key=CARD_HEAD):
             who_col, status_col = st.columns([3, 2], vertical_alignment="center")
@@ -443,16 +469,20 @@ def card(ws: Workspace, contact: Contact) -> None:
         essential, more = st.tabs(
             [ws.t("qualify.tab.essential"), ws.t("qualify.tab.more")],
             key=f"qualify.{contact.id}.tabs",
+            on_change="rerun",
         )
         with essential:
             placement(ws, contact)
             scales(ws, contact)
             first_action(ws, contact)
-        # Written even while hidden: writing it only once opened (`on_change="rerun"`) saved a
-        # tenth of the messages per click but moved the page under the participant's pointer
-        # after « Suivant non qualifié » from this tab (tests/e2e/test_card_orders.py).
-        with more:
-            more_criteria(ws, contact)
+        # Written whenever a contact's card is first drawn, as if always there, and then while
+        # the tab is open: the clicks on the first tab no longer send it again (a tenth of
+        # their messages). Written only once opened, it moved the page under the pointer after
+        # « Suivant non qualifié » from this tab (tests/e2e/test_card_orders.py).
+        if more.open or ws.scratch(_DRAWN) != contact.id:
+            with more:
+                more_criteria(ws, contact)
+        ws.set_scratch(_DRAWN, contact.id)
         move_buttons(ws, "bottom")
     _scroll_to_the_card(contact)
     explanations(ws, contact)

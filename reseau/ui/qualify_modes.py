@@ -97,12 +97,21 @@ PANELS: dict[QualifyMode, Callable[[Workspace], None]] = {
 
 
 def show_mode(ws: Workspace, mode: QualifyMode) -> None:
+    if mode is not QualifyMode.CARD:
+        qualify_card.draw_whole(ws)
     PANELS.get(mode, _card_mode)(ws)
 
 
-@st.fragment
 def qualifier(ws: Workspace) -> None:
-    """The whole Qualifier below its title: a click here reruns only this part of the page.
+    """The whole Qualifier below its title: the card's style, then the part a click reruns."""
+    qualify_card.card_style()
+    qualify_card.draw_whole(ws)
+    _qualifier(ws)
+
+
+@st.fragment
+def _qualifier(ws: Workspace) -> None:
+    """The Qualifier's part a click reruns, alone.
 
     A click on the card used to rerun the whole app (the workbook's lookup, the navigation, the
     sidebar and its store queries, the page's title) and send all of it again; as a fragment,

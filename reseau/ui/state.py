@@ -566,11 +566,16 @@ class CallbackSafeSession(MutableMapping[str | int, Any]):
         return self._safe_state()
 
     def __getitem__(self, key: str | int) -> Any:
-        safe = self._direct()
+        safe = self._safe_state()
         if safe is None:
             return self._proxy[key]
-        with safe._lock:
-            return safe._state[key]
+        if self._in_callback():
+            with safe._lock:
+                return safe._state[key]
+        # The stop-checking state itself, not its proxy: the same stop point, a third of the
+        # cost (the proxy checks the key and finds the state again on every read), and the card
+        # reads the workbook a hundred times a run (benchmarks/profile_card.py).
+        return safe[key]
 
     def __setitem__(self, key: str | int, value: Any) -> None:
         safe = self._direct()
@@ -610,12 +615,26 @@ class CallbackSafeSession(MutableMapping[str | int, Any]):
             return len(safe.filtered_state)
 
 
+try:  # Streamlit's private API, imported once: these run on every access to the session
+    from streamlit.runtime.scriptrunner_utils.script_run_context import (
+        RunLocation as _RunLocation,
+    )
+    from streamlit.runtime.scriptrunner_utils.script_run_context import (
+        ThreadState as _ThreadState,
+    )
+    from streamlit.runtime.state.session_state_proxy import (
+        get_session_state as _get_session_state,
+    )
+except ImportError:  # another Streamlit version: the usual stop points stay
+    _RunLocation = _ThreadState = _get_session_state = None  # type: ignore[assignment,misc]
+
+
 def _safe_session_state() -> Any:
     """Streamlit's thread-safe session state (private API), or None on another version."""
+    if _get_session_state is None:
+        return None
     try:
-        from streamlit.runtime.state.session_state_proxy import get_session_state
-
-        safe = get_session_state()
+        safe = _get_session_state()
         safe._lock, safe._state  # noqa: B018
     except Exception:  # another Streamlit version: the usual stop points stay
         return None
@@ -624,13 +643,10 @@ def _safe_session_state() -> Any:
 
 def _in_callback() -> bool:
     """Whether the current thread runs a widget's callback (Streamlit's private API)."""
+    if _ThreadState is None:
+        return False
     try:
-        from streamlit.runtime.scriptrunner_utils.script_run_context import (
-            RunLocation,
-            ThreadState,
-        )
-
-        return ThreadState.get().run_location is RunLocation.CALLBACK
+        return _ThreadState.get().run_location is _RunLocation.CALLBACK
     except Exception:  # another Streamlit version: the usual stop points stay
         return False
 

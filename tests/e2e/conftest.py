@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
+from reseau.ui.housekeeping import SERVER_ALLOCATOR
 from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -123,6 +124,8 @@ def start_server(
     data_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
     full_env = {
+        # The allocator `make run` and deploy/ start the app with (reseau/ui/housekeeping.py).
+        "PYTHONMALLOC": SERVER_ALLOCATOR,
         **os.environ,
         "RESEAU_DATA_DIR": str(data_dir),
         "RESEAU_TRAINER_PASSWORD": TRAINER_PASSWORD,

@@ -113,3 +113,30 @@ def test_the_message_a_click_on_the_card_leaves_shows_in_the_same_fragment_run(a
 
     assert fragment_runs == 1
     assert shown
+
+
+def test_a_card_arrives_whole_and_a_click_on_its_first_tab_leaves_the_closed_one_out(app: Server):
+    reciprocity = t("criterion.reciprocity", LANG)
+
+    async def journey() -> tuple[bool, bool, bool, bool]:
+        session = await on_the_card(app, "demo=1&lang=fr")
+        try:
+            arrived_whole = session.find("button_group", reciprocity) is not None
+            await session.choose(t("criterion.trust", LANG), "4")
+            left_out = session.find("button_group", reciprocity) is None
+            await session.click(t("qualify.next", LANG))
+            next_whole = session.find("button_group", reciprocity) is not None
+            await session.rerun()  # a page's run (a reload) draws the card whole again
+            await session.choose(t("criterion.trust", LANG), "4")
+            await session.rerun()
+            reloaded_whole = session.find("button_group", reciprocity) is not None
+            return arrived_whole, left_out, next_whole, reloaded_whole
+        finally:
+            await session.close()
+
+    arrived_whole, left_out, next_whole, reloaded_whole = run(journey())
+
+    assert arrived_whole  # nothing moves when the participant opens the second tab
+    assert left_out  # the mark's run does not send the closed tab again
+    assert next_whole
+    assert reloaded_whole
