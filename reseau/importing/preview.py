@@ -137,7 +137,7 @@ class ImportPreview:
     def summary(self, lang: Lang) -> str:
         """One sentence: how many contacts, from which source, what was left out or merged."""
         return t(
-            "import.summary",
+            "import.summary.cards" if self.is_vcard else "import.summary",
             lang,
             contacts=len(self.contacts),
             source=self.format_label(lang),

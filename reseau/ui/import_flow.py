@@ -233,7 +233,11 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> Impor
     )
     counts = st.columns(4)
     counts[0].metric(ws.t("import.metric.contacts"), len(preview.contacts))
-    counts[1].metric(ws.t("import.metric.skipped"), len(preview.skipped))
+    # A vCard is read card by card: what it leaves out is a card, not a row.
+    counts[1].metric(
+        ws.t("import.metric.skipped_cards" if preview.is_vcard else "import.metric.skipped"),
+        len(preview.skipped),
+    )
     counts[2].metric(ws.t("import.metric.duplicates"), len(preview.duplicates))
     counts[3].metric(ws.t("import.metric.warnings"), len(preview.warnings))
     for note in preview.column_messages(ws.lang):
@@ -254,7 +258,11 @@ def show_preview(ws: Workspace, upload: Upload, preview: ImportPreview) -> Impor
             mapping_form(ws, upload, preview.columns, preview.mapping, preview.samples)
     st.subheader(ws.t("import.preview.title", shown=min(_PREVIEW_ROWS, len(preview.contacts))))
     st.dataframe(contact_rows(ws, preview), hide_index=True, width="stretch", placeholder="")
-    messages(ws, "import.skipped.title", preview.skipped_messages(ws.lang))
+    messages(
+        ws,
+        "import.skipped.title_cards" if preview.is_vcard else "import.skipped.title",
+        preview.skipped_messages(ws.lang),
+    )
     messages(ws, "import.duplicates.title", preview.duplicate_messages(ws.lang))
     messages(ws, "import.warnings.title", preview.warning_messages(ws.lang))
     preview = shortlist(ws, upload, preview)

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from reseau.__main__ import main
+from reseau.i18n import t
 from reseau.importing import read_contacts
 from tests.importing import vcards
 
@@ -102,3 +103,25 @@ def test_the_check_command_counts_every_card_kept(tmp_path, capsys, maker, conta
         contacts,
         warnings,
     )
+
+
+def test_a_card_left_out_of_a_vcard_is_counted_as_a_card_not_as_a_row():
+    data = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Dupré;Éloïse;;;\r\nFN:Éloïse Dupré\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Fromagerie Bellevaux\r\n"
+        "ORG:Fromagerie Bellevaux;\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n"
+    ).encode()
+
+    preview = read_contacts(data, "contacts.vcf")
+
+    assert len(preview.skipped) == 1
+    assert preview.summary("fr") == t(
+        "import.summary.cards",
+        "fr",
+        contacts=1,
+        source=preview.format_label("fr"),
+        skipped=1,
+        duplicates=0,
+    )
+    assert "1 fiche écartée" in preview.summary("fr")
+    assert "1 card left out" in preview.summary("en")
