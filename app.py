@@ -18,6 +18,7 @@ from reseau.ui.pages_folder import app_shell
 from reseau.ui.screen import watch_screen
 from reseau.ui.session import problem_key, replay_lost_changes, start_session, visitor_lang
 from reseau.ui.state import Workspace, workspace
+from reseau.ui.touch_layout import keep_grid_toolbars_off_titles
 from reseau.ui.widgets import language_switch
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -58,6 +59,7 @@ with app_shell():
     )
     with st.sidebar:
         st.caption(ws.t("app.tagline"))
+    keep_grid_toolbars_off_titles()
     language_switch(ws)
     my_data(ws)
     speak_the_participants_language(ws.lang)

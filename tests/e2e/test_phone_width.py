@@ -79,3 +79,54 @@ def test_turning_a_window_narrow_switches_to_the_phone_layout(screen, server: Se
     page.set_viewport_size({"width": 390, "height": 844})
 
     expect(_matrix(page).locator(".modebar-btn")).to_have_count(0, timeout=IDLE_TIMEOUT_MS)
+
+
+# The bottom of a heading's text and the top of the grid toolbar under it.
+_TITLE_AND_TOOLBAR_JS = """([title]) => {
+    const heading = [...document.querySelectorAll('[data-testid="stMain"] h3')]
+        .find(e => e.textContent.trim() === title);
+    const words = document.createRange();
+    words.selectNodeContents(heading);
+    const bottom = Math.max(...[...words.getClientRects()].map(r => r.bottom));
+    const toolbar = heading.closest('[data-testid="stVerticalBlock"]')
+        .querySelector('[data-testid="stElementToolbar"]');
+    return {text_bottom: bottom, toolbar_top: toolbar.getBoundingClientRect().top,
+            toolbar_shown: getComputedStyle(toolbar).opacity};
+}"""
+
+
+def test_on_a_touch_phone_the_grid_toolbar_leaves_the_title_above_it_readable(
+    browser: Browser, server: Server, tmp_path
+) -> None:
+    # A touch screen cannot hover: Streamlit shows the toolbar at all times, above the grid.
+    context = browser.new_context(
+        locale="fr-FR",
+        viewport={"width": 390, "height": 844},
+        user_agent=PHONE_AGENT,
+        is_mobile=True,
+        has_touch=True,
+    )
+    context.set_default_timeout(IDLE_TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        contacts = tmp_path / "contacts.csv"
+        contacts.write_text(
+            "Prénom,Nom,Entreprise\nÉloïse,Dupré-Ménard,Lumières & Cie\n"
+            "Jean-François,N'Diaye,Atelier Brocéliande\n",
+            encoding="utf-8",
+        )
+        open_app(page, server, "?lang=fr", path="importer")
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+            str(contacts)
+        )
+        wait_idle(page)
+        title = t("import.preview.title", "fr", shown=2)
+        grid = page.get_by_test_id("stMain").get_by_test_id("stDataFrame")
+        grid.get_by_test_id("stElementToolbar").first.wait_for(state="attached")
+
+        measured = page.evaluate(_TITLE_AND_TOOLBAR_JS, [title])
+
+        assert measured["toolbar_shown"] == "1", measured
+        assert measured["text_bottom"] <= measured["toolbar_top"], measured
+    finally:
+        context.close()
