@@ -121,6 +121,14 @@ def display_join_code(code: str) -> str:
     return f"{code[:half]}-{code[half:]}"
 
 
+def clean_workshop_name(text: str) -> str:
+    """A workshop's name as the trainer will recognise it: one line, trimmed, not too long."""
+    name = " ".join(clean_text(text).split())
+    if not name:
+        raise WorkshopNameNeeded()
+    return name[:WORKSHOP_NAME_LIMIT]
+
+
 def clean_first_name(text: str | None) -> str | None:
     """A first name as shown to the trainer: trimmed, one line, short; None when empty."""
     name = " ".join(clean_text(text).split())[:FIRST_NAME_LIMIT].strip()
@@ -135,6 +143,10 @@ class WorkshopStore(Protocol):
     def open_workshop(self, typed_code: str) -> Workshop: ...
 
     def follows(self, code: str) -> str | None: ...
+
+    def follow_ups(self, first_code: str) -> list[Workshop]: ...
+
+    def create_follow_up(self, first_code: str, name: str) -> Workshop: ...
 
     def members(self, code: str) -> list[Member]: ...
 
@@ -217,3 +229,19 @@ def join_workshop(
 def delete_my_data(store: WorkshopStore, workbook_id: str) -> None:
     """Deletes a participant's workbook for good: their contacts and their seat in a workshop."""
     store.delete(workbook_id)
+
+
+def open_follow_up(store: WorkshopStore, code: str, name: str) -> tuple[Workshop, bool]:
+    """The open follow-up named `name` of the course workshop `code` belongs to, and whether it
+    is new.
+
+    A follow-up already open under that name is given back rather than a second one opened: a
+    trainer's second click on the button, made before the page answered the first, opened two
+    workshops with one name and two codes.
+    """
+    first = store.follows(code) or code
+    wanted = clean_workshop_name(name)
+    for existing in store.follow_ups(first):
+        if existing.is_open and existing.name == wanted:
+            return existing, False
+    return store.create_follow_up(first, wanted), True

@@ -49,7 +49,6 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from reseau.errors import ReseauError
 from reseau.serialization import workbook_from_json, workbook_to_json
-from reseau.text import clean_text
 from reseau.workbook import Workbook
 from reseau.workshop import (
     FIRST_NAME_LIMIT,
@@ -57,9 +56,9 @@ from reseau.workshop import (
     Member,
     Membership,
     Workshop,
-    WorkshopNameNeeded,
     WorkshopNotFound,
     clean_first_name,
+    clean_workshop_name,
     new_join_code,
     normalise_join_code,
 )
@@ -538,10 +537,7 @@ class WorkbookStore:
     def create_workshop(self, name: str) -> Workshop:
         """A new open workshop with a fresh join code."""
         self.ensure_intact()
-        name = " ".join(clean_text(name).split())
-        if not name:
-            raise WorkshopNameNeeded()
-        name = name[:WORKSHOP_NAME_LIMIT]
+        name = clean_workshop_name(name)
         for _ in range(20):
             workshop = Workshop(code=new_join_code(), name=name, created_at=_now())
             try:
@@ -566,6 +562,17 @@ class WorkbookStore:
         with self.engine.begin() as conn:
             conn.execute(insert(workshop_follow_ups).values(code=workshop.code, follows=first.code))
         return workshop
+
+    def follow_ups(self, first_code: str) -> list[Workshop]:
+        """The workshops following `first_code`, oldest first."""
+        query = (
+            select(workshops)
+            .join(workshop_follow_ups, workshop_follow_ups.c.code == workshops.c.code)
+            .where(workshop_follow_ups.c.follows == first_code)
+            .order_by(workshops.c.created_at)
+        )
+        with self.engine.connect() as conn:
+            return [_workshop_from_row(row) for row in conn.execute(query)]
 
     def follows(self, code: str) -> str | None:
         """The code of the workshop this one follows up, if it is a follow-up."""

@@ -11,6 +11,7 @@ from reseau.ui.components.trainer import SELECTED_WORKSHOP
 from reseau.ui.markdown import problem_md, t_md
 from reseau.ui.state import Workspace
 from reseau.workshop import WORKSHOP_NAME_LIMIT, Workshop, WorkshopNotFound
+from reseau.workshop import open_follow_up as open_follow_up_workshop
 
 
 def follow_up_for(ws: Workspace, workshop: Workshop) -> FollowUp | None:
@@ -34,18 +35,18 @@ def open_follow_up(ws: Workspace, workshop: Workshop) -> None:
         ):
             return
     try:
-        created = ws.store.create_follow_up(workshop.code, name)
+        opened, new = open_follow_up_workshop(ws.store, workshop.code, name)
     except ReseauError as problem:
         st.error(problem_md(ws, problem))
         return
-    ws.set_scratch(SELECTED_WORKSHOP, created.code)
+    ws.set_scratch(SELECTED_WORKSHOP, opened.code)
     ws.flash(
         "toast",
         t_md(
             ws,
-            "follow_up.opened",
-            name=created.name,
-            code=created.display_code,
+            "follow_up.opened" if new else "follow_up.already_open",
+            name=opened.name,
+            code=opened.display_code,
             first=first.name,
         ),
     )

@@ -99,3 +99,21 @@ def test_a_participant_of_the_first_workshop_keeps_their_workbook_with_the_follo
     assert _workbook_id(at) == ids[1]
     assert t("join.follow_up", "fr", name=workshop.name) in texts(at)
     assert open_store().membership(ids[1]).workshop.code == workshop.code
+
+
+def test_opening_the_follow_up_again_gives_back_the_one_already_open_not_a_second(first_session):
+    workshop, _ = first_session
+    at = _open_follow_up(workshop)
+    store = open_store()
+    [follow_up] = [w for w in store.workshops() if w.code != workshop.code]
+
+    # The form stays on screen with the same name: a second click, as a trainer makes it.
+    label = t("follow_up.open.button", "fr")
+    at.button(key=f"FormSubmitter:trainer.follow_up.{follow_up.code}-{label}").click()
+    at.run()
+
+    assert_no_error(at)
+    assert [w.code for w in store.workshops() if w.code != workshop.code] == [follow_up.code]
+    assert store.follow_ups(workshop.code) == [follow_up]
+    said = " ".join(toast.value for toast in at.toast)
+    assert "est déjà ouvert" in said and follow_up.display_code in said

@@ -10,7 +10,7 @@ from sqlalchemy import update
 from reseau.storage import WorkbookStore
 from reseau.storage.store import workbooks, workshops
 from reseau.workbook import Workbook
-from reseau.workshop import WorkshopNameNeeded, WorkshopNotFound
+from reseau.workshop import WorkshopNameNeeded, WorkshopNotFound, open_follow_up
 
 
 def _age(store: WorkbookStore, days: int) -> None:
@@ -70,3 +70,25 @@ def test_a_follow_up_of_a_follow_up_follows_the_first_workshop(store):
     third = store.create_follow_up(second.code, "Suivi 2")
 
     assert store.follows(third.code) == first.code
+
+
+def test_a_follow_up_opened_twice_under_one_name_is_one_workshop(store):
+    first = store.create_workshop("Atelier de Lyon")
+
+    opened, new = open_follow_up(store, first.code, "Suivi  : Atelier de Lyon ")
+    again, again_new = open_follow_up(store, opened.code, "Suivi : Atelier de Lyon")
+    other, other_new = open_follow_up(store, first.code, "Suivi de printemps")
+
+    assert (new, again_new, other_new) == (True, False, True)
+    assert again == opened
+    assert [w.code for w in store.follow_ups(first.code)] == [opened.code, other.code]
+
+
+def test_a_closed_follow_up_does_not_stop_a_new_one_under_the_same_name(store):
+    first = store.create_workshop("Atelier de Lyon")
+    closed, _ = open_follow_up(store, first.code, "Suivi")
+    store.close_workshop(closed.code)
+
+    reopened, new = open_follow_up(store, first.code, "Suivi")
+
+    assert new and reopened.code != closed.code
