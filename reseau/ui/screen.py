@@ -26,6 +26,9 @@ export default function(component) {
         // Only what the server does not know yet: no rerun for a value it already has.
         if (data === null || data === undefined || data.narrow !== narrow) {
             setStateValue("narrow", narrow);
+        } else {
+            // The server lays the screen out for this width: a state browser tests wait on.
+            document.documentElement.dataset.reseauScreen = narrow ? "phone" : "wide";
         }
     };
     report();
@@ -38,7 +41,9 @@ _screen = st.components.v2.component("reseau_screen_width", js=_JS % {"max": PHO
 
 def watch_screen() -> None:
     """Mounts the width report at the foot of the sidebar and keeps its last answer."""
-    known = st.session_state.get(_NARROW)
+    known = _reported()
+    if known is None:
+        known = st.session_state.get(_NARROW)
     # The server's guess goes to the browser, which answers only when the guess is wrong: a
     # report on every first visit cost each participant an extra run at the moment of their
     # first click, which could lose that click (tests/e2e/test_hostile_uploads.py).
@@ -48,6 +53,16 @@ def watch_screen() -> None:
     narrow = getattr(result, "narrow", None)
     if isinstance(narrow, bool):
         st.session_state[_NARROW] = narrow
+
+
+def _reported() -> bool | None:
+    """What the browser said last, as this run starts (before the report is drawn again)."""
+    try:
+        state: Any = st.session_state[_KEY]
+    except (KeyError, AttributeError):
+        return None
+    narrow = state.get("narrow") if hasattr(state, "get") else getattr(state, "narrow", None)
+    return narrow if isinstance(narrow, bool) else None
 
 
 def on_phone() -> bool:
