@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from reseau.ui.housekeeping import SERVER_ALLOCATOR
 from tests.conftest import ROOT
@@ -43,6 +43,10 @@ TRAINER_PASSWORD = "formateur-e2e"
 VIEWPORT = {"width": 1440, "height": 1000}
 STARTUP_TIMEOUT_S = 60.0
 IDLE_TIMEOUT_MS = 30_000
+# Assertions wait on the page's state; on a machine busy with other work (CI, two cores shared
+# with the server and Chromium), a state that arrives within seconds must not fail at the
+# default five. A passing assertion returns as soon as it holds, so this costs nothing then.
+expect.set_options(timeout=IDLE_TIMEOUT_MS)
 
 
 # --- the server -------------------------------------------------------------------------------
