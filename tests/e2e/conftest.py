@@ -286,6 +286,9 @@ def go_to(page: Page, title: str) -> None:
     """Clicks the sidebar link whose text is `title`, then waits for the page to run."""
     link = page.locator('[data-testid="stSidebarNav"] a', has_text=title).first
     link.click()
+    # The page's own state, not the first idle moment: that can come before the new page's
+    # run has started, and the screen read then is still the previous page's.
+    expect(link).to_have_attribute("aria-current", "page")
     wait_idle(page)
 
 

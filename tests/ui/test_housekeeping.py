@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 import weakref
 from typing import Any
 from unittest.mock import MagicMock
@@ -80,6 +81,17 @@ def closed_session_past_its_ttl(now: list[float]) -> tuple[Any, Any, weakref.ref
     return manager, leftover, weakref.ref(held)
 
 
+def in_own_loop(scenario: Any) -> Any:
+    """Runs `scenario()` in an event loop of its own thread: in the whole suite the browser
+    tests' Playwright keeps a loop running in this one, where `asyncio.run` is refused."""
+    results: list[Any] = []
+    worker = threading.Thread(target=lambda: results.append(asyncio.run(scenario())))
+    worker.start()
+    worker.join()
+    assert results, "the scenario raised: see the thread's exception above"
+    return results[0]
+
+
 def test_an_expired_sessions_state_is_freed_even_while_something_still_holds_the_session():
     now = [0.0]
 
@@ -87,7 +99,7 @@ def test_an_expired_sessions_state_is_freed_even_while_something_still_holds_the
         manager, leftover, held = closed_session_past_its_ttl(now)
         return housekeeping.drop_expired_sessions(manager), leftover, held
 
-    dropped, leftover, held = asyncio.run(scenario())
+    dropped, leftover, held = in_own_loop(scenario)
     gc.collect()
 
     assert dropped == 1
@@ -103,7 +115,7 @@ def test_a_session_within_its_ttl_is_left_alone():
         now[0] = 5.0  # the participant may still come back
         return housekeeping.drop_expired_sessions(manager), manager, held
 
-    dropped, manager, held = asyncio.run(scenario())
+    dropped, manager, held = in_own_loop(scenario)
     gc.collect()
 
     assert dropped == 0
