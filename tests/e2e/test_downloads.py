@@ -10,10 +10,11 @@ from io import BytesIO
 from pathlib import Path
 
 from openpyxl import load_workbook
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from reseau.i18n import t
 from tests.e2e.conftest import (
+    IDLE_TIMEOUT_MS,
     TRAINER_PASSWORD,
     Server,
     click_button,
@@ -56,9 +57,14 @@ def test_the_room_export_of_a_workshop_named_with_control_characters_downloads(
     fill_text(page, t("trainer.create.name", "fr"), "Atelier\x07 du\x1b soir")
     click_button(page, t("trainer.create.button", "fr"))
     page.get_by_role("tab", name=t("trainer.tab.export", "fr")).click()
+    export = main_area(page).get_by_role("button", name=t("trainer.export.button", "fr"))
+    expect(export).to_be_enabled()
+    wait_idle(page)
 
-    with page.expect_download() as download_info:
-        main_area(page).get_by_role("button", name=t("trainer.export.button", "fr")).click()
+    # The file is built when asked (the room counted, the workbook written): on a machine busy
+    # with a whole CI run, with the live room refreshing beside it, that took over 30 s once.
+    with page.expect_download(timeout=3 * IDLE_TIMEOUT_MS) as download_info:
+        export.click()
     wait_idle(page)
 
     data = Path(download_info.value.path()).read_bytes()
