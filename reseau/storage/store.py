@@ -676,16 +676,13 @@ class WorkbookStore:
 
     def members(self, code: str) -> list[Member]:
         """The workbooks attached to a workshop, in their order of arrival."""
-        query = (
-            select(
-                workbooks.c.seat,
-                workbooks.c.first_name,
-                workbooks.c.data,
-                workbooks.c.created_at,
-                workbooks.c.updated_at,
-            )
-            .where(workbooks.c.workshop_code == code)
-            .order_by(workbooks.c.seat, workbooks.c.created_at)
+        query = _in_seat_order(
+            code,
+            workbooks.c.seat,
+            workbooks.c.first_name,
+            workbooks.c.data,
+            workbooks.c.created_at,
+            workbooks.c.updated_at,
         )
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
@@ -703,15 +700,8 @@ class WorkbookStore:
     def member_stamps(self, code: str) -> tuple[tuple[Any, ...], ...]:
         """What identifies the room's state without reading any workbook: who, in which seat,
         under which first name, last saved when. Any save or new arrival changes it."""
-        query = (
-            select(
-                workbooks.c.id,
-                workbooks.c.seat,
-                workbooks.c.first_name,
-                workbooks.c.updated_at,
-            )
-            .where(workbooks.c.workshop_code == code)
-            .order_by(workbooks.c.seat, workbooks.c.created_at)
+        query = _in_seat_order(
+            code, workbooks.c.id, workbooks.c.seat, workbooks.c.first_name, workbooks.c.updated_at
         )
         with self.engine.connect() as conn:
             return tuple(tuple(row) for row in conn.execute(query))
@@ -758,6 +748,15 @@ class WorkbookStore:
         except IntegrityError:
             raise WorkbookExists() from None
         return workbook_id
+
+
+def _in_seat_order(code: str, *columns: Any) -> Any:
+    """These columns of a workshop's workbooks, in their order of arrival."""
+    return (
+        select(*columns)
+        .where(workbooks.c.workshop_code == code)
+        .order_by(workbooks.c.seat, workbooks.c.created_at)
+    )
 
 
 def _workshop_from_row(row: Row[Any]) -> Workshop:
